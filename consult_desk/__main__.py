@@ -1,0 +1,3 @@
+from consult_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,23 @@
+"""The audit log (004 第5条): append-only, written in the same transaction as what it records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from consult_desk.context import Context
+from consult_desk.models import AuditLog
+
+
+def record(ctx: Context, action: str, target: str = "", count: int = 1, detail: str = "") -> None:
+    AuditLog.create(
+        at=ctx.clock.now(), staff=ctx.actor.login, action=action, target=target, count=count, detail=detail
+    )
+
+
+def entries(start: dt.date | None = None, end: dt.date | None = None) -> list[AuditLog]:
+    query = AuditLog.select().order_by(AuditLog.at, AuditLog.id)
+    if start:
+        query = query.where(AuditLog.at >= dt.datetime.combine(start, dt.time.min))
+    if end:
+        query = query.where(AuditLog.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    return list(query)

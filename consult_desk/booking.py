@@ -1,0 +1,536 @@
+"""Booking rules: one service used by the window and the command line.
+
+A refused booking raises :class:`RuleError` naming the rule (and the seed clause where the
+office's preset gives one) and writes nothing. Seats are taken with an INSERT into
+``seat_claim`` guarded by a unique index, inside the booking's transaction, so two desks can
+never take the same last seat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee as pw
+
+from consult_desk import audit
+from consult_desk.calendar import format_date_ja
+from consult_desk.context import Context
+from consult_desk.errors import RuleError
+from consult_desk.models import DB, Applicant, Consent, Event, History, Reservation, SeatClaim, transaction
+from consult_desk.models.schema import bump_changes
+from consult_desk.offices import get_config
+from consult_desk.permissions import require
+from consult_desk.presets import CHANNELS, STANDARD_FIELDS, OfficeConfig, channel_label, label_text
+from consult_desk.states import TROUBLE, Status, status_label
+from consult_desk.validation import (
+    name_key,
+    normalise_email,
+    normalise_job_seeker_no,
+    normalise_kana,
+    normalise_phone,
+    normalise_text,
+)
+
+
+@dataclass
+class SlotInfo:
+    start: dt.datetime
+    end: dt.datetime
+    seats: int
+    booked: int
+    bookable: bool
+    reason: str | None
+    rule: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start.strftime("%Y-%m-%dT%H:%M"),
+            "end": self.end.strftime("%Y-%m-%dT%H:%M"),
+            "seats": self.seats,
+            "booked": self.booked,
+            "bookable": self.bookable,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class BookingRequest:
+    office: str
+    start: dt.datetime | None
+    name: str
+    phone: str
+    email: str
+    channel: str
+    kana: str = ""
+    answers: dict[str, str] = field(default_factory=dict)
+    consent_items: list[str] | None = None  # checklist keys ticked; None: no consent recorded
+    terms_version: str | None = None  # the version shown when consent was taken (default: current)
+    companions: list[dict[str, str]] = field(default_factory=list)
+    event_id: int | None = None
+    note: str = ""
+    rescheduled_from: int | None = None
+
+
+@dataclass
+class Trouble:
+    """Earlier trouble of an applicant, shown when booking (003 7(2), 004 第4条(4), 002 6)."""
+
+    reservation_id: int
+    office: str
+    status: str
+    start: dt.datetime
+
+    def text(self) -> str:
+        return f"{format_date_ja(self.start.date())} {status_label(self.status)}（予約{self.reservation_id}）"
+
+
+def slot_key(office: str, start: dt.datetime) -> str:
+    return f"slot|{office}|{start:%Y-%m-%dT%H:%M}"
+
+
+def event_key(event_id: int) -> str:
+    return f"event|{event_id}"
+
+
+# ---------------------------------------------------------------- deadlines and slots
+
+
+def application_deadline(config: OfficeConfig, day: dt.date) -> dt.date | None:
+    """Last day an application for ``day`` is taken (000 第4条(2): 5 business days; 004 第4条(1): 2)."""
+    days = config.get("application_deadline_business_days")
+    if days is None:
+        return None
+    return config.calendar.business_days_before(day, int(days))
+
+
+def details_deadline(config: OfficeConfig, day: dt.date) -> dt.date | None:
+    """Day by which meeting details must reach the applicant (000 第4条(3): 3 business days before)."""
+    days = config.get("details_deadline_business_days")
+    if days is None:
+        return None
+    return config.calendar.business_days_before(day, int(days))
+
+
+def _booked_counts(office: str, keys: list[str]) -> dict[str, int]:
+    if not keys:
+        return {}
+    rows = (
+        SeatClaim.select(SeatClaim.key, pw.fn.COUNT(SeatClaim.id).alias("n"))
+        .where(SeatClaim.key.in_(keys))
+        .group_by(SeatClaim.key)
+        .tuples()
+    )
+    return {key: n for key, n in rows}
+
+
+def _slot_refusal(config: OfficeConfig, start: dt.datetime, ctx: Context) -> RuleError | None:
+    """Why a grid slot cannot be booked now (past, deadline), independent of seats."""
+    if start <= ctx.clock.now() or start.date() < ctx.clock.today():
+        return RuleError("past", start=f"{start:%Y-%m-%d %H:%M}")
+    deadline = application_deadline(config, start.date())
+    if deadline is not None and ctx.clock.today() > deadline:
+        return RuleError(
+            "app_deadline",
+            clause=config.clause("application_deadline"),
+            deadline=format_date_ja(deadline),
+            days=config["application_deadline_business_days"],
+        )
+    return None
+
+
+def slots(ctx: Context, office: str, day: dt.date) -> list[SlotInfo]:
+    """Every grid slot of ``day`` with its seats; a closed day has none."""
+    config = get_config(office)
+    if config.calendar.closed_reason(day):
+        return []
+    grid = config.grid(day)
+    counts = _booked_counts(office, [slot_key(office, s) for s, _ in grid])
+    result = []
+    for start, end in grid:
+        booked = counts.get(slot_key(office, start), 0)
+        refusal = _slot_refusal(config, start, ctx)
+        if refusal is None and booked >= config.seats:
+            refusal = RuleError("full", start=f"{start:%H:%M}")
+        result.append(
+            SlotInfo(
+                start=start,
+                end=end,
+                seats=config.seats,
+                booked=booked,
+                bookable=refusal is None,
+                reason=refusal.message if refusal else None,
+                rule=refusal.code if refusal else None,
+            )
+        )
+    return result
+
+
+def month_summary(ctx: Context, office: str, first: dt.date, last: dt.date) -> dict[dt.date, tuple[int, int]]:
+    """Per business day from ``first`` to ``last``: (seats in total, seats booked). One query."""
+    config = get_config(office)
+    lo = dt.datetime.combine(first, dt.time.min)
+    hi = dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min)
+    prefix = f"slot|{office}|"
+    rows = (
+        SeatClaim.select(SeatClaim.key)
+        .where((SeatClaim.key >= prefix + f"{lo:%Y-%m-%dT%H:%M}") & (SeatClaim.key < prefix + f"{hi:%Y-%m-%dT%H:%M}"))
+        .tuples()
+    )
+    booked: dict[dt.date, int] = {}
+    for (key,) in rows:
+        day = dt.date.fromisoformat(key[len(prefix) : len(prefix) + 10])
+        booked[day] = booked.get(day, 0) + 1
+    summary = {}
+    day = first
+    while day <= last:
+        if not config.calendar.closed_reason(day):
+            summary[day] = (len(config.grid(day)) * config.seats, booked.get(day, 0))
+        day += dt.timedelta(days=1)
+    return summary
+
+
+def check_slot(config: OfficeConfig, start: dt.datetime, ctx: Context) -> None:
+    """The slot rules: business day, inside the hours, on the grid, not past, deadline met."""
+    reason = config.calendar.closed_reason(start.date())
+    if reason:
+        raise RuleError("closed_day", clause=config.clause("closed_day"), date=format_date_ja(start.date()), reason=reason)
+    grid = config.grid(start.date())
+    if not any(s == start for s, _ in grid):
+        length = dt.timedelta(minutes=config.session_minutes)
+        inside = any(
+            dt.datetime.combine(start.date(), a) <= start and start + length <= dt.datetime.combine(start.date(), b)
+            for a, b in config.intervals(start.date())
+        )
+        if not inside:
+            raise RuleError(
+                "outside_hours",
+                clause=config.clause("hours"),
+                time=f"{start:%H:%M}",
+                hours=config.hours_text(start.date()),
+            )
+        raise RuleError("off_grid", clause=config.clause("hours"), minutes=config.slot_minutes)
+    refusal = _slot_refusal(config, start, ctx)
+    if refusal:
+        raise refusal
+
+
+# ---------------------------------------------------------------- intake
+
+
+def intake_fields(office: str) -> list[dict[str, Any]]:
+    """The office's intake fields, as the `fields` command and the booking dialog show them."""
+    config = get_config(office)
+    return [
+        {"key": f.key, "label": f.label, "required": f.required, "choices": f.choices, "example": f.example}
+        for f in config.fields
+    ]
+
+
+def validate_field(config: OfficeConfig, key: str, value: str) -> str:
+    """Normalise and check one field's value; raises the rule's own message. '' when empty and optional."""
+    spec = config.field(key)
+    if spec is None:
+        raise RuleError("unknown_field", key=key)
+    text = (value or "").strip()
+    if not text:
+        if spec.required:
+            raise RuleError("required", clause=spec.clause, label=spec.label)
+        return ""
+    if spec.type == "phone":
+        return normalise_phone(text)
+    if spec.type == "email":
+        return normalise_email(text)
+    if spec.type == "job_seeker_no":
+        return normalise_job_seeker_no(text)
+    if spec.type == "kana":
+        return normalise_kana(text)
+    text = normalise_text(text, spec.label)
+    if spec.type == "choice" and spec.choices:
+        if text not in spec.choices:
+            raise RuleError("invalid_choice", clause=spec.clause, label=spec.label)
+        if spec.eligible is not None and text not in spec.eligible:
+            raise RuleError("ineligible", clause=spec.clause, label=spec.label, value=text)
+    return text
+
+
+def validate_intake(config: OfficeConfig, values: dict[str, str]) -> dict[str, str]:
+    """Every field in preset order; unknown keys refused. Returns normalised values."""
+    for key in values:
+        if config.field(key) is None:
+            raise RuleError("unknown_field", key=key)
+    return {f.key: validate_field(config, f.key, values.get(f.key, "")) for f in config.fields}
+
+
+def validate_companions(config: OfficeConfig, companions: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Companions named in advance with affiliation (003 5(1)①, 004 第10条(3))."""
+    if not companions:
+        return []
+    if config.get("companions", "none") == "none":
+        raise RuleError("companions_not_accepted")
+    cleaned = []
+    for item in companions:
+        name = normalise_text(item.get("name", ""), "氏名", 100)
+        relation = normalise_text(item.get("relation", ""), "所属・続柄", 100)
+        if not name and not relation:
+            continue
+        if not name or not relation:
+            raise RuleError("companion_incomplete", clause=config.clause("companions"))
+        cleaned.append({"name": name, "relation": relation})
+    return cleaned
+
+
+def check_consent(config: OfficeConfig, items: list[str] | None, version: str | None) -> list[str]:
+    """Every required checklist item ticked, against the current terms version."""
+    if version is not None and version != config.terms_version:
+        raise RuleError("consent_outdated", clause=config.clause("consent"), given=version, current=config.terms_version)
+    ticked = list(items or [])
+    missing = [key for key in config.required_consent_keys() if key not in ticked]
+    if missing:
+        labels = {c["key"]: c["label"] for c in config.consent_items()}
+        raise RuleError(
+            "consent_missing",
+            clause=config.clause("consent"),
+            items="、".join(label_text(labels.get(k, k)) for k in missing),
+        )
+    return ticked
+
+
+def check_channel(config: OfficeConfig, channel: str, first_booking: bool) -> None:
+    allowed = list(config["booking_channels"])
+    if channel not in CHANNELS or channel not in allowed:
+        raise RuleError(
+            "channel_not_accepted",
+            clause=config.clause("booking_channels"),
+            channel=channel_label(channel),
+            allowed="・".join(channel_label(c) for c in allowed),
+        )
+    first = config.get("first_booking_channels")
+    if first_booking and first and channel not in first:
+        raise RuleError(
+            "first_booking_channel",
+            clause=config.clause("first_booking_channels"),
+            allowed="・".join(channel_label(c) for c in first),
+        )
+
+
+# ---------------------------------------------------------------- applicants and trouble
+
+
+def find_applicant(phone: str, name: str) -> Applicant | None:
+    key = name_key(name)
+    for applicant in Applicant.select().where(Applicant.phone == phone, Applicant.anonymised_at.is_null()):
+        if name_key(applicant.name) == key:
+            return applicant
+    return None
+
+
+def trouble_for(phone: str = "", email: str = "", job_seeker_no: str = "") -> list[Trouble]:
+    """Earlier no-shows, terminations and refusals of the same person (phone, e-mail or 求職番号)."""
+    conditions = []
+    if phone:
+        conditions.append(Applicant.phone == phone)
+    if email:
+        conditions.append(Applicant.email == email)
+    if job_seeker_no:
+        conditions.append(Applicant.job_seeker_no == job_seeker_no)
+    if not conditions:
+        return []
+    cond = conditions[0]
+    for extra in conditions[1:]:
+        cond = cond | extra
+    rows = (
+        Reservation.select(Reservation.id, Reservation.office, Reservation.status, Reservation.start)
+        .join(Applicant)
+        .where(cond & Reservation.status.in_([s.value for s in TROUBLE]))
+        .order_by(Reservation.start)
+    )
+    return [Trouble(r.id, r.office_id, r.status, r.start) for r in rows]
+
+
+def _has_earlier_booking(office: str, phone: str, name: str) -> bool:
+    applicant = find_applicant(phone, name)
+    if applicant is None:
+        return False
+    return Reservation.select().where(Reservation.applicant == applicant, Reservation.office == office).exists()
+
+
+# ---------------------------------------------------------------- booking
+
+
+def _claim_seat(key: str, seats: int, reservation: Reservation) -> int | None:
+    """Insert a claim on the first free seat; the unique index settles races between desks."""
+    taken = {n for (n,) in SeatClaim.select(SeatClaim.seat_no).where(SeatClaim.key == key).tuples()}
+    for seat in range(1, seats + 1):
+        if seat in taken:
+            continue
+        try:
+            with DB.atomic():
+                SeatClaim.create(key=key, seat_no=seat, reservation=reservation)
+            return seat
+        except pw.IntegrityError:
+            continue
+    return None
+
+
+def release_seat(reservation: Reservation) -> None:
+    SeatClaim.delete().where(SeatClaim.reservation == reservation).execute()
+
+
+def initial_status(config: OfficeConfig, channel: str) -> Status:
+    """In-session bookings are confirmed at once (003 7(1), 004 第4条(3)); otherwise the office's rule."""
+    if channel == "in-session":
+        return Status.CONFIRMED
+    return Status(config.get("initial_status", "confirmed"))
+
+
+def book(ctx: Context, req: BookingRequest) -> Reservation:
+    """Apply every booking rule and store the reservation with its history and consent, or refuse."""
+    require(ctx, "book")
+    config = get_config(req.office)
+    if req.event_id is None and req.start is None:
+        raise RuleError("required", label="希望日時")
+    values = {"name": req.name, "kana": req.kana, "phone": req.phone, "email": req.email, **req.answers}
+    intake = validate_intake(config, {k: v for k, v in values.items() if config.field(k) or v})
+    companions = validate_companions(config, req.companions)
+    ticked = check_consent(config, req.consent_items, req.terms_version)
+    note = normalise_text(req.note, "メモ", 1000)
+
+    with transaction():
+        event = None
+        if req.event_id is not None:
+            event = Event.get_or_none(Event.id == req.event_id, Event.office == req.office)
+            if event is None:
+                raise RuleError("event_not_found", id=req.event_id)
+            start, end = event.start, event.end
+            refusal = _slot_refusal(config, start, ctx)
+            if refusal:
+                raise refusal
+        else:
+            assert req.start is not None
+            start = req.start.replace(second=0, microsecond=0)
+            check_slot(config, start, ctx)
+            end = start + dt.timedelta(minutes=config.session_minutes)
+        first = not _has_earlier_booking(req.office, intake["phone"], intake["name"])
+        check_channel(config, req.channel, first)
+        troubles = trouble_for(intake["phone"], intake["email"], intake.get("job_seeker_no", ""))
+
+        applicant = find_applicant(intake["phone"], intake["name"])
+        personal = {
+            "name": intake["name"],
+            "kana": intake.get("kana", ""),
+            "phone": intake["phone"],
+            "email": intake["email"],
+            "address": intake.get("address", ""),
+            "job_seeker_no": intake.get("job_seeker_no", ""),
+        }
+        if applicant is None:
+            applicant = Applicant.create(**personal)
+        else:
+            for key, value in personal.items():
+                if value:
+                    setattr(applicant, key, value)
+            applicant.save()
+
+        status = initial_status(config, req.channel)
+        answers = {k: v for k, v in intake.items() if k not in STANDARD_FIELDS and k not in ("address", "job_seeker_no")}
+        now = ctx.clock.now()
+        offer_days = config.get("offer_reply_business_days")
+        reservation = Reservation.create(
+            office=req.office,
+            applicant=applicant,
+            event=event,
+            start=start,
+            end=end,
+            status=status.value,
+            channel=req.channel,
+            answers=answers,
+            companions=companions,
+            terms_version=config.terms_version,
+            notify_by=details_deadline(config, start.date()),
+            offer_reply_by=(
+                config.calendar.business_days_after(ctx.clock.today(), int(offer_days))
+                if status == Status.REQUESTED and config.get("offer_flow") and offer_days
+                else None
+            ),
+            rescheduled_from=req.rescheduled_from,
+            created_at=now,
+            updated_at=now,
+            created_by=ctx.actor.login,
+        )
+        key = event_key(event.id) if event else slot_key(req.office, start)
+        seats = event.capacity if event else config.seats
+        seat = _claim_seat(key, seats, reservation)
+        if seat is None:
+            if event:
+                raise RuleError("event_full", clause=config.clause("events"), capacity=event.capacity)
+            raise RuleError("full", clause=config.clause("seats"), start=f"{start:%Y-%m-%d %H:%M}")
+        reservation.seat_no = seat
+        reservation.save()
+        Consent.create(
+            reservation=reservation, terms_version=config.terms_version, items=ticked, staff=ctx.actor.login, at=now
+        )
+        data: dict[str, Any] = {"consent": ticked, "terms_version": config.terms_version}
+        if troubles:
+            data["trouble_acknowledged"] = [t.reservation_id for t in troubles]
+            trouble_note = "過去の利用状況を確認のうえ受付：" + "、".join(t.text() for t in troubles)
+            note = f"{note}\n{trouble_note}".strip()
+        History.create(
+            reservation=reservation,
+            at=now,
+            action="book",
+            from_status=None,
+            status=status.value,
+            channel=req.channel,
+            staff=ctx.actor.login,
+            note=note,
+            data=data,
+        )
+        bump_changes()
+    return reservation
+
+
+def record_trouble_refusal(ctx: Context, office: str, name: str, phone: str, troubles: list[Trouble]) -> None:
+    """The staff refused a booking because of earlier trouble: the decision is kept in the audit log."""
+    with transaction():
+        audit.record(
+            ctx,
+            "booking_refused_trouble",
+            target=office,
+            count=1,
+            detail="、".join(t.text() for t in troubles),
+        )
+        bump_changes()
+
+
+def create_event(
+    ctx: Context, office: str, kind: str, title: str, start: dt.datetime, minutes: int, capacity: int | None = None
+) -> Event:
+    """A group event (002: 交流会, 相談, 講座) with a participant limit."""
+    require(ctx, "manage_offices")
+    config = get_config(office)
+    events = config.get("events")
+    if not events:
+        raise RuleError("invalid_value", label="events", value=office)
+    kinds = [k["key"] for k in events["kinds"]]
+    if kind not in kinds:
+        raise RuleError("invalid_choice", label="種類")
+    cap = capacity if capacity is not None else int(events["default_capacity"])
+    if cap < 1:
+        raise RuleError("invalid_value", label="定員", value=cap)
+    reason = config.calendar.closed_reason(start.date())
+    if reason:
+        raise RuleError("closed_day", date=format_date_ja(start.date()), reason=reason)
+    with transaction():
+        event = Event.create(
+            office=office,
+            kind=kind,
+            title=normalise_text(title, "名称") or kind,
+            start=start,
+            end=start + dt.timedelta(minutes=minutes),
+            capacity=cap,
+        )
+        audit.record(ctx, "event_create", f"{office} {event.id}")
+        bump_changes()
+    return event

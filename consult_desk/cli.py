@@ -1,0 +1,400 @@
+"""The command line: the same services as the window, for administrators' scripts and checks.
+
+JSON goes to stdout. A refused or invalid request exits 2 with one line on stderr naming the
+rule; success exits 0. Without a command the desk window opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from consult_desk import booking, export, lifecycle, offices
+from consult_desk.clock import Clock, FixedClock, SystemClock
+from consult_desk.context import CLI_ACTOR, Actor, Context
+from consult_desk.errors import ConsultDeskError, RuleError, set_language
+from consult_desk.models import Staff, open_database
+from consult_desk.models.db import classify_error
+from consult_desk.models.schema import ensure_schema
+from consult_desk.paths import default_db_path
+from consult_desk.presets import CHANNELS
+from consult_desk.states import ACTIONS
+
+EXIT_OK = 0
+EXIT_REFUSED = 2
+
+Handler = Callable[[argparse.Namespace, Context], Any]
+COMMANDS: dict[str, Handler] = {}
+
+
+def command(name: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+# ------------------------------------------------------------------ parsing helpers
+
+
+def parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise RuleError("invalid_date", value=value) from None
+
+
+def parse_datetime(value: str) -> dt.datetime:
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise RuleError("invalid_datetime", value=value) from None
+    if parsed.tzinfo is not None:
+        raise RuleError("invalid_datetime", value=value)
+    return parsed.replace(second=0, microsecond=0)
+
+
+def parse_key_values(items: Sequence[str] | None) -> dict[str, str]:
+    result = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise RuleError("invalid_value", label="--field", value=item)
+        result[key.strip()] = value
+    return result
+
+
+def make_clock(args: argparse.Namespace) -> Clock:
+    now = getattr(args, "now", None)
+    today = getattr(args, "today", None)
+    if now:
+        return FixedClock(parse_datetime(now))
+    if today:
+        return FixedClock(dt.datetime.combine(parse_date(today), dt.time.min))
+    return SystemClock()
+
+
+def office_arg(args: argparse.Namespace) -> str:
+    """``--office``; may be left out when the database holds a single office."""
+    if getattr(args, "office", None):
+        offices.get_office(args.office)
+        return str(args.office)
+    rows = offices.list_offices()
+    if len(rows) == 1:
+        return str(rows[0].code)
+    if not rows:
+        raise RuleError("no_offices")
+    raise RuleError("required", label="--office")
+
+
+def resolve_actor(login: str | None) -> Actor:
+    if not login:
+        return CLI_ACTOR
+    staff = Staff.get_or_none(Staff.login == login, Staff.active == True)  # noqa: E712
+    if staff is None:
+        raise RuleError("invalid_value", label="--staff", value=login)
+    return Actor(staff.login, staff.display_name, staff.role)
+
+
+# ------------------------------------------------------------------ commands
+
+
+@command("init")
+def cmd_init(args: argparse.Namespace, ctx: Context) -> Any:
+    code = args.office_id or args.preset
+    if offices.Office.get_or_none(offices.Office.code == code) is None:
+        offices.create_office(ctx, args.preset, code)
+    if args.demo:
+        from consult_desk.demo import add_demo_data
+
+        add_demo_data(code, today=ctx.clock.today())
+    return {"office": code}
+
+
+@command("offices")
+def cmd_offices(args: argparse.Namespace, ctx: Context) -> Any:
+    return [{"id": o.code, "name": o.name, "preset": o.preset} for o in offices.list_offices()]
+
+
+@command("fields")
+def cmd_fields(args: argparse.Namespace, ctx: Context) -> Any:
+    return booking.intake_fields(office_arg(args))
+
+
+@command("slots")
+def cmd_slots(args: argparse.Namespace, ctx: Context) -> Any:
+    return [s.as_json() for s in booking.slots(ctx, office_arg(args), parse_date(args.date))]
+
+
+@command("book")
+def cmd_book(args: argparse.Namespace, ctx: Context) -> Any:
+    office = office_arg(args)
+    config = offices.get_config(office)
+    companions = []
+    for item in args.companion or []:
+        name, _, relation = item.partition(":")
+        companions.append({"name": name, "relation": relation})
+    req = booking.BookingRequest(
+        office=office,
+        start=parse_datetime(args.start) if args.start else None,
+        name=args.name,
+        phone=args.phone,
+        email=args.email,
+        kana=args.kana or "",
+        answers=parse_key_values(args.field),
+        channel=args.channel,
+        consent_items=config.required_consent_keys() if args.consent else None,
+        companions=companions,
+        event_id=args.event,
+        note=args.note or "",
+    )
+    res = booking.book(ctx, req)
+    return {
+        "id": res.id,
+        "start": res.start.strftime("%Y-%m-%dT%H:%M"),
+        "end": res.end.strftime("%Y-%m-%dT%H:%M"),
+        "status": res.status,
+        "notify_by": res.notify_by.isoformat() if res.notify_by else None,
+    }
+
+
+@command("show")
+def cmd_show(args: argparse.Namespace, ctx: Context) -> Any:
+    return lifecycle.describe(lifecycle.get_reservation(args.id))
+
+
+@command("cancel")
+def cmd_cancel(args: argparse.Namespace, ctx: Context) -> Any:
+    res = lifecycle.cancel(ctx, args.id, args.channel, args.note or "")
+    return lifecycle.describe(res)
+
+
+@command("act")
+def cmd_act(args: argparse.Namespace, ctx: Context) -> Any:
+    checks = None
+    if args.action == "check-in":
+        checks = {
+            "connection_test": args.connection or "ok",
+            "identity_checked": not args.identity_not_checked,
+            "companions_present": not args.companions_missing,
+        }
+    opts = lifecycle.ActOptions(
+        note=args.note or "",
+        channel=args.channel or "",
+        minutes=args.minutes,
+        prohibited_act=args.prohibited_act,
+        city_fault=args.city_fault,
+        checks=checks,
+        new_start=parse_datetime(args.start) if args.start else None,
+    )
+    res = lifecycle.act(ctx, args.id, args.action, opts)
+    return lifecycle.describe(res)
+
+
+@command("callbacks")
+def cmd_callbacks(args: argparse.Namespace, ctx: Context) -> Any:
+    return [
+        {k: row[k] for k in ("reservation", "phone", "due", "attempts")} for row in lifecycle.open_callbacks()
+    ]
+
+
+@command("callback")
+def cmd_callback(args: argparse.Namespace, ctx: Context) -> Any:
+    attempt = lifecycle.log_callback_attempt(ctx, args.id, args.result, args.note or "")
+    return {"reservation": args.id, "result": attempt.result, "at": attempt.at.strftime("%Y-%m-%dT%H:%M")}
+
+
+@command("search")
+def cmd_search(args: argparse.Namespace, ctx: Context) -> Any:
+    from consult_desk.search import search
+
+    return [
+        {
+            "id": r.id,
+            "office": r.office_id,
+            "start": r.start.strftime("%Y-%m-%dT%H:%M"),
+            "status": r.status,
+            "name": r.applicant.name,
+        }
+        for r in search(args.query, getattr(args, "office", None))
+    ]
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace, ctx: Context) -> Any:
+    if args.kind != "csv":
+        raise RuleError("invalid_value", label="export", value=args.kind)
+    result = export.export_reservations(
+        ctx,
+        parse_date(args.date_from),
+        parse_date(args.date_to),
+        Path(args.out),
+        encoding=args.encoding,
+        mask_pii=args.mask_pii,
+        office=args.office,
+    )
+    for problem in result.unencodable:
+        print(
+            f"cp932: row {problem['row']} {problem['column']}: {problem['char']} ({problem['codepoint']}) -> 〓",
+            file=sys.stderr,
+        )
+    return result.as_json()
+
+
+@command("event")
+def cmd_event(args: argparse.Namespace, ctx: Context) -> Any:
+    event = booking.create_event(
+        ctx, office_arg(args), args.kind, args.title or "", parse_datetime(args.start), args.minutes, args.capacity
+    )
+    return {"id": event.id, "start": event.start.strftime("%Y-%m-%dT%H:%M"), "capacity": event.capacity}
+
+
+# ------------------------------------------------------------------ parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON on stdout")
+    common.add_argument("--today", help="fixed date YYYY-MM-DD for the rules (default: today)")
+    common.add_argument("--now", help="fixed time YYYY-MM-DDTHH:MM for the rules (default: now)")
+    common.add_argument("--staff", help="staff login acting (default: the command line itself)")
+
+    parser = argparse.ArgumentParser(
+        prog="consult-desk",
+        description="Consult Desk: reservations for online public-service consultations.",
+    )
+    parser.add_argument("--db", help="SQLite file path or database URL (default: the user data folder)")
+    parser.add_argument("--lang", choices=["ja", "en"], help="language of messages (default ja)")
+    parser.add_argument("--smoke-test", action="store_true", help="open the window offscreen, check resources, exit")
+    parser.add_argument("--demo", action="store_true", help="with the window: add demo data on first start")
+    sub = parser.add_subparsers(dest="cmd")
+
+    p = sub.add_parser("init", parents=[common], help="create or upgrade the database and an office")
+    p.add_argument("--preset", required=True)
+    p.add_argument("--office-id", help="office id (default: the preset id)")
+    p.add_argument("--demo", action="store_true", help="add a realistic sample")
+
+    sub.add_parser("offices", parents=[common], help="list offices")
+
+    p = sub.add_parser("fields", parents=[common], help="intake fields of an office")
+    p.add_argument("--office")
+
+    p = sub.add_parser("slots", parents=[common], help="slots of a day")
+    p.add_argument("--office")
+    p.add_argument("--date", required=True)
+
+    p = sub.add_parser("book", parents=[common], help="book a slot")
+    p.add_argument("--office")
+    p.add_argument("--start")
+    p.add_argument("--event", type=int, help="group event id (Funabashi)")
+    p.add_argument("--name", required=True)
+    p.add_argument("--phone", required=True)
+    p.add_argument("--email", required=True)
+    p.add_argument("--kana")
+    p.add_argument("--field", action="append", metavar="KEY=VALUE")
+    p.add_argument("--companion", action="append", metavar="NAME:RELATION")
+    p.add_argument("--channel", required=True, choices=CHANNELS)
+    p.add_argument("--consent", action="store_true", help="the applicant agreed to the current terms and checklist")
+    p.add_argument("--note")
+
+    p = sub.add_parser("show", parents=[common], help="one reservation with its history")
+    p.add_argument("id", type=int)
+
+    p = sub.add_parser("cancel", parents=[common], help="cancel a reservation")
+    p.add_argument("id", type=int)
+    p.add_argument("--channel", required=True, choices=["form", "phone", "email"])
+    p.add_argument("--note")
+
+    p = sub.add_parser("act", parents=[common], help="a life-cycle action")
+    p.add_argument("id", type=int)
+    p.add_argument("action", choices=[a for a in ACTIONS if a != "cancel"])
+    p.add_argument("--note")
+    p.add_argument("--channel")
+    p.add_argument("--minutes", type=int, help="extend: minutes to add; complete-by-phone: duration")
+    p.add_argument("--act", dest="prohibited_act", help="terminate: the prohibited act's key")
+    p.add_argument("--city-fault", action="store_true", help="reschedule: the city caused the failure")
+    p.add_argument("--start", help="reschedule: book this new slot, linked to the old one")
+    p.add_argument("--connection", choices=["ok", "failed"], help="check-in: connection test result")
+    p.add_argument("--identity-not-checked", action="store_true")
+    p.add_argument("--companions-missing", action="store_true")
+
+    sub.add_parser("callbacks", parents=[common], help="open phone callbacks")
+
+    p = sub.add_parser("callback", parents=[common], help="log a callback attempt")
+    p.add_argument("id", type=int)
+    p.add_argument("--result", required=True, choices=list(lifecycle.CALLBACK_RESULTS))
+    p.add_argument("--note")
+
+    p = sub.add_parser("search", parents=[common], help="find reservations")
+    p.add_argument("query")
+    p.add_argument("--office")
+
+    p = sub.add_parser("export", parents=[common], help="export reservations")
+    p.add_argument("kind", choices=["csv"])
+    p.add_argument("--from", dest="date_from", required=True)
+    p.add_argument("--to", dest="date_to", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
+    p.add_argument("--mask-pii", action="store_true")
+    p.add_argument("--office")
+
+    p = sub.add_parser("event", parents=[common], help="create a group event (Funabashi)")
+    p.add_argument("--office")
+    p.add_argument("--kind", required=True)
+    p.add_argument("--title")
+    p.add_argument("--start", required=True)
+    p.add_argument("--minutes", type=int, default=60)
+    p.add_argument("--capacity", type=int)
+    return parser
+
+
+def emit(result: Any, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, indent=None))
+    elif isinstance(result, list):
+        for row in result:
+            print(row if not isinstance(row, dict) else "  ".join(f"{k}={v}" for k, v in row.items()))
+    elif isinstance(result, dict):
+        for key, value in result.items():
+            print(f"{key}: {value}")
+    elif result is not None:
+        print(result)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang or os.environ.get("CONSULT_DESK_LANG", "ja"))
+    target = args.db or str(default_db_path())
+    if args.cmd is None:
+        from consult_desk.ui.app import run_window
+
+        return run_window(target, demo=args.demo, smoke_test=args.smoke_test)
+    try:
+        open_database(target, create=args.cmd == "init")
+        try:
+            for line in ensure_schema(create=args.cmd == "init"):
+                if not args.json:
+                    print(line, file=sys.stderr)
+        except ConsultDeskError:
+            raise
+        except Exception as exc:  # a driver error while reading the schema: damaged or locked file
+            raise classify_error(exc, target) from exc
+        ctx = Context(actor=resolve_actor(args.staff), clock=make_clock(args))
+        result = COMMANDS[args.cmd](args, ctx)
+    except ConsultDeskError as exc:
+        print(exc.one_line(), file=sys.stderr)
+        return EXIT_REFUSED
+    emit(result, args.json)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

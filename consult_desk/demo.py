@@ -1,0 +1,224 @@
+"""A realistic sample for demonstrations and screenshots: months of reservations in every status.
+
+Everything goes through the real services with a moving clock, so the sample obeys the same
+rules, deadlines and history as real use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from consult_desk import booking, lifecycle
+from consult_desk.clock import FixedClock
+from consult_desk.context import Actor, Context
+from consult_desk.errors import RuleError
+from consult_desk.models import Reservation, transaction
+from consult_desk.offices import get_config
+from consult_desk.presets import OfficeConfig
+
+DEMO_ACTOR = Actor("demo", "デモデータ", "admin")
+
+FAMILY = ["山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村", "小林", "加藤", "吉田", "山本", "松本", "井上", "木村", "林", "斎藤", "清水"]
+FAMILY_KANA = ["やまだ", "さとう", "すずき", "たかはし", "たなか", "いとう", "わたなべ", "なかむら", "こばやし", "かとう", "よしだ", "やまもと", "まつもと", "いのうえ", "きむら", "はやし", "さいとう", "しみず"]
+GIVEN = ["花子", "太郎", "美咲", "健太", "陽菜", "翔", "結衣", "大輔", "さくら", "直樹", "愛", "拓也", "由美", "誠"]
+GIVEN_KANA = ["はなこ", "たろう", "みさき", "けんた", "ひな", "しょう", "ゆい", "だいすけ", "さくら", "なおき", "あい", "たくや", "ゆみ", "まこと"]
+
+
+def _people(rng: random.Random, n: int) -> list[dict[str, str]]:
+    people = []
+    for i in range(n):
+        f = rng.randrange(len(FAMILY))
+        g = rng.randrange(len(GIVEN))
+        people.append(
+            {
+                "name": f"{FAMILY[f]} {GIVEN[g]}",
+                "kana": f"{FAMILY_KANA[f]} {GIVEN_KANA[g]}",
+                "phone": f"090-{rng.randint(1000, 9999)}-{i:04d}",
+                "email": f"user{i:03d}@example.jp",
+                "job_seeker_no": f"11010-{rng.randint(10000000, 99999999)}",
+            }
+        )
+    return people
+
+
+def _answers(config: OfficeConfig, person: dict[str, str]) -> dict[str, str]:
+    answers = {}
+    for field in config.fields:
+        if field.key in ("name", "kana", "phone", "email"):
+            continue
+        if field.key == "job_seeker_no":
+            answers[field.key] = person["job_seeker_no"]
+        elif field.eligible:
+            answers[field.key] = field.eligible[hash(person["name"]) % len(field.eligible)]
+        elif field.example:
+            answers[field.key] = field.example
+    return answers
+
+
+def _channel(config: OfficeConfig, first: bool, rng: random.Random) -> str:
+    channels = [c for c in config["booking_channels"] if c != "in-session"]
+    if first and config.get("first_booking_channels"):
+        channels = [c for c in channels if c in config["first_booking_channels"]] or channels
+    if not first and "in-session" in config["booking_channels"] and rng.random() < 0.3:
+        return "in-session"
+    return rng.choice(channels)
+
+
+def _run_day(ctx: Context, clock: FixedClock, res: Reservation, config: OfficeConfig, rng: random.Random) -> None:
+    """Walk a past reservation through its day to one of the final statuses."""
+    rid = res.id
+    act = lifecycle.act
+    opts = lifecycle.ActOptions
+    status = res.status
+    if status == "requested":
+        if config.get("offer_flow"):
+            act(ctx, rid, "offer")
+        act(ctx, rid, "confirm", opts(channel="email"))
+    roll = rng.random()
+    if roll < 0.07:
+        clock.set(res.start - dt.timedelta(days=1, hours=-2))
+        lifecycle.cancel(ctx, rid, rng.choice(config["cancel_channels"]), "都合が悪くなったため")
+        return
+    if roll < 0.10:
+        act(ctx, rid, "refuse", opts(note="対象要件を満たさないことが判明"))
+        return
+    clock.set(res.start - dt.timedelta(days=2))
+    act(ctx, rid, "send-details", opts(channel="email"))
+    if roll < 0.16:
+        clock.set(res.start + dt.timedelta(minutes=config.grace_minutes + 1))
+        act(ctx, rid, "no-show", opts(note="連絡なし"))
+        return
+    clock.set(res.start - dt.timedelta(minutes=5))
+    act(ctx, rid, "check-in", opts(checks={"connection_test": "ok", "identity_checked": True, "companions_present": True}))
+    clock.set(res.start)
+    act(ctx, rid, "start")
+    if roll < 0.21:
+        clock.set(res.start + dt.timedelta(minutes=8))
+        act(ctx, rid, "connection-failed", opts(note="映像が途切れて再接続できない"))
+        clock.set(res.start + dt.timedelta(minutes=10))
+        lifecycle.log_callback_attempt(ctx, rid, rng.choice(["reached", "no_answer"]), "折返し")
+        end = rng.random()
+        if end < 0.6:
+            act(ctx, rid, "complete-by-phone", opts(minutes=20, note="電話で相談を継続"))
+        elif end < 0.8:
+            act(ctx, rid, "unreachable", opts(note="3回架電したが応答なし"))
+        else:
+            act(ctx, rid, "reschedule", opts(note="市側の回線障害のため別日で対応", city_fault=True))
+        return
+    if roll < 0.22 and config.prohibited_acts():
+        clock.set(res.start + dt.timedelta(minutes=10))
+        act(ctx, rid, "terminate", opts(prohibited_act=config.prohibited_acts()[0]["key"], note="録画を確認したため中止"))
+        return
+    if config.max_session_minutes > config.session_minutes and rng.random() < 0.2:
+        act(ctx, rid, "extend")
+    clock.set(res.end)
+    act(ctx, rid, "complete")
+
+
+def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 75, days_ahead: int = 30) -> int:
+    """Book and work a sample from ``days_back`` before ``today`` to ``days_ahead`` after. Returns the count."""
+    rng = random.Random(f"{seed}-{office}")
+    config = get_config(office)
+    clock = FixedClock()
+    ctx = Context(actor=DEMO_ACTOR, clock=clock)
+    people = _people(rng, 60)
+    seen: set[str] = set()
+    count = 0
+    deadline = int(config.get("application_deadline_business_days") or 1)
+    day = today - dt.timedelta(days=days_back)
+    todays: list[Reservation] = []
+    with transaction():  # one sample, one transaction: fast, and all or nothing
+        while day <= today + dt.timedelta(days=days_ahead):
+            if config.calendar.is_business_day(day):
+                for start, _end in config.grid(day):
+                    for _seat in range(config.seats):
+                        if rng.random() > 0.55:
+                            continue
+                        person = rng.choice(people)
+                        first = person["phone"] not in seen
+                        booked_on = config.calendar.business_days_before(day, deadline + rng.randint(0, 6))
+                        clock.set(dt.datetime.combine(booked_on, dt.time(9, 0)) + dt.timedelta(minutes=rng.randint(0, 400)))
+                        channel = _channel(config, first, rng)
+                        try:
+                            res = booking.book(
+                                ctx,
+                                booking.BookingRequest(
+                                    office=office,
+                                    start=start,
+                                    name=person["name"],
+                                    kana=person["kana"],
+                                    phone=person["phone"],
+                                    email=person["email"],
+                                    channel=channel,
+                                    answers=_answers(config, person),
+                                    consent_items=config.required_consent_keys(),
+                                ),
+                            )
+                        except RuleError:
+                            continue
+                        seen.add(person["phone"])
+                        count += 1
+                        if start.date() < today:
+                            _run_day(ctx, clock, res, config, rng)
+                        elif start.date() == today:
+                            todays.append(res)
+                        else:
+                            _advance_future(ctx, clock, res, config, rng, today)
+            day += dt.timedelta(days=1)
+        _live_today(ctx, clock, todays, config)
+    return count
+
+
+def _advance_future(
+    ctx: Context, clock: FixedClock, res: Reservation, config: OfficeConfig, rng: random.Random, today: dt.date
+) -> None:
+    """Future reservations: some offered or confirmed, details sent when their deadline is near."""
+    status = res.status
+    if status == "requested" and rng.random() < 0.5:
+        if config.get("offer_flow"):
+            status = lifecycle.act(ctx, res.id, "offer").status
+        if rng.random() < 0.6:
+            status = lifecycle.act(ctx, res.id, "confirm", lifecycle.ActOptions(channel="email")).status
+    if status == "confirmed" and res.notify_by and res.notify_by <= today + dt.timedelta(days=3):
+        clock.set(dt.datetime.combine(min(res.notify_by, today), dt.time(8, 30)))
+        lifecycle.act(ctx, res.id, "send-details", lifecycle.ActOptions(channel="email"))
+
+
+def _live_today(ctx: Context, clock: FixedClock, todays: list[Reservation], config: OfficeConfig) -> None:
+    """Today's sessions in live states: one checked in, one running, one on a phone callback."""
+    opts = lifecycle.ActOptions
+    checks = {"connection_test": "ok", "identity_checked": True, "companions_present": True}
+    for index, res in enumerate(todays):
+        rid = res.id
+        if res.status == "requested":
+            if config.get("offer_flow"):
+                lifecycle.act(ctx, rid, "offer")
+            lifecycle.act(ctx, rid, "confirm", opts(channel="email"))
+        clock.set(res.start - dt.timedelta(days=1))
+        lifecycle.act(ctx, rid, "send-details", opts(channel="email"))
+        if index > 2:
+            continue
+        clock.set(res.start - dt.timedelta(minutes=5))
+        lifecycle.act(ctx, rid, "check-in", opts(checks=checks))
+        if index == 0:
+            continue
+        clock.set(res.start)
+        lifecycle.act(ctx, rid, "start")
+        if index == 2:
+            clock.set(res.start + dt.timedelta(minutes=6))
+            lifecycle.act(ctx, rid, "connection-failed", opts(note="音声が途切れる"))
+
+
+def load_demo(today: dt.date | None = None) -> dict[str, int]:
+    """Every shipped office with its sample, for the demo database (``scripts/run.sh --demo``)."""
+    from consult_desk.offices import create_office
+    from consult_desk.presets import PRESET_IDS
+
+    today = today or dt.date.today()
+    ctx = Context(actor=DEMO_ACTOR, clock=FixedClock(dt.datetime.combine(today, dt.time(8, 0))))
+    counts = {}
+    for preset in PRESET_IDS:
+        create_office(ctx, preset)
+        counts[preset] = add_demo_data(preset, today)
+    return counts

@@ -1,0 +1,184 @@
+"""Rule refusals and known failures, with messages in the UI language.
+
+The service layer raises :class:`RuleError` naming the rule (``code``) and, where the refusal
+comes from an office's terms, the clause. The window and the command line show ``message``;
+nothing is written when one is raised (every user action is one transaction).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_LANG = "ja"
+
+# code -> (Japanese, English). Parameters are filled with str.format.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "unknown_office": ("事業所「{office}」は登録されていません", "Office '{office}' does not exist"),
+    "unknown_preset": ("プリセット「{preset}」はありません", "There is no preset '{preset}'"),
+    "office_exists": ("事業所「{office}」は既に登録されています", "Office '{office}' already exists"),
+    "not_found": ("予約 {id} は見つかりません", "Reservation {id} was not found"),
+    "closed_day": ("{date} は休業日です（{reason}）", "{date} is a closed day ({reason})"),
+    "outside_hours": (
+        "{time} は相談の実施時間外です（{hours}）",
+        "{time} is outside the consultation hours ({hours})",
+    ),
+    "off_grid": ("予約は{minutes}分単位の枠で受け付けます", "Bookings are taken on the {minutes}-minute grid"),
+    "past": ("過去の日時（{start}）は予約できません", "{start} is in the past"),
+    "app_deadline": (
+        "申込みの締切（{deadline}、実施日の{days}営業日前）を過ぎています",
+        "The application deadline ({deadline}, {days} business days before) has passed",
+    ),
+    "full": ("この枠は満席です（{start}）", "This slot is full ({start})"),
+    "event_full": ("この催しは定員に達しています（定員{capacity}名）", "This event is full ({capacity} places)"),
+    "required": ("{label}を入力してください", "{label} is required"),
+    "invalid_choice": ("{label}は選択肢から選んでください", "Choose {label} from the list"),
+    "ineligible": (
+        "対象外です：{label}が「{value}」の方はご利用いただけません",
+        "Not eligible: {label} '{value}' does not qualify",
+    ),
+    "invalid_phone": (
+        "電話番号の形式が正しくありません（例：090-1234-5678）",
+        "The phone number is not valid (e.g. 090-1234-5678)",
+    ),
+    "invalid_email": (
+        "メールアドレスの形式が正しくありません（例：hanako@example.jp）",
+        "The e-mail address is not valid (e.g. hanako@example.jp)",
+    ),
+    "invalid_job_seeker_no": (
+        "求職番号は「5桁-8桁」の13桁で入力してください（例：11010-12345678）",
+        "The job-seeker number has 13 digits as 5-8 (e.g. 11010-12345678)",
+    ),
+    "invalid_kana": ("ふりがなはひらがなで入力してください", "Enter the reading in hiragana"),
+    "too_long": ("{label}が長すぎます（{max}文字まで）", "{label} is too long ({max} characters at most)"),
+    "unknown_field": ("「{key}」はこの事業所の入力項目にありません", "'{key}' is not an intake field of this office"),
+    "companion_incomplete": (
+        "同席者は氏名と所属・続柄を両方入力してください",
+        "Give both the name and the affiliation or relation of each companion",
+    ),
+    "companions_not_accepted": ("この事業所では同席者を登録できません", "This office does not take companions"),
+    "consent_missing": (
+        "利用規約と確認事項への同意が必要です（未確認：{items}）",
+        "Consent to the terms and checklist is required (not ticked: {items})",
+    ),
+    "consent_outdated": (
+        "同意した規約の版（{given}）が現行版（{current}）と異なります",
+        "Consent was given to terms version {given}, the current one is {current}",
+    ),
+    "channel_not_accepted": (
+        "この事業所では「{channel}」での申込みは受け付けていません（受付：{allowed}）",
+        "This office does not take bookings by {channel} (accepted: {allowed})",
+    ),
+    "first_booking_channel": (
+        "初回の申込みは{allowed}のみで受け付けます",
+        "A first booking is accepted by {allowed} only",
+    ),
+    "cancel_channel": (
+        "キャンセルは{allowed}で受け付けます",
+        "Cancellations are accepted by {allowed}",
+    ),
+    "same_day_cancel": (
+        "当日のキャンセルは{allowed}のみで受け付けます",
+        "On the day itself, cancellations are accepted by {allowed} only",
+    ),
+    "cancel_after_start": (
+        "開始時刻（{start}）を過ぎた予約はキャンセルできません",
+        "A reservation cannot be cancelled after its start ({start})",
+    ),
+    "transition": (
+        "現在の状態（{status}）では「{action}」はできません",
+        "'{action}' is not possible while the reservation is {status}",
+    ),
+    "no_show_too_early": (
+        "無断キャンセルの記録は開始{grace}分後（{at}）からです",
+        "A no-show can be recorded only from {grace} minutes after the start ({at})",
+    ),
+    "no_show_contacted": (
+        "本人から連絡の記録があるため無断キャンセルにはできません",
+        "The applicant made contact, so this is not a no-show",
+    ),
+    "extend_limit": (
+        "延長は1回あたり最大{max}分までです",
+        "A session can be extended to {max} minutes at most",
+    ),
+    "reschedule_city_fault": (
+        "接続不良時の別日程は、原因が市にある場合のみです。理由を入力してください",
+        "Another slot after a connection failure is offered only when the city caused it: give the reason",
+    ),
+    "reason_required": ("理由を入力してください", "Give a reason"),
+    "unknown_act": ("禁止行為「{act}」はこの事業所の一覧にありません", "'{act}' is not in this office's prohibited acts"),
+    "not_offer_office": ("この事業所では日時の提示（オファー）は行いません", "This office does not offer times by e-mail"),
+    "invalid_date": ("日付の形式が正しくありません：{value}", "Not a valid date: {value}"),
+    "invalid_datetime": ("日時の形式が正しくありません：{value}", "Not a valid date and time: {value}"),
+    "invalid_value": ("{label}の値が正しくありません：{value}", "{label} is not valid: {value}"),
+    "event_not_found": ("催し {id} は見つかりません", "Event {id} was not found"),
+    "permission": ("この操作には権限がありません（{action}：{role}）", "Not allowed for this role ({action}: {role})"),
+    "newer_schema": (
+        "このデータベースは新しい版（スキーマ{found}）のConsult Deskで作成されています。"
+        "この版（スキーマ{supported}）では開けません。ファイルは変更していません",
+        "This database was written by a newer Consult Desk (schema {found}); this version reads up to "
+        "{supported}. Nothing was changed",
+    ),
+    "db_corrupt": (
+        "データベースファイルが壊れているか、データベースではありません：{path}。ファイルは変更していません",
+        "The database file is damaged or not a database: {path}. Nothing was changed",
+    ),
+    "db_locked": (
+        "データベースが他の処理でロックされています。しばらくしてからやり直してください",
+        "The database is locked by another process; try again in a moment",
+    ),
+    "db_readonly": (
+        "データベースに書き込めません（読み取り専用）：{path}",
+        "The database cannot be written (read-only): {path}",
+    ),
+    "db_unavailable": ("データベースを開けません：{detail}", "The database cannot be opened: {detail}"),
+    "db_not_initialised": (
+        "データベースが初期化されていません。先に init を実行してください",
+        "The database is not initialised: run init first",
+    ),
+    "no_offices": ("事業所が登録されていません", "No office is set up"),
+}
+
+
+def set_language(lang: str) -> None:
+    """Switch rule messages between Japanese (default) and English."""
+    global _LANG
+    _LANG = "en" if lang.lower().startswith("en") else "ja"
+
+
+def language() -> str:
+    return _LANG
+
+
+def message(code: str, **params: Any) -> str:
+    ja, en = MESSAGES.get(code, (code, code))
+    template = en if _LANG == "en" else ja
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+class ConsultDeskError(Exception):
+    """A known failure: shown to the user as a sentence, never as a traceback."""
+
+    def __init__(self, code: str, clause: str | None = None, **params: Any) -> None:
+        self.code = code
+        self.clause = clause
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return message(self.code, **self.params)
+
+    def one_line(self) -> str:
+        where = f" ({self.clause})" if self.clause else ""
+        return f"{self.code}{where}: {self.message}"
+
+
+class RuleError(ConsultDeskError):
+    """A request refused by a booking rule or the reservation state machine."""
+
+
+class StorageError(ConsultDeskError):
+    """The database cannot be used as asked (damaged, locked, newer, read-only)."""

@@ -1,0 +1,202 @@
+"""CSV for Excel: UTF-8 with BOM (default) or CP932, CRLF, Japanese header, formula-safe cells."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from consult_desk import audit
+from consult_desk.context import Context
+from consult_desk.errors import RuleError
+from consult_desk.models import Applicant, Reservation, transaction
+from consult_desk.permissions import require
+from consult_desk.presets import CHANNEL_LABELS
+from consult_desk.states import STATUS_LABELS, Status
+from consult_desk.validation import format_phone
+
+ENCODINGS = ("utf-8-sig", "cp932")
+CP932_SUBSTITUTE = "〓"
+PII_COLUMNS = frozenset({"phone", "email", "address", "job_seeker_no"})
+MASK = "***"
+
+# key, Japanese header
+COLUMNS: list[tuple[str, str]] = [
+    ("id", "予約ID"),
+    ("office", "事業所"),
+    ("date", "日付"),
+    ("start", "開始"),
+    ("end", "終了"),
+    ("status", "状態"),
+    ("channel", "申込方法"),
+    ("seat", "席"),
+    ("name", "氏名"),
+    ("kana", "ふりがな"),
+    ("phone", "電話番号"),
+    ("email", "メールアドレス"),
+    ("address", "住所"),
+    ("job_seeker_no", "求職番号"),
+    ("terms_version", "同意した規約の版"),
+    ("created_at", "受付日時"),
+]
+COLUMN_KEYS = [key for key, _ in COLUMNS]
+
+_NUMBER_OR_DATE = re.compile(r"^-?\d+(\.\d+)?$|^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
+    text = "" if value is None else str(value)
+    if text and text[0] in _DANGEROUS and not _NUMBER_OR_DATE.match(text):
+        return "'" + text
+    return text
+
+
+@dataclass
+class ExportResult:
+    rows: int
+    path: Path
+    encoding: str
+    unencodable: list[dict[str, object]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {"rows": self.rows, "out": str(self.path), "encoding": self.encoding, "unencodable": self.unencodable}
+
+
+def reservation_rows(
+    start: dt.date, end: dt.date, office: str | None = None, columns: list[str] | None = None, mask_pii: bool = False
+):
+    """Rows (lists of str) of reservations whose start is in [start, end], one query, in start order."""
+    keys = columns or COLUMN_KEYS
+    query = (
+        Reservation.select(
+            Reservation.id,
+            Reservation.office,
+            Reservation.start,
+            Reservation.end,
+            Reservation.status,
+            Reservation.channel,
+            Reservation.seat_no,
+            Applicant.name,
+            Applicant.kana,
+            Applicant.phone,
+            Applicant.email,
+            Applicant.address,
+            Applicant.job_seeker_no,
+            Reservation.terms_version,
+            Reservation.created_at,
+        )
+        .join(Applicant)
+        .where(
+            (Reservation.start >= dt.datetime.combine(start, dt.time.min))
+            & (Reservation.start < dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+        )
+        .order_by(Reservation.start, Reservation.id)
+    )
+    if office:
+        query = query.where(Reservation.office == office)
+    status_text = {s.value: STATUS_LABELS[s][0] for s in Status}
+    channel_text = {k: v[0] for k, v in CHANNEL_LABELS.items()}
+    index = {key: i for i, key in enumerate(COLUMN_KEYS)}
+    picks = [index[k] for k in keys]
+    for rid, off, s, e, status, channel, seat, name, kana, phone, email, address, jsn, terms, created in query.tuples():
+        if isinstance(s, str):  # SQLite hands back text when selected as tuples through a join
+            s = dt.datetime.fromisoformat(s)
+            e = dt.datetime.fromisoformat(e)
+        if mask_pii:
+            phone_text, email, address, jsn = MASK, MASK, MASK if address else "", MASK if jsn else ""
+        else:
+            phone_text = format_phone(phone)
+        full = [
+            str(rid),
+            off,
+            s.strftime("%Y-%m-%d"),
+            s.strftime("%H:%M"),
+            e.strftime("%H:%M"),
+            status_text.get(status, status),
+            channel_text.get(channel, channel),
+            "" if seat is None else str(seat),
+            name,
+            kana,
+            phone_text,
+            email,
+            address,
+            jsn,
+            terms,
+            str(created)[:16],
+        ]
+        yield [safe_cell(full[i]) for i in picks]
+
+
+def write_csv(path: Path, header: list[str], rows, encoding: str = "utf-8-sig") -> tuple[int, list[dict[str, object]]]:
+    """Write rows with CRLF; for CP932, characters it cannot hold are listed and shown as 〓."""
+    if encoding not in ENCODINGS:
+        raise RuleError("invalid_value", label="encoding", value=encoding)
+    problems: list[dict[str, object]] = []
+    count = 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "w", encoding=encoding, newline="", errors="strict") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            count += 1
+            if encoding == "cp932":
+                row = _cp932_row(row, count, header, problems)
+            writer.writerow(row)
+    tmp.replace(path)
+    return count, problems
+
+
+def _cp932_row(row: list[str], line: int, header: list[str], problems: list[dict[str, object]]) -> list[str]:
+    out = []
+    for col, cell in enumerate(row):
+        try:
+            cell.encode("cp932")
+            out.append(cell)
+        except UnicodeEncodeError:
+            fixed = []
+            for ch in cell:
+                try:
+                    ch.encode("cp932")
+                    fixed.append(ch)
+                except UnicodeEncodeError:
+                    problems.append({"row": line, "column": header[col], "char": ch, "codepoint": f"U+{ord(ch):04X}"})
+                    fixed.append(CP932_SUBSTITUTE)
+            out.append("".join(fixed))
+    return out
+
+
+def export_reservations(
+    ctx: Context,
+    start: dt.date,
+    end: dt.date,
+    out: Path,
+    encoding: str = "utf-8-sig",
+    mask_pii: bool = False,
+    office: str | None = None,
+    columns: list[str] | None = None,
+) -> ExportResult:
+    """Reservations in a date range to CSV; personal data only for roles allowed; audited (004 第5条)."""
+    keys = columns or COLUMN_KEYS
+    unknown = [k for k in keys if k not in COLUMN_KEYS]
+    if unknown:
+        raise RuleError("unknown_field", key=",".join(unknown))
+    if end < start:
+        raise RuleError("invalid_value", label="期間", value=f"{start}..{end}")
+    with_pii = not mask_pii and bool(PII_COLUMNS.intersection(keys) | {"name", "kana"}.intersection(keys))
+    require(ctx, "export_pii" if with_pii else "export")
+    header = [dict(COLUMNS)[k] for k in keys]
+    count, problems = write_csv(out, header, reservation_rows(start, end, office, keys, mask_pii), encoding)
+    with transaction():
+        audit.record(
+            ctx,
+            "export_csv_pii" if with_pii else "export_csv",
+            target=f"{office or '*'} {start}..{end} -> {out.name}",
+            count=count,
+            detail=f"encoding={encoding} columns={','.join(keys)}",
+        )
+    return ExportResult(count, out, encoding, problems)

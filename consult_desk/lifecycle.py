@@ -1,0 +1,378 @@
+"""Reservation life cycle: every status change goes through the state machine and is written,
+with who, when, by which channel and why, to the append-only history, in one transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from consult_desk import audit
+from consult_desk.booking import BookingRequest, book, release_seat
+from consult_desk.context import Context
+from consult_desk.errors import RuleError
+from consult_desk.models import (
+    Applicant,
+    Callback,
+    CallbackAttempt,
+    Consent,
+    History,
+    Reservation,
+    transaction,
+)
+from consult_desk.models.schema import bump_changes
+from consult_desk.offices import get_config
+from consult_desk.permissions import require
+from consult_desk.presets import OfficeConfig, channel_label, label_text
+from consult_desk.states import FINAL, HOLDS_SEAT, Status, action_label, target_status
+from consult_desk.validation import format_phone, normalise_text
+
+CALLBACK_RESULTS = ("reached", "no_answer", "busy")
+CALLBACK_RESULT_LABELS = {"reached": "つながった", "no_answer": "応答なし", "busy": "話し中"}
+
+
+@dataclasses.dataclass
+class ActOptions:
+    """Details some actions need (from the window's dialogs or the command line's flags)."""
+
+    note: str = ""
+    channel: str = ""
+    minutes: int | None = None  # extend: minutes to add; complete-by-phone: duration
+    prohibited_act: str | None = None  # terminate: key from the office's list
+    city_fault: bool = False  # reschedule after a connection failure (000 第10条(7))
+    checks: dict[str, Any] | None = None  # check-in: connection test, identity, companions
+    new_start: dt.datetime | None = None  # reschedule: book this slot as the linked reservation
+
+
+def get_reservation(reservation_id: int) -> Reservation:
+    reservation = Reservation.get_or_none(Reservation.id == reservation_id)
+    if reservation is None:
+        raise RuleError("not_found", id=reservation_id)
+    return reservation
+
+
+def _history(
+    ctx: Context,
+    reservation: Reservation,
+    action: str,
+    from_status: str | None,
+    status: str,
+    channel: str = "",
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> History:
+    return History.create(
+        reservation=reservation,
+        at=ctx.clock.now(),
+        action=action,
+        from_status=from_status,
+        status=status,
+        channel=channel,
+        staff=ctx.actor.login,
+        note=note,
+        data=data,
+    )
+
+
+def open_callback(reservation: Reservation) -> Callback | None:
+    return (
+        Callback.select()
+        .where(Callback.reservation == reservation, Callback.closed_at.is_null())
+        .order_by(Callback.id.desc())
+        .first()
+    )
+
+
+def _close_callback(ctx: Context, reservation: Reservation, outcome: str, duration: int | None = None) -> None:
+    callback = open_callback(reservation)
+    if callback is not None:
+        callback.closed_at = ctx.clock.now()
+        callback.outcome = outcome
+        callback.duration_minutes = duration
+        callback.save()
+
+
+def no_show_from(config: OfficeConfig, reservation: Reservation) -> dt.datetime:
+    """The moment a no-show may be recorded: start plus the office's grace (003 7(2), 004 第4条(4))."""
+    return reservation.start + dt.timedelta(minutes=config.grace_minutes)
+
+
+def has_contact(reservation: Reservation) -> bool:
+    return History.select().where(History.reservation == reservation, History.action == "contact").exists()
+
+
+def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | None = None) -> Reservation:
+    """Apply one life-cycle action, or refuse it with the rule's message and change nothing."""
+    opts = options or ActOptions()
+    require(ctx, "undo_no_show" if action == "undo-no-show" else "act")
+    note = normalise_text(opts.note, "メモ", 1000)
+    with transaction():
+        res = get_reservation(reservation_id)
+        config = get_config(res.office_id)
+        before = res.status
+        target = target_status(action, before)
+        now = ctx.clock.now()
+        data: dict[str, Any] = {}
+        new_reservation: Reservation | None = None
+
+        if action == "offer":
+            if not config.get("offer_flow"):
+                raise RuleError("not_offer_office")
+            days = int(config.get("offer_reply_business_days") or 1)
+            res.offer_reply_by = config.calendar.business_days_after(ctx.clock.today(), days)
+        elif action == "confirm":
+            res.offer_reply_by = None
+        elif action == "check-in":
+            data = dict(opts.checks or {})
+        elif action == "start":
+            res.actual_start = now
+            late = now > res.start
+            if late and not config.get("late_start_keeps_end", True):
+                res.end = now + (res.end - res.start)
+            data = {"late_minutes": max(0, int((now - res.start).total_seconds() // 60)), "planned_end": f"{res.end:%H:%M}"}
+        elif action == "extend":
+            limit = res.start + dt.timedelta(minutes=config.max_session_minutes)
+            step = dt.timedelta(minutes=opts.minutes) if opts.minutes else limit - res.end
+            new_end = res.end + step
+            if step <= dt.timedelta(0) or new_end > limit:
+                raise RuleError("extend_limit", clause=config.clause("max_session"), max=config.max_session_minutes)
+            data = {"from": f"{res.end:%H:%M}", "to": f"{new_end:%H:%M}"}
+            res.end = new_end
+        elif action == "complete":
+            res.actual_end = now
+        elif action == "no-show":
+            allowed_at = no_show_from(config, res)
+            if now < allowed_at:
+                raise RuleError(
+                    "no_show_too_early", clause=config.clause("no_show"), grace=config.grace_minutes, at=f"{allowed_at:%H:%M}"
+                )
+            if has_contact(res):
+                raise RuleError("no_show_contacted", clause=config.clause("no_show"))
+        elif action == "connection-failed":
+            Callback.create(reservation=res, phone=res.applicant.phone, due=now, opened_at=now)
+        elif action == "complete-by-phone":
+            res.actual_end = now
+            data = {"duration_minutes": opts.minutes}
+            _close_callback(ctx, res, "completed_by_phone", opts.minutes)
+        elif action == "reschedule":
+            if (
+                before == Status.PHONE_CALLBACK
+                and config.get("reschedule_after_connection_failure") == "city_fault_only"
+                and not (opts.city_fault and note)
+            ):
+                raise RuleError("reschedule_city_fault", clause=config.clause("connection_failure"))
+            if before == Status.PHONE_CALLBACK:
+                res.city_fault = opts.city_fault
+                _close_callback(ctx, res, "rescheduled")
+            if opts.new_start is not None:
+                new_reservation = _book_again(ctx, res, opts.new_start)
+                data = {"rescheduled_to": new_reservation.id}
+        elif action == "unreachable":
+            _close_callback(ctx, res, "unreachable")
+        elif action == "terminate":
+            acts = {a["key"]: a for a in config.prohibited_acts()}
+            if opts.prohibited_act not in acts:
+                raise RuleError("unknown_act", clause=config.clause("prohibited_acts"), act=opts.prohibited_act or "")
+            picked = acts[opts.prohibited_act]
+            res.actual_end = now
+            applicant = res.applicant
+            applicant.flagged = True
+            applicant.flag_reason = f"{ctx.clock.today().isoformat()} {label_text(picked['label'])}"
+            applicant.save()
+            _close_callback(ctx, res, "terminated")
+            data = {"act": picked["key"], "clause": picked.get("clause")}
+        elif action == "contact":
+            if not note:
+                raise RuleError("reason_required")
+        elif action == "undo-no-show":
+            if not note:
+                raise RuleError("reason_required")
+            last = (
+                History.select()
+                .where(History.reservation == res, History.status == Status.NO_SHOW.value, History.action == "no-show")
+                .order_by(History.id.desc())
+                .first()
+            )
+            target = Status(last.from_status) if last and last.from_status else Status.CONFIRMED
+        elif action == "cancel":
+            raise RuleError("transition", status=before, action=action_label(action))
+
+        status = target.value if target is not None else before
+        if status in (Status.CANCELLED, Status.REFUSED, Status.RESCHEDULED) and status != before:
+            release_seat(res)
+        res.status = status
+        res.updated_at = now
+        res.save()
+        _history(ctx, res, action, before, status, opts.channel, note, data or None)
+        if action == "undo-no-show":
+            audit.record(ctx, "undo_no_show", str(res.id), detail=note)
+        bump_changes()
+    return new_reservation or res
+
+
+def _book_again(ctx: Context, old: Reservation, start: dt.datetime) -> Reservation:
+    """The linked reservation for a reschedule: same applicant, intake and consent, new slot."""
+    applicant = old.applicant
+    consent = Consent.select().where(Consent.reservation == old).order_by(Consent.id.desc()).first()
+    config = get_config(old.office_id)
+    answers = dict(old.answers or {})
+    if applicant.address and config.field("address"):
+        answers["address"] = applicant.address
+    if applicant.job_seeker_no and config.field("job_seeker_no"):
+        answers["job_seeker_no"] = applicant.job_seeker_no
+    channel = "phone" if "phone" in config["booking_channels"] else config["booking_channels"][0]
+    return book(
+        ctx,
+        BookingRequest(
+            office=old.office_id,
+            start=start,
+            name=applicant.name,
+            kana=applicant.kana,
+            phone=applicant.phone,
+            email=applicant.email,
+            channel=channel,
+            answers=answers,
+            companions=list(old.companions or []),
+            consent_items=list(consent.items) if consent and consent.terms_version == config.terms_version else None,
+            note=f"予約{old.id}からの日程変更",
+            rescheduled_from=old.id,
+        ),
+    )
+
+
+def reschedule(ctx: Context, reservation_id: int, new_start: dt.datetime, options: ActOptions | None = None) -> Reservation:
+    """Move a reservation to a new slot: the new one is booked under every rule and linked to the old."""
+    opts = dataclasses.replace(options or ActOptions(), new_start=new_start)
+    return act(ctx, reservation_id, "reschedule", opts)
+
+
+def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> Reservation:
+    """Cancel by the office's channels; on the day itself by phone only (000 第4条(4), 003 7(2), 004 第4条(4))."""
+    require(ctx, "cancel")
+    note = normalise_text(note, "メモ", 1000)
+    with transaction():
+        res = get_reservation(reservation_id)
+        config = get_config(res.office_id)
+        before = res.status
+        target_status("cancel", before)
+        now = ctx.clock.now()
+        allowed = list(config["cancel_channels"])
+        if channel not in allowed:
+            raise RuleError(
+                "cancel_channel", clause=config.clause("cancel"), allowed="・".join(channel_label(c) for c in allowed)
+            )
+        if now >= res.start:
+            raise RuleError("cancel_after_start", clause=config.clause("cancel"), start=f"{res.start:%Y-%m-%d %H:%M}")
+        same_day = list(config["same_day_cancel_channels"])
+        if res.start.date() == ctx.clock.today() and channel not in same_day:
+            raise RuleError(
+                "same_day_cancel", clause=config.clause("same_day_cancel"), allowed="・".join(channel_label(c) for c in same_day)
+            )
+        release_seat(res)
+        res.status = Status.CANCELLED.value
+        res.updated_at = now
+        res.save()
+        _history(
+            ctx, res, "cancel", before, res.status, channel, note, {"same_day": res.start.date() == ctx.clock.today()}
+        )
+        bump_changes()
+    return res
+
+
+def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: str = "") -> CallbackAttempt:
+    """One phone call to the applicant after a connection failure: reached, no answer or busy."""
+    require(ctx, "act")
+    if result not in CALLBACK_RESULTS:
+        raise RuleError("invalid_choice", label="結果")
+    note = normalise_text(note, "メモ", 1000)
+    with transaction():
+        res = get_reservation(reservation_id)
+        callback = open_callback(res)
+        if callback is None or res.status != Status.PHONE_CALLBACK:
+            raise RuleError("transition", status=res.status, action=action_label("callback-attempt"))
+        attempt = CallbackAttempt.create(callback=callback, at=ctx.clock.now(), result=result, note=note, staff=ctx.actor.login)
+        _history(ctx, res, "callback-attempt", res.status, res.status, "phone", note, {"result": result})
+        bump_changes()
+    return attempt
+
+
+def open_callbacks() -> list[dict[str, Any]]:
+    """The callback queue: open phone callbacks, earliest due first."""
+    rows = (
+        Callback.select(Callback, Reservation)
+        .join(Reservation)
+        .where(Callback.closed_at.is_null())
+        .order_by(Callback.due, Callback.id)
+    )
+    result = []
+    for cb in rows:
+        result.append(
+            {
+                "reservation": cb.reservation.id,
+                "phone": format_phone(cb.phone),
+                "due": cb.due.strftime("%Y-%m-%dT%H:%M"),
+                "attempts": CallbackAttempt.select().where(CallbackAttempt.callback == cb).count(),
+                "office": cb.reservation.office_id,
+            }
+        )
+    return result
+
+
+def history_rows(reservation: Reservation) -> list[History]:
+    return list(History.select().where(History.reservation == reservation).order_by(History.at, History.id))
+
+
+def describe(reservation: Reservation) -> dict[str, Any]:
+    """The reservation as the `show` command prints it (secrets are never included here)."""
+    applicant: Applicant = reservation.applicant
+    consent = Consent.select().where(Consent.reservation == reservation).order_by(Consent.id.desc()).first()
+    config = get_config(reservation.office_id)
+    return {
+        "id": reservation.id,
+        "office": reservation.office_id,
+        "status": reservation.status,
+        "start": reservation.start.strftime("%Y-%m-%dT%H:%M"),
+        "end": reservation.end.strftime("%Y-%m-%dT%H:%M"),
+        "name": applicant.name,
+        "kana": applicant.kana,
+        "phone": format_phone(applicant.phone),
+        "email": applicant.email,
+        "address": applicant.address,
+        "job_seeker_no": applicant.job_seeker_no,
+        "channel": reservation.channel,
+        "seat": reservation.seat_no,
+        "event": reservation.event_id,
+        "answers": reservation.answers,
+        "companions": reservation.companions,
+        "notify_by": reservation.notify_by.isoformat() if reservation.notify_by else None,
+        "offer_reply_by": reservation.offer_reply_by.isoformat() if reservation.offer_reply_by else None,
+        "terms_version": reservation.terms_version,
+        "terms_current": reservation.terms_version == config.terms_version,
+        "consent": (
+            {"items": consent.items, "staff": consent.staff, "at": consent.at.strftime("%Y-%m-%dT%H:%M"), "terms_version": consent.terms_version}
+            if consent
+            else None
+        ),
+        "rescheduled_from": reservation.rescheduled_from_id,
+        "rescheduled_to": [r.id for r in reservation.rescheduled_to],
+        "flagged": applicant.flagged,
+        "history": [
+            {
+                "status": h.status,
+                "at": h.at.strftime("%Y-%m-%dT%H:%M"),
+                "channel": h.channel,
+                "staff": h.staff,
+                "note": h.note,
+                "action": h.action,
+            }
+            for h in history_rows(reservation)
+        ],
+    }
+
+
+def final(status: str) -> bool:
+    return Status(status) in FINAL
+
+
+def holds_seat(status: str) -> bool:
+    return Status(status) in HOLDS_SEAT

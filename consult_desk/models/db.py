@@ -1,0 +1,115 @@
+"""Opening the database: a SQLite file (default) or a database URL (PostgreSQL for shared desks)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee as pw
+from playhouse.db_url import connect as url_connect
+
+from consult_desk.errors import StorageError
+
+DB = pw.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 10000,
+    "synchronous": "normal",
+    "cache_size": -16000,
+}
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def describe(target: str) -> str:
+    """The database location for the status bar, without a password."""
+    if is_url(target):
+        scheme, _, rest = target.partition("://")
+        if "@" in rest:
+            creds, _, host = rest.rpartition("@")
+            user = creds.split(":", 1)[0]
+            return f"{scheme}://{user}@{host}"
+        return target
+    return str(Path(target).resolve())
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not SQLite before peewee touches it (nothing is overwritten)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise StorageError("db_corrupt", path=str(path))
+
+
+def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Database:
+    """Bind :data:`DB` to a SQLite file path or a database URL and return the database.
+
+    SQLite runs in WAL mode with foreign keys and a busy timeout. PostgreSQL URLs go through
+    playhouse.db_url, so the same models serve several desks on one server.
+    """
+    target = str(target)
+    if is_url(target) and not target.startswith("sqlite"):
+        try:
+            database = url_connect(target)
+        except Exception as exc:  # unknown scheme, missing driver
+            raise StorageError("db_unavailable", detail=str(exc)) from exc
+    else:
+        path = Path(target.split("://", 1)[1]) if is_url(target) else Path(target)
+        if path.exists() and path.is_dir():
+            raise StorageError("db_unavailable", detail=f"{path} is a folder")
+        if not path.exists():
+            if not create:
+                raise StorageError("db_unavailable", detail=f"{path} does not exist")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        _check_sqlite_file(path)
+        database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10)
+    DB.initialize(database)
+    try:
+        database.connect(reuse_if_open=True)
+        if isinstance(database, pw.SqliteDatabase):
+            database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        database.close()
+        raise classify_error(exc, target) from exc
+    return database
+
+
+def classify_error(exc: BaseException, target: str) -> StorageError:
+    """Turn a driver error into a known failure with a sentence (corrupt, locked, read-only)."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StorageError("db_locked")
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return StorageError("db_readonly", path=target)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError("db_corrupt", path=target)
+    return StorageError("db_unavailable", detail=str(exc))
+
+
+@contextmanager
+def transaction() -> Iterator[None]:
+    """One user action, one transaction. Driver failures become known errors."""
+    database = DB.obj
+    # SQLite: take the write lock at BEGIN, so a busy desk waits (busy_timeout) instead of failing.
+    atomic = database.atomic("IMMEDIATE") if isinstance(database, pw.SqliteDatabase) else database.atomic()
+    try:
+        with atomic:
+            yield
+    except (pw.OperationalError, sqlite3.OperationalError) as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text or "readonly" in text or "read-only" in text:
+            raise classify_error(exc, getattr(database, "database", "")) from exc
+        raise
+
+
+def is_sqlite() -> bool:
+    return isinstance(DB.obj, pw.SqliteDatabase)

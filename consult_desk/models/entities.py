@@ -1,0 +1,242 @@
+"""The tables. Every model is bound to :data:`consult_desk.models.db.DB`.
+
+History and AuditLog are append-only: the application only inserts into them.
+SeatClaim carries the unique (key, seat_no) index that makes double booking impossible even
+when two processes take the last seat at the same moment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import peewee as pw
+
+from consult_desk.models.db import DB
+
+
+class JSONField(pw.TextField):
+    def db_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def python_value(self, value: str | None) -> Any:
+        if value is None:
+            return None
+        return json.loads(value)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = DB
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value settings of the database itself: schema version, change counter."""
+
+    key = pw.CharField(primary_key=True, max_length=64)
+    value = pw.TextField()
+
+
+class Office(BaseModel):
+    code = pw.CharField(primary_key=True, max_length=64)
+    name = pw.CharField(max_length=200)
+    preset = pw.CharField(max_length=64)
+    config = JSONField()
+    created_at = pw.DateTimeField(default=_now)
+
+
+class Staff(BaseModel):
+    login = pw.CharField(unique=True, max_length=64)
+    display_name = pw.CharField(max_length=100)
+    role = pw.CharField(max_length=20)  # reception, counsellor, supervisor, admin
+    password_hash = pw.CharField(null=True, max_length=300)
+    office = pw.ForeignKeyField(Office, null=True, on_delete="SET NULL")
+    active = pw.BooleanField(default=True)
+    created_at = pw.DateTimeField(default=_now)
+
+
+class Closure(BaseModel):
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE", backref="closure_rows")
+    day = pw.DateField()
+    reason = pw.CharField(max_length=100, default="臨時休業")
+
+    class Meta:
+        indexes = ((("office", "day"), True),)
+
+
+class Applicant(BaseModel):
+    name = pw.CharField(max_length=200)
+    kana = pw.CharField(max_length=200, default="")
+    phone = pw.CharField(max_length=20, index=True)  # digits only (NFKC-normalised)
+    email = pw.CharField(max_length=254, index=True)
+    address = pw.CharField(max_length=300, default="")
+    job_seeker_no = pw.CharField(max_length=20, default="", index=True)
+    flagged = pw.BooleanField(default=False)
+    flag_reason = pw.TextField(default="")
+    anonymised_at = pw.DateTimeField(null=True)
+    created_at = pw.DateTimeField(default=_now)
+
+
+class Event(BaseModel):
+    """A group event (交流会, 相談, 講座; 002): many participants up to a capacity."""
+
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE", backref="events")
+    kind = pw.CharField(max_length=40)
+    title = pw.CharField(max_length=200)
+    start = pw.DateTimeField(index=True)
+    end = pw.DateTimeField()
+    capacity = pw.IntegerField()
+    created_at = pw.DateTimeField(default=_now)
+
+
+class Reservation(BaseModel):
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE", backref="reservations")
+    applicant = pw.ForeignKeyField(Applicant, backref="reservations")
+    event = pw.ForeignKeyField(Event, null=True, backref="participants")
+    start = pw.DateTimeField()
+    end = pw.DateTimeField()
+    status = pw.CharField(max_length=24, index=True)
+    channel = pw.CharField(max_length=16)
+    seat_no = pw.IntegerField(null=True)
+    counsellor = pw.ForeignKeyField(Staff, null=True, backref="sessions")
+    answers = JSONField(default=dict)  # office intake fields beyond the standard ones
+    companions = JSONField(default=list)
+    terms_version = pw.CharField(max_length=100)
+    notify_by = pw.DateField(null=True)  # meeting details must be sent by this day
+    offer_reply_by = pw.DateField(null=True)  # Hello Work: phone the applicant if no reply by then
+    actual_start = pw.DateTimeField(null=True)
+    actual_end = pw.DateTimeField(null=True)
+    city_fault = pw.BooleanField(default=False)
+    rescheduled_from = pw.ForeignKeyField("self", null=True, backref="rescheduled_to")
+    created_at = pw.DateTimeField(default=_now)
+    created_by = pw.CharField(max_length=64)
+    updated_at = pw.DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("office", "start"), False),)
+
+
+class SeatClaim(BaseModel):
+    """One row per occupied seat; the unique index is the double-booking guard."""
+
+    key = pw.CharField(max_length=120)  # "slot|office|YYYY-MM-DDTHH:MM" or "event|id"
+    seat_no = pw.IntegerField()
+    reservation = pw.ForeignKeyField(Reservation, unique=True, on_delete="CASCADE", backref="claims")
+
+    class Meta:
+        indexes = ((("key", "seat_no"), True),)
+
+
+class History(BaseModel):
+    """Append-only life cycle of a reservation: who did what, when, by which channel."""
+
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="history")
+    at = pw.DateTimeField()
+    action = pw.CharField(max_length=32)
+    from_status = pw.CharField(max_length=24, null=True)
+    status = pw.CharField(max_length=24)
+    channel = pw.CharField(max_length=16, default="")
+    staff = pw.CharField(max_length=64)
+    note = pw.TextField(default="")
+    data = JSONField(null=True)
+
+    class Meta:
+        indexes = ((("reservation", "at"), False),)
+
+
+class Consent(BaseModel):
+    """What was ticked, by whom, when, against which terms version."""
+
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="consents")
+    terms_version = pw.CharField(max_length=100)
+    items = JSONField()
+    staff = pw.CharField(max_length=64)
+    at = pw.DateTimeField()
+
+
+class MeetingCredential(BaseModel):
+    """The way into one session. Secrets (passcode, room key, password) are never logged or exported."""
+
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="credentials")
+    url = pw.CharField(max_length=500, default="")
+    meeting_id = pw.CharField(max_length=40, default="")
+    passcode = pw.CharField(max_length=100, default="")
+    room_key = pw.CharField(max_length=100, default="")
+    password = pw.CharField(max_length=100, default="")
+    issued_at = pw.DateTimeField()
+    issued_by = pw.CharField(max_length=64)
+    revoked_at = pw.DateTimeField(null=True)
+    revoked_reason = pw.TextField(default="")
+
+
+class Callback(BaseModel):
+    """A phone callback after a connection failure."""
+
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="callbacks")
+    phone = pw.CharField(max_length=20)
+    due = pw.DateTimeField(index=True)
+    opened_at = pw.DateTimeField()
+    closed_at = pw.DateTimeField(null=True)
+    outcome = pw.CharField(max_length=24, default="")
+    duration_minutes = pw.IntegerField(null=True)
+
+
+class CallbackAttempt(BaseModel):
+    callback = pw.ForeignKeyField(Callback, on_delete="CASCADE", backref="attempts")
+    at = pw.DateTimeField()
+    result = pw.CharField(max_length=16)  # reached, no_answer, busy
+    note = pw.TextField(default="")
+    staff = pw.CharField(max_length=64)
+
+
+class Outbox(BaseModel):
+    reservation = pw.ForeignKeyField(Reservation, null=True, on_delete="SET NULL", backref="mails")
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE")
+    template = pw.CharField(max_length=32)
+    to_addr = pw.CharField(max_length=254)
+    subject = pw.CharField(max_length=300)
+    body = pw.TextField()
+    state = pw.CharField(max_length=16, default="queued")  # queued, sending, sent, failed, saved
+    error = pw.TextField(default="")
+    attempts = pw.IntegerField(default=0)
+    created_at = pw.DateTimeField()
+    sent_at = pw.DateTimeField(null=True)
+    staff = pw.CharField(max_length=64)
+
+
+class AuditLog(BaseModel):
+    """Append-only record of changes, views of revealed credentials, exports and prints (004 第5条)."""
+
+    at = pw.DateTimeField(index=True)
+    staff = pw.CharField(max_length=64)
+    action = pw.CharField(max_length=40)
+    target = pw.CharField(max_length=200, default="")
+    count = pw.IntegerField(default=1)
+    detail = pw.TextField(default="")
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    Meta,
+    Office,
+    Staff,
+    Closure,
+    Applicant,
+    Event,
+    Reservation,
+    SeatClaim,
+    History,
+    Consent,
+    MeetingCredential,
+    Callback,
+    CallbackAttempt,
+    Outbox,
+    AuditLog,
+]

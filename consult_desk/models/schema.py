@@ -1,0 +1,118 @@
+"""Schema versions and forward migrations.
+
+The version lives in the ``meta`` table. A database written by a newer version is refused
+before anything is touched. Each migration step runs in its own transaction, after a backup
+of the SQLite file (sqlite3 backup API).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee as pw
+from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
+
+from consult_desk.errors import StorageError
+from consult_desk.models.db import DB, is_sqlite
+from consult_desk.models.entities import ALL_MODELS, Meta
+
+SCHEMA_VERSION = 1
+
+# version -> step that brings a database from version-1 to version
+MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {}
+
+
+def migration(version: int) -> Callable[[Callable[[SchemaMigrator], None]], Callable[[SchemaMigrator], None]]:
+    def register(step: Callable[[SchemaMigrator], None]) -> Callable[[SchemaMigrator], None]:
+        MIGRATIONS[version] = step
+        return step
+
+    return register
+
+
+def migrator() -> SchemaMigrator:
+    database = DB.obj
+    if isinstance(database, pw.SqliteDatabase):
+        return SqliteMigrator(database)
+    return PostgresqlMigrator(database)
+
+
+def stored_version() -> int | None:
+    """The schema version in the database, or None for an empty database."""
+    if not DB.table_exists("meta"):
+        return None
+    row = Meta.get_or_none(Meta.key == "schema_version")
+    return int(row.value) if row else None
+
+
+def check_version() -> int | None:
+    version = stored_version()
+    if version is not None and version > SCHEMA_VERSION:
+        raise StorageError("newer_schema", found=version, supported=SCHEMA_VERSION)
+    return version
+
+
+def sqlite_path() -> Path | None:
+    if not is_sqlite():
+        return None
+    name = DB.obj.database
+    return None if name == ":memory:" else Path(name)
+
+
+def backup_file(dest: Path) -> Path:
+    """Online copy of the open SQLite database (safe while other desks write)."""
+    src_path = sqlite_path()
+    if src_path is None:
+        raise StorageError("db_unavailable", detail="backup needs a SQLite file")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(src_path), timeout=30)
+    try:
+        out = sqlite3.connect(str(dest))
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
+    return dest
+
+
+def ensure_schema(create: bool = True) -> list[str]:
+    """Create the tables in an empty database or migrate an older one. Returns what was done."""
+    done: list[str] = []
+    version = check_version()
+    if version is None:
+        if not create:
+            raise StorageError("db_not_initialised")
+        with DB.atomic():
+            DB.create_tables(ALL_MODELS)
+            Meta.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict_replace().execute()
+            Meta.insert(key="changes", value="0").on_conflict_ignore().execute()
+        done.append(f"created schema {SCHEMA_VERSION}")
+        return done
+    if version < SCHEMA_VERSION:
+        path = sqlite_path()
+        if path is not None:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            copy = backup_file(path.parent / "backups" / f"{path.stem}-v{version}-{stamp}.sqlite3")
+            done.append(f"backup {copy}")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            step = MIGRATIONS[target]
+            with DB.atomic():
+                step(migrator())
+                Meta.update(value=str(target)).where(Meta.key == "schema_version").execute()
+            done.append(f"migrated to schema {target}")
+    return done
+
+
+def bump_changes() -> None:
+    """Count a change so that other desks notice it (polled by the window)."""
+    Meta.update(value=pw.Cast(pw.Cast(Meta.value, "INTEGER") + 1, "TEXT")).where(Meta.key == "changes").execute()
+
+
+def change_count() -> int:
+    row = Meta.get_or_none(Meta.key == "changes")
+    return int(row.value) if row else 0

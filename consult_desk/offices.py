@@ -1,0 +1,86 @@
+"""Offices: created from a preset, then edited; several can live in one database."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+from consult_desk.audit import record as _audit
+from consult_desk.calendar import BusinessCalendar
+from consult_desk.context import Context
+from consult_desk.errors import RuleError
+from consult_desk.models import Closure, Office, transaction
+from consult_desk.models.schema import bump_changes
+from consult_desk.permissions import require
+from consult_desk.presets import OfficeConfig, load_preset
+
+
+def create_office(ctx: Context, preset_id: str, code: str | None = None) -> Office:
+    """A new office holding an editable copy of the preset."""
+    data = load_preset(preset_id)
+    code = code or preset_id
+    with transaction():
+        if Office.get_or_none(Office.code == code) is not None:
+            raise RuleError("office_exists", office=code)
+        office = Office.create(code=code, name=data["name"], preset=preset_id, config=data)
+        _audit(ctx, "office_create", code)
+        bump_changes()
+    return office
+
+
+def list_offices() -> list[Office]:
+    return list(Office.select().order_by(Office.created_at, Office.code))
+
+
+def get_office(code: str) -> Office:
+    office = Office.get_or_none(Office.code == code)
+    if office is None:
+        raise RuleError("unknown_office", office=code)
+    return office
+
+
+def get_config(code: str) -> OfficeConfig:
+    """The office's rules as configured now, with its extra closures in the calendar."""
+    office = get_office(code)
+    config = OfficeConfig(code, office.config)
+    closures = [row.day for row in Closure.select(Closure.day).where(Closure.office == code)]
+    preset_closures = [dt.date.fromisoformat(d) for d in office.config.get("closures", [])]
+    config.__dict__["calendar"] = BusinessCalendar([*closures, *preset_closures])
+    return config
+
+
+def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeConfig:
+    """Edit an office's configuration (hours, seats, deadlines, terms...). Keys must exist."""
+    require(ctx, "manage_offices")
+    with transaction():
+        office = get_office(code)
+        data = copy.deepcopy(office.config)
+        for key, value in changes.items():
+            if key not in data:
+                raise RuleError("unknown_field", key=key)
+            data[key] = value
+        office.config = data
+        office.name = data["name"]
+        office.save()
+        _audit(ctx, "office_update", code, detail=",".join(sorted(changes)))
+        bump_changes()
+    return get_config(code)
+
+
+def change_terms(ctx: Context, code: str, version: str, effective_date: dt.date, text: str) -> OfficeConfig:
+    """The office changed its terms (000 第11条, 004 第11条): new bookings consent to the new version."""
+    office = get_office(code)
+    terms = dict(office.config["terms"])
+    terms.update(version=version, effective_date=effective_date.isoformat(), text=text)
+    return update_config(ctx, code, {"terms": terms})
+
+
+def add_closure(ctx: Context, code: str, day: dt.date, reason: str = "臨時休業") -> None:
+    require(ctx, "manage_offices")
+    with transaction():
+        get_office(code)
+        Closure.insert(office=code, day=day, reason=reason).on_conflict_ignore().execute()
+        _audit(ctx, "closure_add", f"{code} {day.isoformat()}")
+        bump_changes()
+

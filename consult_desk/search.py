@@ -1,0 +1,44 @@
+"""Finding reservations by name, kana, phone, e-mail, job-seeker number or id."""
+
+from __future__ import annotations
+
+import re
+
+from consult_desk.models import Applicant, Reservation
+from consult_desk.validation import nfkc, phone_digits
+
+LIMIT = 200
+
+
+def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Reservation]:
+    """Newest first. Phone numbers match whatever their width or hyphens (090-1234-5678 = ０９０１２３４５６７８)."""
+    text = nfkc(query)
+    if not text:
+        return []
+    base = Reservation.select(Reservation, Applicant).join(Applicant)
+    if office:
+        base = base.where(Reservation.office == office)
+    digits = phone_digits(text)
+    conditions = []
+    if re.fullmatch(r"#?\d{1,9}", text):
+        conditions.append(Reservation.id == int(text.lstrip("#")))
+    if re.fullmatch(r"[\d\-() ]+", text) and len(digits) >= 4:
+        conditions.append(Applicant.phone.startswith(digits) if len(digits) < 10 else Applicant.phone == digits)
+        if len(digits) == 13:
+            conditions.append(Applicant.job_seeker_no == f"{digits[:5]}-{digits[5:]}")
+        elif "-" in text:
+            conditions.append(Applicant.job_seeker_no.startswith(text))
+    if "@" in text:
+        conditions.append(Applicant.email == text.lower() if text.count("@") == 1 else Applicant.email.contains(text))
+    if not conditions or not re.fullmatch(r"[\d\-() #]+", text):
+        squeezed = re.sub(r"\s+", "", text)
+        conditions.append(Applicant.name.contains(text))
+        conditions.append(Applicant.kana.contains(text))
+        if squeezed != text:
+            conditions.append(Applicant.name.contains(squeezed))
+        if "@" not in text:
+            conditions.append(Applicant.email.contains(text.lower()))
+    cond = conditions[0]
+    for extra in conditions[1:]:
+        cond = cond | extra
+    return list(base.where(cond).order_by(Reservation.start.desc(), Reservation.id.desc()).limit(limit))

@@ -1,0 +1,97 @@
+"""Input normalisation and validation for intake fields (no storage, no Qt)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from consult_desk.errors import RuleError
+
+_PHONE_RE = re.compile(r"^0\d{9,10}$")
+_EMAIL_RE = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
+_JOB_SEEKER_RE = re.compile(r"^(\d{5})-?(\d{8})$")
+_HYPHENS = "‐‑‒–—―−ーｰ－"
+MAX_TEXT = 200
+
+
+def nfkc(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def _unify_hyphens(value: str) -> str:
+    return "".join("-" if ch in _HYPHENS else ch for ch in value)
+
+
+def phone_digits(value: str) -> str:
+    """Only the digits of a phone number, after NFKC: ０９０－１２３４－５６７８ -> 09012345678."""
+    return re.sub(r"\D", "", nfkc(value))
+
+
+def normalise_phone(value: str) -> str:
+    """A Japanese phone number as digits, validated (10 or 11 digits starting with 0)."""
+    text = _unify_hyphens(nfkc(value))
+    if re.search(r"[^\d\-() ]", text):
+        raise RuleError("invalid_phone")
+    digits = re.sub(r"\D", "", text)
+    if not _PHONE_RE.match(digits):
+        raise RuleError("invalid_phone")
+    return digits
+
+
+def format_phone(digits: str) -> str:
+    """For display: 09012345678 -> 090-1234-5678, 0312345678 -> 03-1234-5678."""
+    if len(digits) == 11:
+        return f"{digits[:3]}-{digits[3:7]}-{digits[7:]}"
+    if len(digits) == 10:
+        if digits.startswith(("03", "06")):
+            return f"{digits[:2]}-{digits[2:6]}-{digits[6:]}"
+        return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    return digits
+
+
+def normalise_email(value: str) -> str:
+    text = nfkc(value)
+    if not _EMAIL_RE.match(text) or ".." in text or len(text) > 254:
+        raise RuleError("invalid_email")
+    local, _, domain = text.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def normalise_job_seeker_no(value: str) -> str:
+    """求職番号: 13 digits written 5-8 (11010-12345678); full-width digits and hyphens accepted."""
+    text = _unify_hyphens(nfkc(value)).replace(" ", "")
+    match = _JOB_SEEKER_RE.match(text)
+    if not match:
+        raise RuleError("invalid_job_seeker_no")
+    return f"{match.group(1)}-{match.group(2)}"
+
+
+def normalise_kana(value: str) -> str:
+    """Reading in hiragana; katakana is converted, spaces kept."""
+    text = nfkc(value)
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0x30A1 <= code <= 0x30F6:
+            ch = chr(code - 0x60)
+        out.append(ch)
+    result = "".join(out)
+    if not re.fullmatch(r"[\u3041-\u3096\u30fc\u309d\u309e 　]+", result):
+        raise RuleError("invalid_kana")
+    return re.sub(r"[ 　]+", " ", result)
+
+
+def normalise_text(value: str, label: str, max_len: int = MAX_TEXT) -> str:
+    text = nfkc(value)
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n")
+    if len(text) > max_len:
+        raise RuleError("too_long", label=label, max=max_len)
+    return text
+
+
+def name_key(value: str) -> str:
+    """A name compared without spaces or width differences."""
+    return re.sub(r"\s+", "", nfkc(value))

@@ -22,7 +22,7 @@ from consult_desk.booking import BookingRequest  # noqa: E402
 from consult_desk.clock import FixedClock  # noqa: E402
 from consult_desk.context import Actor, Context  # noqa: E402
 from consult_desk.errors import set_language  # noqa: E402
-from consult_desk.models import ALL_MODELS, DB, open_database  # noqa: E402
+from consult_desk.models import ALL_MODELS, open_database  # noqa: E402
 from consult_desk.models.schema import ensure_schema  # noqa: E402
 from consult_desk.offices import create_office, get_config  # noqa: E402
 

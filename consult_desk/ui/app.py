@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -28,14 +27,15 @@ def ui_language() -> str:
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
-    """Japanese by default from resources/i18n/consult_desk_ja.qm; English is the source language."""
+    """Japanese by default from resources/i18n/*_ja.qm (one file per area); English is the source language."""
     set_language(lang)
     installed = []
     if lang == "ja":
-        ours = QTranslator(app)
-        if ours.load(str(resources_dir() / "i18n" / "consult_desk_ja.qm")):
-            app.installTranslator(ours)
-            installed.append(ours)
+        for qm in sorted((resources_dir() / "i18n").glob("*_ja.qm")):
+            ours = QTranslator(app)
+            if ours.load(str(qm)):
+                app.installTranslator(ours)
+                installed.append(ours)
         qt = QTranslator(app)
         if qt.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
@@ -94,8 +94,9 @@ def smoke_check(window) -> int:
 
     for preset in PRESET_IDS:
         load_preset(preset)
-    qm = resources_dir() / "i18n" / "consult_desk_ja.qm"
-    ok = window.isVisible() and Path(qm).is_file()
-    print("smoke-test:", "ok" if ok else f"failed (window visible={window.isVisible()}, qm={qm.is_file()})")
+    app = QApplication.instance()
+    translated = app.translate("MainWindow", "Calendar") if app else "Calendar"
+    ok = window.isVisible() and translated != "Calendar"
+    print("smoke-test:", "ok" if ok else f"failed (window visible={window.isVisible()}, translation={translated!r})")
     window.close()
     return 0 if ok else 1

@@ -22,7 +22,7 @@ from consult_desk.booking import BookingRequest  # noqa: E402
 from consult_desk.clock import FixedClock  # noqa: E402
 from consult_desk.context import Actor, Context  # noqa: E402
 from consult_desk.errors import set_language  # noqa: E402
-from consult_desk.models import ALL_MODELS, open_database  # noqa: E402
+from consult_desk.models import open_database  # noqa: E402
 from consult_desk.models.schema import ensure_schema  # noqa: E402
 from consult_desk.offices import create_office, get_config  # noqa: E402
 
@@ -49,8 +49,11 @@ def ctx(clock: FixedClock) -> Context:
 
 
 def _reset_postgres(url: str) -> pw.Database:
+    """An empty test database: the whole public schema is dropped (tables, sequences, anything a
+    migration test left behind), so every test starts from nothing, like on SQLite."""
     database = open_database(url)
-    database.drop_tables(list(reversed(ALL_MODELS)), safe=True, cascade=True)
+    database.execute_sql("DROP SCHEMA IF EXISTS public CASCADE")
+    database.execute_sql("CREATE SCHEMA public")
     return database
 
 
@@ -68,7 +71,7 @@ def db(db_path):
     database.close()
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def any_db(request, tmp_path):
     """The same test on SQLite and on PostgreSQL (skipped, and said so, without a server)."""
     if request.param == "postgres":

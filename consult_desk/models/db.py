@@ -24,6 +24,11 @@ SQLITE_PRAGMAS = {
 }
 
 
+# Driver messages meaning "another desk holds the lock": SQLite busy/locked, PostgreSQL deadlock
+# or serialisation failure (the action is rolled back; trying again works).
+_CONTENTION = ("locked", "busy", "deadlock detected", "could not serialize")
+
+
 def is_url(target: str) -> bool:
     return "://" in target
 
@@ -86,7 +91,7 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
 def classify_error(exc: BaseException, target: str) -> StorageError:
     """Turn a driver error into a known failure with a sentence (corrupt, locked, read-only)."""
     text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    if any(word in text for word in _CONTENTION):
         return StorageError("db_locked")
     if "readonly" in text or "read-only" in text or "read only" in text:
         return StorageError("db_readonly", path=target)
@@ -106,7 +111,7 @@ def transaction() -> Iterator[None]:
             yield
     except (pw.OperationalError, sqlite3.OperationalError) as exc:
         text = str(exc).lower()
-        if "locked" in text or "busy" in text or "readonly" in text or "read-only" in text:
+        if any(word in text for word in (*_CONTENTION, "readonly", "read-only")):
             raise classify_error(exc, getattr(database, "database", "")) from exc
         raise
 

@@ -89,7 +89,7 @@ def ensure_schema(create: bool = True) -> list[str]:
             raise StorageError("db_not_initialised")
         with DB.atomic():
             DB.create_tables(ALL_MODELS)
-            Meta.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict_replace().execute()
+            Meta.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict_ignore().execute()
             Meta.insert(key="changes", value="0").on_conflict_ignore().execute()
         done.append(f"created schema {SCHEMA_VERSION}")
         return done

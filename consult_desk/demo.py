@@ -65,27 +65,29 @@ def _channel(config: OfficeConfig, first: bool, rng: random.Random) -> str:
     return rng.choice(channels)
 
 
-def _run_day(ctx: Context, clock: FixedClock, res: Reservation, config: OfficeConfig, rng: random.Random) -> None:
-    """Walk a past reservation through its day to one of the final statuses."""
+OUTCOMES = ("cancel", "refuse", "no_show", "by_phone", "unreachable", "rescheduled", "terminate", "complete")
+WEIGHTS = (7, 3, 6, 3, 1, 1, 1, 78)
+
+
+def _run_day(ctx: Context, clock: FixedClock, res: Reservation, config: OfficeConfig, outcome: str) -> None:
+    """Walk a past reservation through its day to the given final outcome."""
     rid = res.id
     act = lifecycle.act
     opts = lifecycle.ActOptions
-    status = res.status
-    if status == "requested":
+    if res.status == "requested":
         if config.get("offer_flow"):
             act(ctx, rid, "offer")
         act(ctx, rid, "confirm", opts(channel="email"))
-    roll = rng.random()
-    if roll < 0.07:
+    if outcome == "cancel":
         clock.set(res.start - dt.timedelta(days=1, hours=-2))
-        lifecycle.cancel(ctx, rid, rng.choice(config["cancel_channels"]), "都合が悪くなったため")
+        lifecycle.cancel(ctx, rid, config["cancel_channels"][0], "都合が悪くなったため")
         return
-    if roll < 0.10:
+    if outcome == "refuse":
         act(ctx, rid, "refuse", opts(note="対象要件を満たさないことが判明"))
         return
     clock.set(res.start - dt.timedelta(days=2))
     act(ctx, rid, "send-details", opts(channel="email"))
-    if roll < 0.16:
+    if outcome == "no_show":
         clock.set(res.start + dt.timedelta(minutes=config.grace_minutes + 1))
         act(ctx, rid, "no-show", opts(note="連絡なし"))
         return
@@ -93,24 +95,23 @@ def _run_day(ctx: Context, clock: FixedClock, res: Reservation, config: OfficeCo
     act(ctx, rid, "check-in", opts(checks={"connection_test": "ok", "identity_checked": True, "companions_present": True}))
     clock.set(res.start)
     act(ctx, rid, "start")
-    if roll < 0.21:
+    if outcome in ("by_phone", "unreachable", "rescheduled"):
         clock.set(res.start + dt.timedelta(minutes=8))
         act(ctx, rid, "connection-failed", opts(note="映像が途切れて再接続できない"))
         clock.set(res.start + dt.timedelta(minutes=10))
-        lifecycle.log_callback_attempt(ctx, rid, rng.choice(["reached", "no_answer"]), "折返し")
-        end = rng.random()
-        if end < 0.6:
+        lifecycle.log_callback_attempt(ctx, rid, "reached" if outcome == "by_phone" else "no_answer", "折返し")
+        if outcome == "by_phone":
             act(ctx, rid, "complete-by-phone", opts(minutes=20, note="電話で相談を継続"))
-        elif end < 0.8:
+        elif outcome == "unreachable":
             act(ctx, rid, "unreachable", opts(note="3回架電したが応答なし"))
         else:
             act(ctx, rid, "reschedule", opts(note="市側の回線障害のため別日で対応", city_fault=True))
         return
-    if roll < 0.22 and config.prohibited_acts():
+    if outcome == "terminate" and config.prohibited_acts():
         clock.set(res.start + dt.timedelta(minutes=10))
         act(ctx, rid, "terminate", opts(prohibited_act=config.prohibited_acts()[0]["key"], note="録画を確認したため中止"))
         return
-    if config.max_session_minutes > config.session_minutes and rng.random() < 0.2:
+    if config.max_session_minutes > config.session_minutes and res.id % 5 == 0:
         act(ctx, rid, "extend")
     clock.set(res.end)
     act(ctx, rid, "complete")
@@ -128,6 +129,7 @@ def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 7
     deadline = int(config.get("application_deadline_business_days") or 1)
     day = today - dt.timedelta(days=days_back)
     todays: list[Reservation] = []
+    past = 0
     with transaction():  # one sample, one transaction: fast, and all or nothing
         while day <= today + dt.timedelta(days=days_ahead):
             if config.calendar.is_business_day(day):
@@ -160,7 +162,9 @@ def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 7
                         seen.add(person["phone"])
                         count += 1
                         if start.date() < today:
-                            _run_day(ctx, clock, res, config, rng)
+                            past += 1
+                            outcome = OUTCOMES[past - 1] if past <= len(OUTCOMES) else rng.choices(OUTCOMES, WEIGHTS)[0]
+                            _run_day(ctx, clock, res, config, outcome)
                         elif start.date() == today:
                             todays.append(res)
                         else:

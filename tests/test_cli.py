@@ -1,0 +1,124 @@
+"""The command-line contract (names, flags, JSON shapes, exit codes) on all five presets."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from consult_desk.cli import main
+from consult_desk.presets import PRESET_IDS
+
+
+class Cli:
+    def __init__(self, db_path, capsys):
+        self.db = str(db_path)
+        self.capsys = capsys
+
+    def __call__(self, *argv: str, expect: int = 0):
+        code = main(["--db", self.db, *argv])
+        out, err = self.capsys.readouterr()
+        assert code == expect, f"exit {code}: {err}"
+        if expect == 2:
+            lines = err.strip().splitlines()
+            assert len(lines) == 1, err
+            return lines[0]
+        return json.loads(out) if "--json" in argv and out.strip() else out
+
+
+@pytest.fixture
+def cli(tmp_path, capsys):
+    return Cli(tmp_path / "cli.sqlite3", capsys)
+
+
+def example_args(cli, office: str) -> list[str]:
+    fields = cli("fields", "--office", office, "--json")
+    args = []
+    standard = {"name": "--name", "phone": "--phone", "email": "--email", "kana": "--kana"}
+    for f in fields:
+        assert set(f) == {"key", "label", "required", "choices", "example"}
+        if f["key"] in standard:
+            args += [standard[f["key"]], f["example"]]
+        elif f["example"]:
+            args += ["--field", f"{f['key']}={f['example']}"]
+    return args
+
+
+@pytest.mark.parametrize("preset", PRESET_IDS)
+def test_contract_on_every_preset(cli, preset, tmp_path):
+    assert cli("init", "--preset", preset, "--json") == {"office": preset}
+    assert cli("offices", "--json") == [{"id": preset, "name": cli.capsys and cli("offices", "--json")[0]["name"], "preset": preset}]
+    slots = cli("slots", "--office", preset, "--date", "2027-01-20", "--today", "2027-01-04", "--json")
+    assert slots and set(slots[0]) == {"start", "end", "seats", "booked", "bookable", "reason"}
+    assert all(s["bookable"] and s["reason"] is None for s in slots)
+    channel = {"nishitokyo-childcare": "form"}.get(preset, "phone")
+    booked = cli(
+        "book", "--office", preset, "--start", slots[0]["start"], *example_args(cli, preset),
+        "--channel", channel, "--consent", "--today", "2027-01-04", "--json",
+    )
+    assert set(booked) == {"id", "start", "end", "status", "notify_by"}
+    assert booked["start"] == slots[0]["start"] and booked["end"] == slots[0]["end"]
+    shown = cli("show", str(booked["id"]), "--json")
+    assert {"id", "status", "start", "end", "name", "phone", "email", "history"} <= set(shown)
+    assert set(shown["history"][0]) >= {"status", "at", "channel", "staff", "note"}
+    after = cli("slots", "--office", preset, "--date", "2027-01-20", "--today", "2027-01-04", "--json")
+    assert after[0]["booked"] == 1
+    # a closed day prints []
+    assert cli("slots", "--office", preset, "--date", "2027-01-11", "--json") == []
+    out = tmp_path / "out.csv"
+    cli("export", "csv", "--from", "2027-01-01", "--to", "2027-01-31", "--out", str(out))
+    rows = list(csv.reader(out.open(encoding="utf-8-sig", newline="")))
+    assert rows[0][0] == "予約ID" and len(rows) == 2
+
+
+def test_refusals_exit_2_with_the_rule(cli):
+    """004 第4条(1): 前々日 — and every refusal is one stderr line naming the rule."""
+    cli("init", "--preset", "hellowork-kawagoe", "--json")
+    args = example_args(cli, "hellowork-kawagoe")
+    line = cli(
+        "book", "--start", "2027-01-13T10:00", *args, "--channel", "phone", "--consent", "--today", "2027-01-12",
+        "--json", expect=2,
+    )
+    assert line.startswith("app_deadline (004 第4条(1))")
+    line = cli("book", "--start", "2027-01-13T10:00", *args, "--channel", "phone", "--today", "2027-01-04", "--json", expect=2)
+    assert line.startswith("consent_missing")
+    line = cli("book", "--start", "2027-13-45T10:00", *args, "--channel", "phone", "--consent", "--json", expect=2)
+    assert line.startswith("invalid_datetime")
+    assert cli("show", "999", "--json", expect=2).startswith("not_found")
+    assert cli("fields", "--office", "nowhere", "--json", expect=2).startswith("unknown_office")
+
+
+def test_book_cancel_act_and_callbacks(cli):
+    cli("init", "--preset", "hellowork-kawagoe", "--json")
+    args = example_args(cli, "hellowork-kawagoe")
+    first = cli("book", "--start", "2027-01-13T10:00", *args, "--channel", "phone", "--consent", "--today", "2027-01-04", "--json")
+    assert first["status"] == "requested" and first["notify_by"] == "2027-01-12"
+    assert cli("act", str(first["id"]), "offer", "--now", "2027-01-04T10:00", "--json")["status"] == "offered"
+    assert cli("act", str(first["id"]), "confirm", "--now", "2027-01-04T11:00", "--json")["status"] == "confirmed"
+    line = cli("act", str(first["id"]), "no-show", "--now", "2027-01-13T10:05", "--json", expect=2)
+    assert line.startswith("no_show_too_early (004 第4条(4))")
+    cli("act", str(first["id"]), "check-in", "--now", "2027-01-13T09:58", "--json")
+    cli("act", str(first["id"]), "start", "--now", "2027-01-13T10:00", "--json")
+    shown = cli("act", str(first["id"]), "connection-failed", "--now", "2027-01-13T10:07", "--json")
+    assert shown["status"] == "phone_callback"
+    queue = cli("callbacks", "--json")
+    assert queue == [{"reservation": first["id"], "phone": "090-1234-5678", "due": "2027-01-13T10:07", "attempts": 0}]
+    cli("callback", str(first["id"]), "--result", "busy", "--now", "2027-01-13T10:09", "--json")
+    assert cli("callbacks", "--json")[0]["attempts"] == 1
+    assert cli("act", str(first["id"]), "complete-by-phone", "--minutes", "15", "--json")["status"] == "completed_by_phone"
+    assert cli("callbacks", "--json") == []
+    second = cli("book", "--start", "2027-01-14T10:00", *args, "--channel", "phone", "--consent", "--today", "2027-01-04", "--json")
+    line = cli("cancel", str(second["id"]), "--channel", "email", "--now", "2027-01-14T08:00", "--json", expect=2)
+    assert line.startswith("same_day_cancel (004 第4条(4))")
+    assert cli("cancel", str(second["id"]), "--channel", "phone", "--now", "2027-01-14T08:00", "--json")["status"] == "cancelled"
+    assert cli("act", str(second["id"]), "start", "--json", expect=2).startswith("transition")
+
+
+def test_demo_database_has_every_status(cli):
+    cli("init", "--preset", "yamaguchi-vocational", "--demo", "--today", "2027-01-13", "--json")
+    from consult_desk.models import Reservation
+    from consult_desk.states import Status
+
+    statuses = {r.status for r in Reservation.select(Reservation.status).distinct()}
+    assert statuses == {s.value for s in Status} - {"offered"}  # Yamaguchi does not offer by e-mail

@@ -1,0 +1,210 @@
+"""The reservation state machine and its append-only history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from consult_desk import booking, lifecycle
+from consult_desk.errors import RuleError
+from consult_desk.lifecycle import ActOptions
+from consult_desk.models import Callback, History, SeatClaim
+from consult_desk.states import FINAL, TRANSITIONS, Status, allowed_actions
+
+T = dt.datetime
+WED = T(2027, 1, 13, 10, 0)
+
+
+@pytest.fixture
+def hw(db, make_office):
+    return make_office("hellowork-kawagoe")
+
+
+@pytest.fixture
+def booked(hw, ctx, make_request):
+    return booking.book(ctx, make_request(hw, WED))
+
+
+def history(res_id: int) -> list[tuple[str, str]]:
+    return [(h.action, h.status) for h in History.select().where(History.reservation == res_id).order_by(History.id)]
+
+
+def test_every_status_is_reachable_and_final_ones_are_dead_ends():
+    reachable = {Status.REQUESTED, Status.CONFIRMED}
+    for _, (_, target) in TRANSITIONS.items():
+        if target:
+            reachable.add(target)
+    assert reachable == set(Status)
+    for status in FINAL:
+        assert set(allowed_actions(status)) <= {"undo-no-show"}
+
+
+def test_hello_work_offer_then_confirm(booked, ctx, clock):
+    """004 第4条(2): the office e-mails an offered time; the booking is then confirmed."""
+    lifecycle.act(ctx, booked.id, "offer", ActOptions(channel="email"))
+    res = lifecycle.get_reservation(booked.id)
+    assert res.status == "offered" and res.offer_reply_by == dt.date(2027, 1, 5)
+    lifecycle.act(ctx, booked.id, "confirm", ActOptions(channel="email"))
+    assert history(booked.id) == [("book", "requested"), ("offer", "offered"), ("confirm", "confirmed")]
+    row = History.select().where(History.reservation == booked.id, History.action == "offer").get()
+    assert (row.staff, row.channel, row.at) == ("tester", "email", clock.now())
+
+
+def test_a_whole_session_with_extension_to_45_minutes(booked, ctx, clock):
+    """004 第4条(1): 30分（必要により延長する場合は45分まで）."""
+    for action in ("confirm", "send-details"):
+        lifecycle.act(ctx, booked.id, action)
+    clock.set(T(2027, 1, 13, 9, 55))
+    lifecycle.act(ctx, booked.id, "check-in", ActOptions(checks={"connection_test": "ok", "identity_checked": True}))
+    clock.set(WED)
+    lifecycle.act(ctx, booked.id, "start")
+    lifecycle.act(ctx, booked.id, "extend")
+    assert lifecycle.get_reservation(booked.id).end == T(2027, 1, 13, 10, 45)
+    with pytest.raises(RuleError) as err:
+        lifecycle.act(ctx, booked.id, "extend")
+    assert err.value.code == "extend_limit" and err.value.clause == "004 第4条(1)"
+    clock.set(T(2027, 1, 13, 10, 45))
+    lifecycle.act(ctx, booked.id, "complete")
+    assert lifecycle.get_reservation(booked.id).status == "completed"
+    assert [a for a, _ in history(booked.id)] == ["book", "confirm", "send-details", "check-in", "start", "extend", "complete"]
+
+
+def test_late_start_keeps_the_planned_end(db, ctx, clock, make_office, make_request):
+    """001: 遅れての参加の場合でも終了時間は変わりません."""
+    office = make_office("musashino-hoiku-concierge")
+    res = booking.book(ctx, make_request(office, WED))
+    clock.set(T(2027, 1, 13, 10, 12))
+    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "start")
+    assert lifecycle.get_reservation(res.id).end == T(2027, 1, 13, 10, 30)
+
+
+def test_no_show_only_after_the_grace(booked, ctx, clock):
+    """003 7(2) / 004 第4条(4): 連絡がないまま予定日時を10分経過した場合はキャンセルとみなす."""
+    lifecycle.act(ctx, booked.id, "confirm")
+    clock.set(T(2027, 1, 13, 10, 9))
+    with pytest.raises(RuleError) as err:
+        lifecycle.act(ctx, booked.id, "no-show")
+    assert err.value.code == "no_show_too_early" and err.value.clause == "004 第4条(4)"
+    clock.set(T(2027, 1, 13, 10, 10))
+    lifecycle.act(ctx, booked.id, "no-show")
+    assert lifecycle.get_reservation(booked.id).status == "no_show"
+
+
+def test_no_show_refused_after_contact(booked, ctx, clock):
+    """004 第4条(4): only without contact does a late applicant count as cancelled."""
+    lifecycle.act(ctx, booked.id, "contact", ActOptions(note="10分ほど遅れると電話あり", channel="phone"))
+    clock.set(T(2027, 1, 13, 10, 20))
+    with pytest.raises(RuleError) as err:
+        lifecycle.act(ctx, booked.id, "no-show")
+    assert err.value.code == "no_show_contacted"
+
+
+def test_undo_no_show_needs_a_supervisor_and_a_reason(booked, ctx, clock):
+    lifecycle.act(ctx, booked.id, "confirm")
+    clock.set(T(2027, 1, 13, 10, 15))
+    lifecycle.act(ctx, booked.id, "no-show")
+    reception = type(ctx)(actor=type(ctx.actor)("uketsuke", "受付", "reception"), clock=clock)
+    with pytest.raises(RuleError) as err:
+        lifecycle.act(reception, booked.id, "undo-no-show", ActOptions(note="システム障害"))
+    assert err.value.code == "permission"
+    with pytest.raises(RuleError):
+        lifecycle.act(ctx, booked.id, "undo-no-show")
+    lifecycle.act(ctx, booked.id, "undo-no-show", ActOptions(note="本人の接続はあったが記録漏れ"))
+    assert lifecycle.get_reservation(booked.id).status == "confirmed"
+
+
+def test_connection_failure_becomes_a_phone_callback(booked, ctx, clock):
+    """003 8: 当センターから電話連絡; 復旧に時間を要する場合は電話での相談に切り替える."""
+    lifecycle.act(ctx, booked.id, "confirm")
+    clock.set(WED)
+    lifecycle.act(ctx, booked.id, "check-in")
+    lifecycle.act(ctx, booked.id, "start")
+    clock.set(T(2027, 1, 13, 10, 5))
+    lifecycle.act(ctx, booked.id, "connection-failed", ActOptions(note="映像が固まる"))
+    queue = lifecycle.open_callbacks()
+    assert queue[0]["reservation"] == booked.id and queue[0]["phone"] == "090-1234-5678" and queue[0]["attempts"] == 0
+    lifecycle.log_callback_attempt(ctx, booked.id, "no_answer")
+    lifecycle.log_callback_attempt(ctx, booked.id, "reached", "電話で継続")
+    assert lifecycle.open_callbacks()[0]["attempts"] == 2
+    lifecycle.act(ctx, booked.id, "complete-by-phone", ActOptions(minutes=20))
+    assert lifecycle.open_callbacks() == []
+    cb = Callback.get(Callback.reservation == booked.id)
+    assert (cb.outcome, cb.duration_minutes) == ("completed_by_phone", 20)
+
+
+def test_nishitokyo_new_slot_after_failure_only_when_the_city_caused_it(db, ctx, clock, make_office, make_request):
+    """000 第10条(7): 接続できない原因が市にあると認められる場合を除いて、他の時間帯等での対応はできかねます."""
+    office = make_office("nishitokyo-childcare")
+    res = booking.book(ctx, make_request(office, WED))
+    clock.set(WED)
+    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "connection-failed")
+    with pytest.raises(RuleError) as err:
+        lifecycle.act(ctx, res.id, "reschedule")
+    assert err.value.code == "reschedule_city_fault" and err.value.clause == "000 第10条(7)"
+    with pytest.raises(RuleError):
+        lifecycle.act(ctx, res.id, "reschedule", ActOptions(city_fault=True))  # a reason is required too
+    # The new slot is booked under every rule: 1/21 still meets the 5-business-day deadline (1/14).
+    new = lifecycle.reschedule(ctx, res.id, T(2027, 1, 21, 10, 0), ActOptions(city_fault=True, note="庁内ネットワーク障害"))
+    old = lifecycle.get_reservation(res.id)
+    assert old.status == "rescheduled" and old.city_fault and new.rescheduled_from_id == res.id
+    assert lifecycle.describe(old)["rescheduled_to"] == [new.id]
+
+
+def test_terminate_for_a_prohibited_act_flags_the_applicant(booked, ctx, clock):
+    """004 第10条(1)/(2): 録画・録音は禁止; staff may end the session."""
+    lifecycle.act(ctx, booked.id, "confirm")
+    clock.set(WED)
+    lifecycle.act(ctx, booked.id, "check-in")
+    with pytest.raises(RuleError) as err:
+        lifecycle.act(ctx, booked.id, "terminate", ActOptions(prohibited_act="dancing"))
+    assert err.value.code == "unknown_act"
+    lifecycle.act(ctx, booked.id, "terminate", ActOptions(prohibited_act="recording", note="画面録画を確認"))
+    res = lifecycle.get_reservation(booked.id)
+    assert res.status == "terminated" and res.applicant.flagged
+
+
+def test_refused_transition_changes_nothing(booked, ctx):
+    before = history(booked.id)
+    with pytest.raises(RuleError) as err:
+        lifecycle.act(ctx, booked.id, "complete")
+    assert err.value.code == "transition"
+    assert history(booked.id) == before and lifecycle.get_reservation(booked.id).status == "requested"
+
+
+def test_cancel_channels_and_same_day_by_phone_only(booked, ctx, clock):
+    """004 第4条(4): 電話又はメールにて（当日キャンセルの場合は電話のみ）."""
+    with pytest.raises(RuleError) as err:
+        lifecycle.cancel(ctx, booked.id, "form")
+    assert err.value.code == "cancel_channel"
+    clock.set(T(2027, 1, 13, 8, 30))
+    with pytest.raises(RuleError) as err:
+        lifecycle.cancel(ctx, booked.id, "email")
+    assert err.value.code == "same_day_cancel" and err.value.clause == "004 第4条(4)"
+    lifecycle.cancel(ctx, booked.id, "phone", "体調不良")
+    assert SeatClaim.select().where(SeatClaim.reservation == booked.id).count() == 0
+    entry = History.get(History.reservation == booked.id, History.action == "cancel")
+    assert entry.data == {"same_day": True} and entry.channel == "phone"
+
+
+def test_nishitokyo_cancel_by_form_the_day_before(db, ctx, clock, make_office, make_request):
+    """000 第4条(4): 申込フォームでのキャンセルまたは電話（当日は電話）."""
+    office = make_office("nishitokyo-childcare")
+    res = booking.book(ctx, make_request(office, WED))
+    with pytest.raises(RuleError):
+        lifecycle.cancel(ctx, res.id, "email")
+    clock.set(T(2027, 1, 12, 15, 0))
+    lifecycle.cancel(ctx, res.id, "form")
+
+
+def test_history_is_append_only_in_the_code():
+    """No code path updates or deletes history rows."""
+    import pathlib
+
+    import consult_desk
+
+    root = pathlib.Path(consult_desk.__file__).parent
+    text = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
+    assert "History.update" not in text and "History.delete" not in text

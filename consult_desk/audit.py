@@ -21,3 +21,15 @@ def entries(start: dt.date | None = None, end: dt.date | None = None) -> list[Au
     if end:
         query = query.where(AuditLog.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
     return list(query)
+
+
+def record_reveal(ctx: Context, reservation_id: int) -> None:
+    """Staff revealed a session's passcode / room key / password on screen: logged (004 第5条)."""
+    from consult_desk.models import transaction
+    from consult_desk.models.schema import bump_changes
+    from consult_desk.permissions import require
+
+    require(ctx, "reveal_credentials")
+    with transaction():
+        record(ctx, "reveal_credentials", str(reservation_id))
+        bump_changes()

@@ -20,6 +20,7 @@ from consult_desk.models import (
     Reservation,
     transaction,
 )
+from consult_desk.models.db import is_sqlite
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -44,8 +45,14 @@ class ActOptions:
     new_start: dt.datetime | None = None  # reschedule: book this slot as the linked reservation
 
 
-def get_reservation(reservation_id: int) -> Reservation:
-    reservation = Reservation.get_or_none(Reservation.id == reservation_id)
+def get_reservation(reservation_id: int, lock: bool = False) -> Reservation:
+    """The reservation, or a ``not_found`` refusal. ``lock`` (inside a transaction): on PostgreSQL the
+    row is read FOR UPDATE, so two desks acting on it at once run one after the other and the
+    second sees the first one's status (SQLite's BEGIN IMMEDIATE already serialises writers)."""
+    query = Reservation.select().where(Reservation.id == reservation_id)
+    if lock and not is_sqlite():
+        query = query.for_update()
+    reservation = query.first()
     if reservation is None:
         raise RuleError("not_found", id=reservation_id)
     return reservation
@@ -107,7 +114,7 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
     require(ctx, "undo_no_show" if action == "undo-no-show" else "act")
     note = normalise_text(opts.note, "メモ", 1000)
     with transaction():
-        res = get_reservation(reservation_id)
+        res = get_reservation(reservation_id, lock=True)
         config = get_config(res.office_id)
         before = res.status
         target = target_status(action, before)
@@ -251,7 +258,7 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
     require(ctx, "cancel")
     note = normalise_text(note, "メモ", 1000)
     with transaction():
-        res = get_reservation(reservation_id)
+        res = get_reservation(reservation_id, lock=True)
         config = get_config(res.office_id)
         before = res.status
         target_status("cancel", before)
@@ -286,7 +293,7 @@ def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: s
         raise RuleError("invalid_choice", label="結果")
     note = normalise_text(note, "メモ", 1000)
     with transaction():
-        res = get_reservation(reservation_id)
+        res = get_reservation(reservation_id, lock=True)
         callback = open_callback(res)
         if callback is None or res.status != Status.PHONE_CALLBACK:
             raise RuleError("transition", status=res.status, action=action_label("callback-attempt"))

@@ -117,7 +117,7 @@ def _run_day(ctx: Context, clock: FixedClock, res: Reservation, config: OfficeCo
     act(ctx, rid, "complete")
 
 
-def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 75, days_ahead: int = 30) -> int:
+def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 45, days_ahead: int = 21) -> int:
     """Book and work a sample from ``days_back`` before ``today`` to ``days_ahead`` after. Returns the count."""
     rng = random.Random(f"{seed}-{office}")
     config = get_config(office)
@@ -135,7 +135,7 @@ def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 7
             if config.calendar.is_business_day(day):
                 for start, _end in config.grid(day):
                     for _seat in range(config.seats):
-                        if rng.random() > 0.55:
+                        if rng.random() > 0.45:
                             continue
                         person = rng.choice(people)
                         first = person["phone"] not in seen

@@ -3,9 +3,9 @@
 #
 #   scripts/run.sh [--demo] [consult-desk args...]
 #
-# --demo: use the demo database (created on first use with the
-#         hellowork-kawagoe preset and demo data). Other arguments are passed
-#         to consult-desk unchanged.
+# --demo: on first start (no database yet), fill it with the five offices and
+#         demo data. Other arguments are passed to consult-desk unchanged
+#         (e.g. --db PATH|URL).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,17 +24,9 @@ done
 ./scripts/setup.sh
 
 if [ "$demo" = 1 ]; then
-    # Default DB: consult_desk.paths.default_db_path() (honours CONSULT_DESK_DB).
-    # TODO(lead): confirm the demo call once the CLI exists; assumed:
-    #   `consult-desk --db PATH init --preset hellowork-kawagoe --demo` creates the demo DB,
-    #   `consult-desk --db PATH [args]` opens the window on it.
-    db="$(.venv/bin/python -c 'from consult_desk.paths import default_db_path; print(default_db_path())')"
-    if [ ! -e "$db" ]; then
-        echo "[run] creating demo database $db"
-        mkdir -p "$(dirname "$db")"
-        .venv/bin/consult-desk --db "$db" init --preset hellowork-kawagoe --demo
-    fi
-    args=(--db "$db" "${args[@]}")
+    # The window's --demo flag fills a new, empty database with all five offices and months of
+    # sample reservations (consult_desk.demo.load_demo); an existing database is opened as it is.
+    args=(--demo "${args[@]}")
 fi
 
 exec .venv/bin/consult-desk "${args[@]}"

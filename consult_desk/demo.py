@@ -135,7 +135,7 @@ def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 4
             if config.calendar.is_business_day(day):
                 for start, _end in config.grid(day):
                     for _seat in range(config.seats):
-                        if rng.random() > 0.45:
+                        if rng.random() > (0.9 if today <= day <= today + dt.timedelta(days=4) else 0.45):
                             continue
                         person = rng.choice(people)
                         first = person["phone"] not in seen

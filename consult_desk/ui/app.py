@@ -81,11 +81,23 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     from consult_desk.ui.main_window import MainWindow
 
     actor = Actor("desk", "受付", "admin")
+    if not smoke_test and not choose_offices_if_none(Context(actor=actor)):
+        return 0
     window = MainWindow(Context(actor=actor), db_location=target)
     window.show()
     if smoke_test:
         return smoke_check(window)
     return app.exec()
+
+
+def choose_offices_if_none(ctx: Context) -> bool:
+    """First start on an empty database: the offices are chosen from the presets. False if cancelled."""
+    from consult_desk.offices import list_offices
+    from consult_desk.ui.first_start import OfficeSetupDialog
+
+    if list_offices():
+        return True
+    return OfficeSetupDialog(ctx).exec() == OfficeSetupDialog.DialogCode.Accepted
 
 
 def smoke_check(window) -> int:

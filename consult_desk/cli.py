@@ -248,6 +248,26 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> Any:
     return result.as_json()
 
 
+@command("office")
+def cmd_office(args: argparse.Namespace, ctx: Context) -> Any:
+    """Show an office's configuration, or edit keys of it (values as JSON: --set seats=2)."""
+    office = office_arg(args)
+    if args.set:
+        changes = {}
+        for key, raw in parse_key_values(args.set).items():
+            try:
+                changes[key] = json.loads(raw)
+            except json.JSONDecodeError:
+                changes[key] = raw
+        offices.update_config(ctx, office, changes)
+    if args.closure:
+        offices.add_closure(ctx, office, parse_date(args.closure), args.reason or "臨時休業")
+    config = offices.get_config(office)
+    data = {k: v for k, v in config.data.items() if k != "terms"}
+    data["terms"] = {k: v for k, v in config.data["terms"].items() if k != "text"}
+    return data
+
+
 @command("event")
 def cmd_event(args: argparse.Namespace, ctx: Context) -> Any:
     event = booking.create_event(
@@ -344,6 +364,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
     p.add_argument("--mask-pii", action="store_true")
     p.add_argument("--office")
+
+    p = sub.add_parser("office", parents=[common], help="show or edit an office's configuration")
+    p.add_argument("--office")
+    p.add_argument("--set", action="append", metavar="KEY=JSON", help="edit a configuration key (admin)")
+    p.add_argument("--closure", metavar="YYYY-MM-DD", help="add an extra closed day")
+    p.add_argument("--reason", help="with --closure")
 
     p = sub.add_parser("event", parents=[common], help="create a group event (Funabashi)")
     p.add_argument("--office")

@@ -106,6 +106,7 @@ def test_book_cancel_act_and_callbacks(cli):
     assert queue == [{"reservation": first["id"], "phone": "090-1234-5678", "due": "2027-01-13T10:07", "attempts": 0}]
     cli("callback", str(first["id"]), "--result", "busy", "--now", "2027-01-13T10:09", "--json")
     assert cli("callbacks", "--json")[0]["attempts"] == 1
+    cli("callback", str(first["id"]), "--result", "reached", "--now", "2027-01-13T10:14", "--json")
     assert cli("act", str(first["id"]), "complete-by-phone", "--minutes", "15", "--json")["status"] == "completed_by_phone"
     assert cli("callbacks", "--json") == []
     second = cli("book", "--start", "2027-01-14T10:00", *args, "--channel", "phone", "--consent", "--today", "2027-01-04", "--json")
@@ -122,3 +123,24 @@ def test_demo_database_has_every_status(cli):
 
     statuses = {r.status for r in Reservation.select(Reservation.status).distinct()}
     assert statuses == {s.value for s in Status} - {"offered"}  # Yamaguchi does not offer by e-mail
+
+
+def test_office_is_edited_after_creation(cli):
+    """An office starts from its preset and can then be edited; closures count as closed days."""
+    cli("init", "--preset", "hellowork-kawagoe", "--json")
+    shown = cli("office", "--json")
+    assert shown["seats"] == 2 and "text" not in shown["terms"]
+    assert cli("office", "--set", "seats=3", "--json")["seats"] == 3
+    slots = cli("slots", "--date", "2027-01-13", "--today", "2027-01-04", "--json")
+    assert slots[0]["seats"] == 3
+    cli("office", "--closure", "2027-01-13", "--reason", "庁舎点検", "--json")
+    assert cli("slots", "--date", "2027-01-13", "--today", "2027-01-04", "--json") == []
+    assert cli("office", "--set", "no_such_key=1", "--json", expect=2).startswith("unknown_field")
+
+
+def test_office_edits_keep_the_kind_of_value(cli):
+    cli("init", "--preset", "hellowork-kawagoe", "--json")
+    assert cli("office", "--set", "seats=many", "--json", expect=2).startswith("invalid_value")
+    assert cli("office", "--set", "seats=0", "--json", expect=2).startswith("invalid_value")
+    assert cli("office", "--set", "booking_channels=\"phone\"", "--json", expect=2).startswith("invalid_value")
+    assert cli("office", "--json")["seats"] == 2

@@ -15,6 +15,10 @@ from consult_desk.models.schema import bump_changes
 from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig, load_preset
 
+# Keys an office may add after creation that presets do not carry: the SMTP settings and the
+# mail templates edited in the window (consult_desk.mail, consult_desk.templates).
+OPTIONAL_KEYS = frozenset({"smtp", "mail_templates"})
+
 
 def create_office(ctx: Context, preset_id: str, code: str | None = None) -> Office:
     """A new office holding an editable copy of the preset."""
@@ -57,8 +61,9 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
         office = get_office(code)
         data = copy.deepcopy(office.config)
         for key, value in changes.items():
-            if key not in data:
+            if key not in data and key not in OPTIONAL_KEYS:
                 raise RuleError("unknown_field", key=key)
+            _check_type(key, data.get(key), value)
             data[key] = value
         office.config = data
         office.name = data["name"]
@@ -66,6 +71,20 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
         _audit(ctx, "office_update", code, detail=",".join(sorted(changes)))
         bump_changes()
     return get_config(code)
+
+
+def _check_type(key: str, old: Any, new: Any) -> None:
+    """An edit keeps the value's kind: a number stays a whole number of at least 0, a list a list..."""
+    if old is None or new is None:
+        return
+    if isinstance(old, bool) or isinstance(new, bool):
+        ok = isinstance(old, bool) and isinstance(new, bool)
+    elif isinstance(old, int):
+        ok = isinstance(new, int) and new >= 0 and (new > 0 or key not in ("seats", "slot_minutes", "session_minutes"))
+    else:
+        ok = isinstance(new, type(old))
+    if not ok:
+        raise RuleError("invalid_value", label=key, value=new)
 
 
 def change_terms(ctx: Context, code: str, version: str, effective_date: dt.date, text: str) -> OfficeConfig:

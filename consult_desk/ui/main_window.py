@@ -9,6 +9,7 @@ from consult_desk.context import Context
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
 from consult_desk.ui.app import settings
+from consult_desk.ui.change_watcher import ChangeWatcher
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +48,12 @@ class MainWindow(QMainWindow):
         self._update_titles()
         self._restore_state()
 
+        # Other desks' changes (the database's change counter, polled every 2 s) refresh the views.
+        self.watcher = ChangeWatcher(parent=self)
+        self.watcher.changed.connect(self.refresh_all)
+        self.watcher.unavailable.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.watcher.start()
+
     def _build_views(self) -> None:
         """Each view is a widget with ``set_office(code)`` and ``refresh()``."""
         placeholder = QLabel(self.tr("No views yet"), self)
@@ -55,6 +62,12 @@ class MainWindow(QMainWindow):
 
     def views(self) -> list[QWidget]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]
+
+    def refresh_all(self) -> None:
+        """Reload what every view shows (after this desk's or another desk's change)."""
+        for view in self.views():
+            if hasattr(view, "refresh"):
+                view.refresh()
 
     def _office_changed(self, index: int) -> None:
         self.office = str(self.office_box.itemData(index))

@@ -105,6 +105,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Another slot after a connection failure is offered only when the city caused it: give the reason",
     ),
     "reason_required": ("理由を入力してください", "Give a reason"),
+    # session day (issue 4)
+    "not_session_day": (
+        "入室確認と相談開始は相談日（{date}）の当日に行います",
+        "Check-in and start happen on the day of the session ({date})",
+    ),
+    "identity_not_checked": (
+        "入室時に顔と名前を確認してから入室確認をしてください",
+        "Check the applicant's face and name before checking them in",
+    ),
+    "connection_test_failed": (
+        "接続テストが不合格のため開始できません。再テストするか「接続不良」で電話折返しに切り替えてください",
+        "The connection test failed: test again, or switch to a phone callback with 'Connection failed'",
+    ),
+    "phone_duration": (
+        "電話相談の時間を1～{max}分で入力してください",
+        "Give the length of the phone consultation in minutes (1 to {max})",
+    ),
+    "callback_not_reached": (
+        "電話がつながった記録がありません。先に折返し電話の結果「つながった」を記録してください",
+        "No call has reached the applicant yet: log a reached call first",
+    ),
+    "callback_no_attempt": (
+        "折返し電話の記録がありません。先に架電の結果を記録してください",
+        "No callback has been tried yet: log a call first",
+    ),
+    "in_session_booking": (
+        "相談中の次回予約は、入室確認済または相談中の予約からのみ受け付けます",
+        "A next booking in session is taken only from a checked-in or running session",
+    ),
     "unknown_act": ("禁止行為「{act}」はこの事業所の一覧にありません", "'{act}' is not in this office's prohibited acts"),
     "not_offer_office": ("この事業所では日時の提示（オファー）は行いません", "This office does not offer times by e-mail"),
     "invalid_date": ("日付の形式が正しくありません：{value}", "Not a valid date: {value}"),

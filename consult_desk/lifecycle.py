@@ -9,6 +9,7 @@ from typing import Any
 
 from consult_desk import audit
 from consult_desk.booking import BookingRequest, book, release_seat
+from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import (
@@ -30,6 +31,10 @@ from consult_desk.validation import format_phone, normalise_text
 
 CALLBACK_RESULTS = ("reached", "no_answer", "busy")
 CALLBACK_RESULT_LABELS = {"reached": "つながった", "no_answer": "応答なし", "busy": "話し中"}
+CONNECTION_TEST_RESULTS = ("ok", "failed")
+DEFAULT_CHECKS = {"connection_test": "ok", "identity_checked": True, "companions_present": True}
+CALLBACK_RETRY_MINUTES = 5  # after no answer or busy, the callback is due again this much later
+PHONE_MINUTES_MAX = 240  # sanity bound for the length of a phone consultation
 
 
 @dataclasses.dataclass
@@ -108,6 +113,53 @@ def has_contact(reservation: Reservation) -> bool:
     return History.select().where(History.reservation == reservation, History.action == "contact").exists()
 
 
+def extend_limit(config: OfficeConfig, reservation: Reservation) -> dt.datetime:
+    """The latest end an extension may reach: the start plus the office's maximum (003 6, 004 第4条(1)).
+    Where a late start moves the end (late_start_keeps_end false), the maximum counts from the actual start."""
+    base = reservation.start
+    actual = reservation.actual_start
+    if not config.get("late_start_keeps_end", True) and actual is not None and actual > base:
+        base = actual
+    return base + dt.timedelta(minutes=config.max_session_minutes)
+
+
+def last_checks(reservation: Reservation) -> dict[str, Any] | None:
+    """The results of the latest check-in (connection test, identity, companions), or None."""
+    last = (
+        History.select(History.data)
+        .where(History.reservation == reservation, History.action == "check-in")
+        .order_by(History.id.desc())
+        .first()
+    )
+    return dict(last.data or {}) if last is not None else None
+
+
+def _check_in_data(config: OfficeConfig, res: Reservation, checks: dict[str, Any] | None) -> dict[str, Any]:
+    """Connection test before the start (000 第5条(4)); face and name at entry (000 第5条(5));
+    registered companions present (003 5(1)①, 004 第10条(3)). A failed test is recorded: the session
+    then goes to 接続不良 (or a new test), never to start. No checks at all means the command line's
+    defaults: test passed, face and name checked, companions as registered."""
+    raw = dict(DEFAULT_CHECKS if checks is None else checks)
+    test = raw.get("connection_test")
+    if test not in CONNECTION_TEST_RESULTS:
+        raise RuleError("invalid_choice", clause=config.clause("connection_test"), label="接続テストの結果")
+    identity = bool(raw.get("identity_checked"))
+    if test == "ok" and not identity:
+        raise RuleError("identity_not_checked", clause=config.clause("identity_check"))
+    registered = len(res.companions or [])
+    return {
+        "connection_test": test,
+        "identity_checked": identity,
+        "companions": registered,
+        "companions_present": bool(raw.get("companions_present", True)) if registered else None,
+    }
+
+
+def _on_session_day(res: Reservation, now: dt.datetime) -> None:
+    if now.date() != res.start.date():
+        raise RuleError("not_session_day", date=format_date_ja(res.start.date()))
+
+
 def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | None = None) -> Reservation:
     """Apply one life-cycle action, or refuse it with the rule's message and change nothing."""
     opts = options or ActOptions()
@@ -130,15 +182,19 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
         elif action == "confirm":
             res.offer_reply_by = None
         elif action == "check-in":
-            data = dict(opts.checks or {})
+            _on_session_day(res, now)
+            data = _check_in_data(config, res, opts.checks)
         elif action == "start":
+            _on_session_day(res, now)
+            if (last_checks(res) or {}).get("connection_test") == "failed":
+                raise RuleError("connection_test_failed", clause=config.clause("connection_failure"))
             res.actual_start = now
             late = now > res.start
             if late and not config.get("late_start_keeps_end", True):
                 res.end = now + (res.end - res.start)
             data = {"late_minutes": max(0, int((now - res.start).total_seconds() // 60)), "planned_end": f"{res.end:%H:%M}"}
         elif action == "extend":
-            limit = res.start + dt.timedelta(minutes=config.max_session_minutes)
+            limit = extend_limit(config, res)
             step = dt.timedelta(minutes=opts.minutes) if opts.minutes else limit - res.end
             new_end = res.end + step
             if step <= dt.timedelta(0) or new_end > limit:
@@ -147,6 +203,8 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
             res.end = new_end
         elif action == "complete":
             res.actual_end = now
+            if res.actual_start is not None:
+                data = {"actual_minutes": int((now - res.actual_start).total_seconds() // 60)}
         elif action == "no-show":
             allowed_at = no_show_from(config, res)
             if now < allowed_at:
@@ -158,6 +216,10 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
         elif action == "connection-failed":
             Callback.create(reservation=res, phone=res.applicant.phone, due=now, opened_at=now)
         elif action == "complete-by-phone":
+            if opts.minutes is None or not 1 <= opts.minutes <= PHONE_MINUTES_MAX:
+                raise RuleError("phone_duration", max=PHONE_MINUTES_MAX)
+            if "reached" not in _attempt_results(res):
+                raise RuleError("callback_not_reached")
             res.actual_end = now
             data = {"duration_minutes": opts.minutes}
             _close_callback(ctx, res, "completed_by_phone", opts.minutes)
@@ -175,11 +237,15 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
                 new_reservation = _book_again(ctx, res, opts.new_start)
                 data = {"rescheduled_to": new_reservation.id}
         elif action == "unreachable":
+            if not _attempt_results(res):
+                raise RuleError("callback_no_attempt")
             _close_callback(ctx, res, "unreachable")
         elif action == "terminate":
             acts = {a["key"]: a for a in config.prohibited_acts()}
             if opts.prohibited_act not in acts:
                 raise RuleError("unknown_act", clause=config.clause("prohibited_acts"), act=opts.prohibited_act or "")
+            if not note:
+                raise RuleError("reason_required")
             picked = acts[opts.prohibited_act]
             res.actual_end = now
             applicant = res.applicant
@@ -286,6 +352,15 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
     return res
 
 
+def _attempt_results(res: Reservation) -> list[str]:
+    """Results of the calls made on the reservation's open callback, oldest first."""
+    callback = open_callback(res)
+    if callback is None:
+        return []
+    rows = CallbackAttempt.select(CallbackAttempt.result).where(CallbackAttempt.callback == callback)
+    return [r for (r,) in rows.order_by(CallbackAttempt.id).tuples()]
+
+
 def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: str = "") -> CallbackAttempt:
     """One phone call to the applicant after a connection failure: reached, no answer or busy."""
     require(ctx, "act")
@@ -298,28 +373,40 @@ def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: s
         if callback is None or res.status != Status.PHONE_CALLBACK:
             raise RuleError("transition", status=res.status, action=action_label("callback-attempt"))
         attempt = CallbackAttempt.create(callback=callback, at=ctx.clock.now(), result=result, note=note, staff=ctx.actor.login)
+        if result != "reached":
+            callback.due = ctx.clock.now() + dt.timedelta(minutes=CALLBACK_RETRY_MINUTES)
+            callback.save()
         _history(ctx, res, "callback-attempt", res.status, res.status, "phone", note, {"result": result})
         bump_changes()
     return attempt
 
 
-def open_callbacks() -> list[dict[str, Any]]:
-    """The callback queue: open phone callbacks, earliest due first."""
+def open_callbacks(office: str | None = None) -> list[dict[str, Any]]:
+    """The callback queue: open phone callbacks, earliest due first (of one office, or of all)."""
     rows = (
-        Callback.select(Callback, Reservation)
+        Callback.select(Callback, Reservation, Applicant)
         .join(Reservation)
+        .join(Applicant)
         .where(Callback.closed_at.is_null())
         .order_by(Callback.due, Callback.id)
     )
+    if office:
+        rows = rows.where(Reservation.office == office)
     result = []
     for cb in rows:
+        attempts = list(
+            CallbackAttempt.select(CallbackAttempt.result).where(CallbackAttempt.callback == cb).order_by(CallbackAttempt.id)
+        )
         result.append(
             {
                 "reservation": cb.reservation.id,
                 "phone": format_phone(cb.phone),
                 "due": cb.due.strftime("%Y-%m-%dT%H:%M"),
-                "attempts": CallbackAttempt.select().where(CallbackAttempt.callback == cb).count(),
+                "attempts": len(attempts),
                 "office": cb.reservation.office_id,
+                "name": cb.reservation.applicant.name,
+                "start": cb.reservation.start.strftime("%Y-%m-%dT%H:%M"),
+                "last_result": attempts[-1].result if attempts else None,
             }
         )
     return result

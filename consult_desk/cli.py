@@ -201,7 +201,8 @@ def cmd_act(args: argparse.Namespace, ctx: Context) -> Any:
 @command("callbacks")
 def cmd_callbacks(args: argparse.Namespace, ctx: Context) -> Any:
     return [
-        {k: row[k] for k in ("reservation", "phone", "due", "attempts")} for row in lifecycle.open_callbacks()
+        {k: row[k] for k in ("reservation", "phone", "due", "attempts")}
+        for row in lifecycle.open_callbacks(office_arg(args) if args.office else None)
     ]
 
 
@@ -209,6 +210,22 @@ def cmd_callbacks(args: argparse.Namespace, ctx: Context) -> Any:
 def cmd_callback(args: argparse.Namespace, ctx: Context) -> Any:
     attempt = lifecycle.log_callback_attempt(ctx, args.id, args.result, args.note or "")
     return {"reservation": args.id, "result": attempt.result, "at": attempt.at.strftime("%Y-%m-%dT%H:%M")}
+
+
+@command("board")
+def cmd_board(args: argparse.Namespace, ctx: Context) -> Any:
+    from consult_desk import session
+
+    day = parse_date(args.date) if args.date else ctx.clock.today()
+    return [row.as_json() for row in session.today_board(office_arg(args), day, ctx.clock.now())]
+
+
+@command("next-booking")
+def cmd_next_booking(args: argparse.Namespace, ctx: Context) -> Any:
+    from consult_desk import session
+
+    res = session.book_next(ctx, args.id, parse_datetime(args.start), note=args.note or "")
+    return {"id": res.id, "start": res.start.strftime("%Y-%m-%dT%H:%M"), "status": res.status, "channel": res.channel}
 
 
 @command("search")
@@ -345,11 +362,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--identity-not-checked", action="store_true")
     p.add_argument("--companions-missing", action="store_true")
 
-    sub.add_parser("callbacks", parents=[common], help="open phone callbacks")
+    p = sub.add_parser("callbacks", parents=[common], help="open phone callbacks")
+    p.add_argument("--office", help="only this office's callbacks")
 
     p = sub.add_parser("callback", parents=[common], help="log a callback attempt")
     p.add_argument("id", type=int)
     p.add_argument("--result", required=True, choices=list(lifecycle.CALLBACK_RESULTS))
+    p.add_argument("--note")
+
+    p = sub.add_parser("board", parents=[common], help="the day's sessions with the next action for each")
+    p.add_argument("--office")
+    p.add_argument("--date", help="YYYY-MM-DD (default: today, or the day of --now)")
+
+    p = sub.add_parser("next-booking", parents=[common], help="book the next session from inside a running one")
+    p.add_argument("id", type=int, help="the running session's reservation")
+    p.add_argument("--start", required=True)
     p.add_argument("--note")
 
     p = sub.add_parser("search", parents=[common], help="find reservations")

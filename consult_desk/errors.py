@@ -165,6 +165,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database is not initialised: run init first",
     ),
     "no_offices": ("事業所が登録されていません", "No office is set up"),
+    # meeting credentials, mail templates, SMTP (issue 5)
+    "credential_field_unused": (
+        "「{field}」はこの事業所（{platform}）の接続情報にはありません",
+        "'{field}' is not a meeting credential of this office ({platform})",
+    ),
+    "credential_required": ("接続情報の{fields}を入力してください（{platform}）", "Enter the {fields} ({platform})"),
+    "credential_url": (
+        "URLは https:// で始まる形式で入力してください（空白不可）",
+        "The URL must start with https:// and contain no spaces",
+    ),
+    "credential_meeting_id": (
+        "ミーティングIDは数字{min}～{max}桁で入力してください",
+        "The meeting ID has {min} to {max} digits",
+    ),
+    "credential_secret_format": (
+        "{label}は半角の英数字・記号で入力してください（空白不可、{max}文字まで）",
+        "The {label} takes ASCII letters, digits and symbols only (no spaces, {max} at most)",
+    ),
+    "credential_url_reused": (
+        "このURLは別の予約（予約{other}）で使われています。相談ごとに異なるURLが必要です",
+        "This URL was used for another reservation ({other}); every session needs its own URL",
+    ),
+    "credentials_closed": (
+        "現在の状態（{status}）では接続情報を変更できません",
+        "Meeting credentials cannot be changed while the reservation is {status}",
+    ),
+    "credentials_none": ("この予約には接続情報が登録されていません", "This reservation has no meeting credentials"),
+    "credential_reissue_same": (
+        "再発行では、無効にする{label}と異なる値を入力してください",
+        "A reissue needs a {label} different from the one withdrawn",
+    ),
+    "credential_secret_in_note": (
+        "メモや理由にパスコード・パスワード等を書かないでください",
+        "Do not write a passcode or password into a note or reason",
+    ),
+    "keyring_unavailable": (
+        "このPCではパスワードを安全に保管する仕組み（OSの資格情報ストア）が使えないため、"
+        "SMTPパスワードを保存・読み出しできません。パスワードをファイル等に保存することはしません（{detail}）",
+        "This PC has no usable credential store (keyring), so the SMTP password cannot be stored or read; "
+        "it is never kept in a file instead ({detail})",
+    ),
+    "smtp_password_missing": (
+        "事業所「{office}」のSMTPパスワードがこのPCに登録されていません。SMTP設定で登録してください",
+        "The SMTP password of office '{office}' is not stored on this PC: enter it in the SMTP settings",
+    ),
+    "smtp_not_configured": (
+        "事業所「{office}」のメール送信設定（SMTPサーバー・差出人）がありません",
+        "Office '{office}' has no SMTP settings (server and sender)",
+    ),
+    "smtp_insecure": (
+        "暗号化なしの送信は、このPC内のサーバー（localhost）宛てにのみ使えます",
+        "Unencrypted SMTP is allowed only to a server on this PC (localhost)",
+    ),
+    "mail_not_allowed": (
+        "この事業所では窓口PCからメールを送信しません。「.emlで保存」または「コピー」を使ってください",
+        "This office does not send mail from the desk PC: save as .eml or copy instead",
+    ),
+    "mail_failed": ("メールを送信できませんでした：{detail}", "The mail could not be sent: {detail}"),
+    "applicant_no_email": ("申込者のメールアドレスがありません", "The applicant has no e-mail address"),
+    "template_unknown": ("メールのひな形「{name}」はありません", "There is no mail template '{name}'"),
+    "template_not_for_status": (
+        "現在の状態（{status}）では「{template}」のメールは送れません",
+        "The '{template}' mail does not fit a reservation that is {status}",
+    ),
+    "template_placeholder": (
+        "ひな形に使えない差し込み項目があります：{names}",
+        "The template uses unknown placeholders: {names}",
+    ),
+    "template_format": (
+        "ひな形は1行目に件名、2行目を空行、3行目から本文としてください",
+        "A template is the subject on line 1, an empty line 2, then the body",
+    ),
+    "outbox_not_found": ("送信箱のメール {id} は見つかりません", "Outbox message {id} was not found"),
+    "outbox_state": (
+        "送信箱のメール {id} は「{state}」のため、この操作はできません",
+        "Outbox message {id} is {state}: not possible now",
+    ),
 }
 
 

@@ -303,7 +303,7 @@ def reveal(ctx: Context, reservation_id: int) -> dict[str, str]:
     values = values_of(row)
     with transaction():
         shown = [f for f in FIELDS if values[f] and f in SECRET_FIELDS]
-        audit.record(ctx, "credentials_reveal", str(res.id), detail="fields=" + ",".join(shown))
+        audit.record(ctx, "reveal_credentials", str(res.id), detail="fields=" + ",".join(shown))
     return values
 
 

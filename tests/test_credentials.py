@@ -181,7 +181,7 @@ def test_reveal_returns_the_secret_and_records_who_looked(book, ctx):
     assert credentials.summary(rid).values["passcode"] == credentials.MASK
     assert credentials.reveal(ctx, rid)["passcode"] == "Hx7k2Q"
     entry = audit.entries()[-1]
-    assert (entry.action, entry.staff, entry.target, entry.detail) == ("credentials_reveal", "tester", str(rid), "fields=passcode")
+    assert (entry.action, entry.staff, entry.target, entry.detail) == ("reveal_credentials", "tester", str(rid), "fields=passcode")
 
 
 def test_summary_masks_secrets_and_a_passcode_in_the_url(book, ctx):

@@ -242,6 +242,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "送信箱のメール {id} は「{state}」のため、この操作はできません",
         "Outbox message {id} is {state}: not possible now",
     ),
+    # supervisor: staff, sign-in, reports, retention, backup (issue 6)
+    "sign_in_failed": ("ログインIDまたはパスワードが違います", "Wrong login or password"),
+    "sign_in_locked": (
+        "ログインに続けて失敗したため、{until}まではログインできません",
+        "Too many failed sign-ins: try again after {until}",
+    ),
+    "invalid_login": (
+        "ログインIDは半角英数字と「. _ -」で{max}文字までにしてください",
+        "A login is letters, digits and . _ - ({max} characters at most)",
+    ),
+    "weak_password": ("パスワードは{min}文字以上にしてください", "A password needs at least {min} characters"),
+    "password_mismatch": ("確認用のパスワードが一致しません", "The two passwords differ"),
+    "staff_exists": ("ログインID「{login}」は既に使われています", "The login '{login}' is taken"),
+    "unknown_staff": ("職員「{login}」は登録されていません", "There is no staff member '{login}'"),
+    "last_admin": (
+        "システム管理者が1人もいなくなるため、この変更はできません",
+        "This would leave no administrator",
+    ),
+    "admin_exists": ("システム管理者は既に登録されています", "An administrator already exists"),
+    "invalid_month": ("月の形式が正しくありません（例：2027-01）：{value}", "Not a valid month (e.g. 2027-01): {value}"),
+    "backup_sqlite_only": (
+        "バックアップと復元はSQLiteのデータベースファイルでのみ行えます（PostgreSQLはサーバ側でpg_dumpを使用してください）",
+        "Backup and restore work on a SQLite database file only (for PostgreSQL use pg_dump on the server)",
+    ),
+    "backup_failed": ("バックアップを作成できませんでした：{detail}", "The backup could not be made: {detail}"),
+    "restore_missing": ("復元するファイルがありません：{path}", "There is no file to restore: {path}"),
+    "restore_damaged": (
+        "バックアップファイルが壊れています（{detail}）：{path}。現在のデータベースは変更していません",
+        "The backup file is damaged ({detail}): {path}. The current database was not changed",
+    ),
+    "restore_not_backup": (
+        "このファイルはConsult Deskのデータベースではありません（{detail}）：{path}。現在のデータベースは変更していません",
+        "This file is not a Consult Desk database ({detail}): {path}. The current database was not changed",
+    ),
+    "restore_newer": (
+        "このバックアップは新しい版（スキーマ{found}）で作成されています。この版（スキーマ{supported}）では復元できません。"
+        "現在のデータベースは変更していません",
+        "This backup was written by a newer version (schema {found}); this version reads up to {supported}. "
+        "The current database was not changed",
+    ),
 }
 
 

@@ -33,3 +33,150 @@ def record_reveal(ctx: Context, reservation_id: int) -> None:
     with transaction():
         record(ctx, "reveal_credentials", str(reservation_id))
         bump_changes()
+
+
+# ------------------------------------------------------------------ reading and exporting (supervisors)
+
+AUDIT_COLUMNS: list[tuple[str, str]] = [
+    ("at", "日時"),
+    ("staff", "職員"),
+    ("action", "操作"),
+    ("action_label", "操作（表示名）"),
+    ("target", "対象"),
+    ("count", "件数"),
+    ("detail", "詳細"),
+]
+
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "sign_in": ("ログイン", "signed in"),
+    "sign_in_failed": ("ログイン失敗", "failed sign-in"),
+    "sign_out": ("ログアウト", "signed out"),
+    "lock": ("画面ロック", "screen locked"),
+    "staff_create": ("職員の登録", "staff created"),
+    "staff_update": ("職員の変更", "staff changed"),
+    "staff_password_set": ("パスワードの再設定", "password reset"),
+    "password_change": ("パスワードの変更", "password changed"),
+    "office_create": ("事業所の登録", "office created"),
+    "office_update": ("事業所設定の変更", "office settings changed"),
+    "closure_add": ("休業日の追加", "closure added"),
+    "event_create": ("催しの登録", "event created"),
+    "undo_no_show": ("無断キャンセルの取消", "no-show undone"),
+    "reveal_credentials": ("接続情報の表示", "credentials revealed"),
+    "booking_refused_trouble": ("過去の利用状況による受付お断り", "booking refused (earlier trouble)"),
+    "export_csv": ("CSV出力（個人情報なし）", "CSV export (no personal data)"),
+    "export_csv_pii": ("CSV出力（個人情報あり）", "CSV export with personal data"),
+    "export_statistics": ("統計のCSV出力", "statistics CSV export"),
+    "export_audit": ("操作記録のCSV出力", "audit log export"),
+    "print_daily_review": ("日次確認表の印刷", "daily review printed"),
+    "pdf_daily_review": ("日次確認表のPDF保存", "daily review saved as PDF"),
+    "purge": ("個人情報の匿名化", "personal data anonymised"),
+    "backup": ("バックアップ", "backup"),
+    "backup_auto": ("自動バックアップ", "automatic backup"),
+    "restore": ("バックアップから復元", "restored from a backup"),
+}
+
+
+def action_text(action: str) -> str:
+    """The audit action as people read it (reservation changes use the life-cycle labels)."""
+    from consult_desk.errors import language
+    from consult_desk.states import action_label
+
+    en = language() == "en"
+    if action.startswith("reservation."):
+        return ("Reservation: " if en else "予約：") + action_label(action.split(".", 1)[1])
+    ja_en = ACTION_LABELS.get(action)
+    if ja_en is None:
+        return action
+    return ja_en[1] if en else ja_en[0]
+
+
+def _filtered(
+    start: dt.date | None, end: dt.date | None, staff: str | None, action: str | None, target: str | None
+):
+    query = AuditLog.select().order_by(AuditLog.at, AuditLog.id)
+    if start:
+        query = query.where(AuditLog.at >= dt.datetime.combine(start, dt.time.min))
+    if end:
+        query = query.where(AuditLog.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    if staff:
+        query = query.where(AuditLog.staff == staff)
+    if action:
+        # "export" finds export_csv, export_csv_pii...; "reservation." every change to a reservation
+        query = query.where(AuditLog.action.startswith(action))
+    if target:
+        query = query.where(AuditLog.target.contains(target))
+    return query
+
+
+def search(
+    ctx: Context,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    staff: str | None = None,
+    action: str | None = None,
+    target: str | None = None,
+    limit: int | None = None,
+) -> list[AuditLog]:
+    """Audit entries for the viewer, oldest first; supervisors and the admin only (004 第5条)."""
+    from consult_desk.permissions import require
+
+    require(ctx, "audit_view")
+    query = _filtered(start, end, staff, action, target)
+    if limit:
+        query = query.limit(limit)
+    return list(query)
+
+
+def as_json(row: AuditLog) -> dict[str, object]:
+    return {
+        "at": row.at.strftime("%Y-%m-%dT%H:%M:%S"),
+        "staff": row.staff,
+        "action": row.action,
+        "target": row.target,
+        "count": row.count,
+    }
+
+
+def export_csv(
+    ctx: Context,
+    out,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    staff: str | None = None,
+    action: str | None = None,
+    target: str | None = None,
+    encoding: str = "utf-8-sig",
+):
+    """The filtered audit log as CSV for Excel (same format as every export); the export is itself audited."""
+    from pathlib import Path
+
+    from consult_desk.export import ExportResult, safe_cell, write_csv
+    from consult_desk.models import transaction
+    from consult_desk.permissions import require
+
+    require(ctx, "audit_view")
+    out = Path(out)
+
+    def rows():
+        for row in _filtered(start, end, staff, action, target).iterator():
+            values = [
+                row.at.strftime("%Y-%m-%d %H:%M:%S"),
+                row.staff,
+                row.action,
+                action_text(row.action),
+                row.target,
+                str(row.count),
+                row.detail,
+            ]
+            yield [safe_cell(v) for v in values]
+
+    count, problems = write_csv(out, [h for _, h in AUDIT_COLUMNS], rows(), encoding)
+    with transaction():
+        record(
+            ctx,
+            "export_audit",
+            target=f"{start or '*'}..{end or '*'} -> {out.name}",
+            count=count,
+            detail=f"encoding={encoding} staff={staff or '*'} action={action or '*'}",
+        )
+    return ExportResult(count, out, encoding, problems)

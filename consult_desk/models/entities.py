@@ -151,6 +151,21 @@ class History(BaseModel):
     class Meta:
         indexes = ((("reservation", "at"), False),)
 
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        """Every change to a reservation is also an audit entry, in the same transaction (004 第5条)."""
+        new = self._pk is None
+        result = super().save(*args, **kwargs)
+        if new:
+            AuditLog.create(
+                at=self.at,
+                staff=self.staff,
+                action=f"reservation.{self.action}"[:40],
+                target=str(self.reservation_id),
+                count=1,
+                detail=f"{self.from_status or ''}->{self.status} {self.channel}".strip(),
+            )
+        return result
+
 
 class Consent(BaseModel):
     """What was ticked, by whom, when, against which terms version."""

@@ -18,8 +18,10 @@ from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 from consult_desk.errors import StorageError
 from consult_desk.models.db import DB, is_sqlite
 from consult_desk.models.entities import ALL_MODELS, Meta
+from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 
 # version -> step that brings a database from version-1 to version
 MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {}
@@ -73,6 +75,7 @@ def backup_file(dest: Path) -> Path:
         out = sqlite3.connect(str(dest))
         try:
             src.backup(out)
+            out.execute("PRAGMA journal_mode=DELETE")  # one self-contained file (no -wal/-shm beside it)
         finally:
             out.close()
     finally:
@@ -89,6 +92,7 @@ def ensure_schema(create: bool = True) -> list[str]:
             raise StorageError("db_not_initialised")
         with DB.atomic():
             DB.create_tables(ALL_MODELS)
+            install_audit_guard()
             Meta.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict_ignore().execute()
             Meta.insert(key="changes", value="0").on_conflict_ignore().execute()
         done.append(f"created schema {SCHEMA_VERSION}")
@@ -102,10 +106,19 @@ def ensure_schema(create: bool = True) -> list[str]:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             step = MIGRATIONS[target]
             with DB.atomic():
+                drop_audit_guard()  # a step may rebuild audit_log; the guard is back before commit
                 step(migrator())
+                if target >= AUDIT_GUARD_SINCE:
+                    install_audit_guard()
                 Meta.update(value=str(target)).where(Meta.key == "schema_version").execute()
             done.append(f"migrated to schema {target}")
     return done
+
+
+@migration(2)
+def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
+    """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
+    install_audit_guard()
 
 
 def bump_changes() -> None:

@@ -1,0 +1,57 @@
+"""Every committed database of an older schema (tests/fixtures/schema_v*.sqlite3) migrates forward
+with every reservation intact (TagStudio's fixture-per-version practice)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from consult_desk.models import DB, AuditLog, Reservation, open_database, transaction
+from consult_desk.models.guards import audit_guard_installed
+from consult_desk.models.schema import SCHEMA_VERSION, ensure_schema, stored_version
+
+FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("schema_v*.sqlite3"))
+
+
+def test_there_is_a_fixture_for_every_older_schema():
+    versions = {int(p.stem.removeprefix("schema_v")) for p in FIXTURES}
+    assert versions == set(range(1, SCHEMA_VERSION))
+
+
+def _snapshot(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            "SELECT r.id, r.office_id, r.start, r.status, r.channel, a.name, a.phone"
+            " FROM reservation r JOIN applicant a ON a.id = r.applicant_id ORDER BY r.id"
+        ).fetchall()
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[p.name for p in FIXTURES])
+def test_old_database_migrates_and_keeps_every_reservation(fixture, tmp_path):
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(fixture, path)  # never migrate the committed file itself
+    before = _snapshot(path)
+    assert len(before) > 100
+    old_version = int(fixture.stem.removeprefix("schema_v"))
+    audit_rows = sqlite3.connect(path).execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+    open_database(path)
+    try:
+        done = ensure_schema(create=False)
+        assert done[0].startswith("backup ") and done[-1] == f"migrated to schema {SCHEMA_VERSION}"
+        assert stored_version() == SCHEMA_VERSION
+        assert Reservation.select().count() == len(before)
+        assert AuditLog.select().count() == audit_rows
+        assert audit_guard_installed()
+        with pytest.raises(pw.IntegrityError), transaction():
+            DB.execute_sql("DELETE FROM audit_log")
+        assert ensure_schema() == []  # a second start has nothing to do
+    finally:
+        DB.close()
+    assert _snapshot(path) == before
+    backups = list((tmp_path / "backups").glob(f"desk-v{old_version}-*.sqlite3"))
+    assert len(backups) == 1 and _snapshot(backups[0]) == before

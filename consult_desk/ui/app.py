@@ -74,7 +74,7 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     app = application()
     install_translators(app, ui_language())
     try:
-        open_storage(target, demo=demo)
+        done = open_storage(target, demo=demo)
     except ConsultDeskError as exc:
         QMessageBox.critical(None, APP, exc.message)
         return 2
@@ -85,6 +85,9 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
         return 0
     window = MainWindow(Context(actor=actor), db_location=target)
     window.show()
+    from consult_desk.ui.upgrade_notice import show_upgrade_notice
+
+    show_upgrade_notice(window, done)  # after an upgrade: where the backup is, which schema
     if smoke_test:
         return smoke_check(window)
     return app.exec()
@@ -100,15 +103,64 @@ def choose_offices_if_none(ctx: Context) -> bool:
     return OfficeSetupDialog(ctx).exec() == OfficeSetupDialog.DialogCode.Accepted
 
 
+SMOKE_MODULES = (  # imported by name or inside functions: the bundle must still hold them
+    "consult_desk.demo",
+    "consult_desk.search",
+    "consult_desk.ui.upgrade_notice",
+    "playhouse.db_url",
+    "playhouse.migrate",
+    "jpholiday",
+    "icalendar",
+    "keyring",
+    "platformdirs",
+    "tzdata",  # zoneinfo reads Asia/Tokyo from it where the OS has no tz database (Windows)
+)
+
+
 def smoke_check(window) -> int:
-    """For the installed bundle: the window shows, presets and translations load."""
+    """For the installed bundle: the window shows, presets with their terms and the Japanese translations
+    (ours and Qt's) load, modules imported lazily are there, the database is at the current schema.
+    Prints ``smoke-test: ok`` or ``smoke-test: failed: ...`` (every problem) and returns 0 or 1."""
+    import importlib
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from consult_desk.models.schema import SCHEMA_VERSION, stored_version
     from consult_desk.presets import PRESET_IDS, load_preset
 
+    problems = []
+    if not window.isVisible():
+        problems.append("window not visible")
     for preset in PRESET_IDS:
-        load_preset(preset)
+        try:
+            load_preset(preset)
+        except Exception as exc:  # report every missing resource, not only the first
+            problems.append(f"preset {preset}: {exc}")
     app = QApplication.instance()
-    translated = app.translate("MainWindow", "Calendar") if app else "Calendar"
-    ok = window.isVisible() and translated != "Calendar"
-    print("smoke-test:", "ok" if ok else f"failed (window visible={window.isVisible()}, translation={translated!r})")
+    qms = sorted((resources_dir() / "i18n").glob("*_ja.qm"))
+    if not qms:
+        problems.append(f"no *_ja.qm in {resources_dir() / 'i18n'}")
+    for qm in qms:
+        probe = QTranslator()
+        if not probe.load(str(qm)) or probe.isEmpty():
+            problems.append(f"translation {qm.name} does not load")
+    if ui_language() != "ja":  # the check is about the bundle, not this user's language choice
+        install_translators(app, "ja")
+    if app.translate("UpgradeNotice", "Database upgraded") == "Database upgraded":  # installer_ja.qm
+        problems.append("Japanese translations not installed")
+    if app.translate("QPlatformTheme", "Cancel") == "Cancel":
+        problems.append("Qt's Japanese translation (qtbase_ja.qm) not loaded")
+    for module in SMOKE_MODULES:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            problems.append(f"module {module}: {exc}")
+    try:
+        ZoneInfo("Asia/Tokyo")
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        problems.append(f"time zone Asia/Tokyo: {exc}")
+    version = stored_version()
+    if version != SCHEMA_VERSION:
+        problems.append(f"database schema {version}, expected {SCHEMA_VERSION}")
+    print("smoke-test: ok" if not problems else "smoke-test: failed: " + "; ".join(problems), flush=True)
     window.close()
-    return 0 if ok else 1
+    return 0 if not problems else 1

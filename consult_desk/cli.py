@@ -28,6 +28,7 @@ from consult_desk.states import ACTIONS
 
 EXIT_OK = 0
 EXIT_REFUSED = 2
+MAIL_TEMPLATES = ("received", "offered", "details", "reminder", "cancelled", "no_show", "rescheduled", "callback")
 
 Handler = Callable[[argparse.Namespace, Context], Any]
 COMMANDS: dict[str, Handler] = {}
@@ -246,6 +247,18 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> Any:
 
 @command("export")
 def cmd_export(args: argparse.Namespace, ctx: Context) -> Any:
+    if args.kind == "ics":
+        from consult_desk import ics
+
+        return ics.export_ics(
+            ctx,
+            parse_date(args.date_from),
+            parse_date(args.date_to),
+            Path(args.out),
+            office=args.office,
+            counsellor=args.counsellor,
+            with_names=args.with_names,
+        ).as_json()
     if args.kind != "csv":
         raise RuleError("invalid_value", label="export", value=args.kind)
     result = export.export_reservations(
@@ -291,6 +304,43 @@ def cmd_event(args: argparse.Namespace, ctx: Context) -> Any:
         ctx, office_arg(args), args.kind, args.title or "", parse_datetime(args.start), args.minutes, args.capacity
     )
     return {"id": event.id, "start": event.start.strftime("%Y-%m-%dT%H:%M"), "capacity": event.capacity}
+
+
+@command("meeting")
+def cmd_meeting(args: argparse.Namespace, ctx: Context) -> Any:
+    """Set a session's credentials (given flags only); prints them masked, with which fields are set."""
+    from consult_desk import credentials
+
+    changes = {
+        "url": args.url,
+        "meeting_id": args.meeting_id,
+        "passcode": args.passcode,
+        "room_key": args.room_key,
+        "password": args.password,
+    }
+    if any(v is not None for v in changes.values()):
+        credentials.set_credentials(ctx, args.id, changes)
+    res = lifecycle.get_reservation(args.id)
+    data = credentials.summary(args.id).as_json()
+    data.update(status=res.status, notify_by=res.notify_by.isoformat() if res.notify_by else None)
+    return data
+
+
+@command("mail")
+def cmd_mail(args: argparse.Namespace, ctx: Context) -> Any:
+    """Render one message for a reservation and write it as an .eml file (RFC 5322, UTF-8)."""
+    from consult_desk import mail
+
+    row = mail.save_eml(ctx, args.id, args.template, Path(args.eml))
+    return {
+        "outbox": row.id,
+        "reservation": args.id,
+        "template": args.template,
+        "to": row.to_addr,
+        "subject": row.subject,
+        "out": str(Path(args.eml)),
+        "state": row.state,
+    }
 
 
 # ------------------------------------------------------------------ parser
@@ -384,13 +434,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office")
 
     p = sub.add_parser("export", parents=[common], help="export reservations")
-    p.add_argument("kind", choices=["csv"])
+    p.add_argument("kind", choices=["csv", "ics"])
     p.add_argument("--from", dest="date_from", required=True)
     p.add_argument("--to", dest="date_to", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
     p.add_argument("--mask-pii", action="store_true")
     p.add_argument("--office")
+    p.add_argument("--with-names", action="store_true", help="ics: applicants' names in the entries")
+    p.add_argument("--counsellor", metavar="LOGIN", help="ics: one counsellor's sessions")
 
     p = sub.add_parser("office", parents=[common], help="show or edit an office's configuration")
     p.add_argument("--office")
@@ -405,6 +457,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", required=True)
     p.add_argument("--minutes", type=int, default=60)
     p.add_argument("--capacity", type=int)
+
+    p = sub.add_parser("meeting", parents=[common], help="set or show a session's meeting credentials (masked)")
+    p.add_argument("id", type=int)
+    p.add_argument("--url")
+    p.add_argument("--meeting-id")
+    p.add_argument("--passcode")
+    p.add_argument("--room-key")
+    p.add_argument("--password", help="web meeting password (Funabashi)")
+
+    p = sub.add_parser("mail", parents=[common], help="render a message to an applicant as an .eml file")
+    p.add_argument("id", type=int)
+    p.add_argument("--template", required=True, choices=list(MAIL_TEMPLATES))
+    p.add_argument("--eml", required=True, metavar="OUT.eml")
     return parser
 
 

@@ -13,6 +13,7 @@ and it writes who looked to the audit log.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -76,6 +77,21 @@ _SECRET_TEXT = re.compile(r"^[\x21-\x7e]+$")
 _SECRET_QUERY_KEYS = frozenset({"pwd", "passcode", "password", "pw"})
 # Credentials can be set while the session is still ahead (booked, checked in, in session, callback).
 EDITABLE = HOLDS_SEAT
+
+
+class _RedactCredentialQueries(logging.Filter):
+    """peewee logs each query with its parameters at DEBUG: those touching this table are masked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg = record.msg
+        if isinstance(msg, tuple) and len(msg) == 2 and isinstance(msg[0], str) and "meeting_credential" in msg[0]:
+            record.msg = (msg[0], [MASK] * len(msg[1] or ()))
+        return True
+
+
+_PEEWEE_LOG = logging.getLogger("peewee")
+if not any(isinstance(f, _RedactCredentialQueries) for f in _PEEWEE_LOG.filters):
+    _PEEWEE_LOG.addFilter(_RedactCredentialQueries())
 
 
 def field_label(config: OfficeConfig, field: str) -> str:

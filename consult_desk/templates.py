@@ -25,7 +25,7 @@ from typing import Any
 from consult_desk import credentials
 from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
-from consult_desk.errors import RuleError
+from consult_desk.errors import RuleError, language
 from consult_desk.models import Applicant, Reservation
 from consult_desk.offices import get_config, get_office, update_config
 from consult_desk.paths import resources_dir
@@ -91,8 +91,6 @@ NOT_YET = "（追ってご連絡します）"
 
 
 def template_label(name: str) -> str:
-    from consult_desk.errors import language
-
     ja, en = TEMPLATE_LABELS.get(name, (name, name))
     return en if language() == "en" else ja
 

@@ -1,0 +1,194 @@
+"""What the desk owes applicants: the due list on the today board and the count in the status bar.
+
+- ``details``: a confirmed reservation whose date and way in have not gone out; due by the
+  office's deadline (``notify_by``: 000 第4条(3) three business days before; the others' presets).
+- ``resend``: meeting details went out, then the credentials were reissued or withdrawn
+  (lost or stolen, 002 5(3)): the applicant must get the new ones.
+- ``offer``: Hello Work, an application not yet answered with an offered time; the office should
+  answer by the next business day, otherwise the applicant phones (004 第4条(2)).
+- ``phone_offer``: Hello Work, an offered time with no reply by its deadline: staff phone the
+  applicant (004 第4条(2)).
+
+Sessions already started are left out (they belong to the day's own handling).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from consult_desk.calendar import format_date_ja
+from consult_desk.credentials import current
+from consult_desk.errors import language
+from consult_desk.models import Applicant, History, MeetingCredential, Outbox, Reservation
+from consult_desk.offices import get_config
+from consult_desk.presets import OfficeConfig
+from consult_desk.states import Status
+from consult_desk.validation import format_phone
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "details": ("接続情報の送付", "send meeting details"),
+    "resend": ("接続情報の再送", "resend meeting details"),
+    "offer": ("日時の提示（返信）", "offer a time"),
+    "phone_offer": ("返信なし：電話で確認", "no reply: phone the applicant"),
+}
+# What the clerk does for each: which mail template answers it (phone_offer is a call).
+KIND_TEMPLATES = {"details": "details", "resend": "details", "offer": "offered", "phone_offer": None}
+SEVERITIES = ("overdue", "today", "upcoming")
+SEVERITY_LABELS = {"overdue": ("期限超過", "overdue"), "today": ("本日期限", "due today"), "upcoming": ("近日", "soon")}
+
+
+def kind_label(kind: str) -> str:
+    ja, en = KIND_LABELS.get(kind, (kind, kind))
+    return en if language() == "en" else ja
+
+
+def severity_label(severity: str) -> str:
+    ja, en = SEVERITY_LABELS.get(severity, (severity, severity))
+    return en if language() == "en" else ja
+
+
+@dataclass
+class DueItem:
+    reservation_id: int
+    office: str
+    kind: str
+    deadline: dt.date
+    severity: str
+    start: dt.datetime
+    status: str
+    name: str
+    phone: str
+    clause: str | None
+    template: str | None
+
+    @property
+    def urgent(self) -> bool:
+        return self.severity in ("overdue", "today")
+
+    def text(self) -> str:
+        return f"{kind_label(self.kind)}（期限 {format_date_ja(self.deadline)}）"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "reservation": self.reservation_id,
+            "office": self.office,
+            "kind": self.kind,
+            "deadline": self.deadline.isoformat(),
+            "severity": self.severity,
+            "start": self.start.strftime("%Y-%m-%dT%H:%M"),
+            "status": self.status,
+            "clause": self.clause,
+        }
+
+
+def _severity(deadline: dt.date, today: dt.date) -> str:
+    if deadline < today:
+        return "overdue"
+    if deadline == today:
+        return "today"
+    return "upcoming"
+
+
+def _last_details_at(res: Reservation) -> dt.datetime | None:
+    """When meeting details last went out: a sent or saved details mail, or the manual step."""
+    mail = (
+        Outbox.select(Outbox.sent_at)
+        .where(Outbox.reservation == res.id, Outbox.template == "details", Outbox.state.in_(["sent", "saved"]))
+        .order_by(Outbox.sent_at.desc())
+        .first()
+    )
+    step = (
+        History.select(History.at)
+        .where(History.reservation == res.id, History.action == "send-details")
+        .order_by(History.at.desc())
+        .first()
+    )
+    times = [t for t in (mail.sent_at if mail else None, step.at if step else None) if t is not None]
+    return max(times) if times else None
+
+
+def _needs_resend(res: Reservation) -> bool:
+    """Credentials issued or withdrawn after the details went out (details recorded without any
+    credentials in the desk, e.g. typed into another mail program, are not second-guessed)."""
+    sent = _last_details_at(res)
+    if sent is None:
+        return False
+    row = current(res.id)
+    if row is not None:
+        return bool(row.issued_at > sent)
+    return (
+        MeetingCredential.select()
+        .where(MeetingCredential.reservation == res.id, MeetingCredential.revoked_at > sent)
+        .exists()
+    )
+
+
+def items(now: dt.datetime, office: str | None = None, horizon_days: int = 1) -> list[DueItem]:
+    """Everything due by ``horizon_days`` business days from today (overdue first, then by deadline)."""
+    today = now.date()
+    wanted = [Status.CONFIRMED.value, Status.DETAILS_SENT.value, Status.REQUESTED.value, Status.OFFERED.value]
+    query = (
+        Reservation.select(Reservation, Applicant)
+        .join(Applicant)
+        .where(Reservation.status.in_(wanted), Reservation.start > now)
+        .order_by(Reservation.start, Reservation.id)
+    )
+    if office:
+        query = query.where(Reservation.office == office)
+    configs: dict[str, OfficeConfig] = {}
+    result: list[DueItem] = []
+    for res in query:
+        config = configs.get(res.office_id) or configs.setdefault(res.office_id, get_config(res.office_id))
+        horizon = config.calendar.business_days_after(today, horizon_days) if horizon_days else today
+        due = _due_of(res, config, today)
+        if due is None:
+            continue
+        kind, deadline, clause = due
+        if kind != "phone_offer" and deadline > horizon:
+            continue
+        applicant: Applicant = res.applicant
+        result.append(
+            DueItem(
+                reservation_id=res.id,
+                office=res.office_id,
+                kind=kind,
+                deadline=deadline,
+                severity=_severity(deadline, today) if kind != "phone_offer" else "overdue",
+                start=res.start,
+                status=res.status,
+                name=applicant.name,
+                phone=format_phone(applicant.phone),
+                clause=clause,
+                template=KIND_TEMPLATES[kind],
+            )
+        )
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    result.sort(key=lambda d: (order[d.severity], d.deadline, d.start, d.reservation_id))
+    return result
+
+
+def _due_of(res: Reservation, config: OfficeConfig, today: dt.date) -> tuple[str, dt.date, str | None] | None:
+    status = res.status
+    offer_clause = config.clause("offer")
+    if status == Status.CONFIRMED:
+        deadline = res.notify_by or res.start.date()
+        return "details", deadline, config.clause("details_deadline")
+    if status == Status.DETAILS_SENT:
+        if _needs_resend(res):
+            return "resend", today, config.clause("details_deadline")
+        return None
+    if not config.get("offer_flow"):
+        return None
+    if status == Status.REQUESTED:
+        deadline = res.offer_reply_by or config.calendar.business_days_after(res.created_at.date(), 1)
+        return "offer", deadline, offer_clause
+    if status == Status.OFFERED and res.offer_reply_by is not None and res.offer_reply_by < today:
+        return "phone_offer", res.offer_reply_by, offer_clause
+    return None
+
+
+def urgent_count(now: dt.datetime, office: str | None = None) -> int:
+    """The status bar's number: items overdue or due today."""
+    return sum(1 for item in items(now, office) if item.urgent)

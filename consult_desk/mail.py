@@ -1,0 +1,476 @@
+"""E-mail to applicants: messages from the templates, SMTP per office, the outbox.
+
+Sending is split so that the window never waits on the network: :func:`prepare` (main thread:
+renders, reads the password from the keyring, marks the outbox row ``sending``),
+:func:`transmit` (worker thread: network only, no database, no Qt), :func:`record_result`
+(main thread: ``sent`` or ``failed``; a sent meeting-details message moves a confirmed
+reservation to ``details_sent``, a sent offer moves a requested one to ``offered``).
+:func:`send_now` chains the three for the command line and tests.
+
+The outbox keeps every message with its state (queued, sending, sent, failed, saved) and its
+text with passcodes and passwords masked; a retry renders the message again from the
+reservation, so it carries the credentials in force at that moment. Offices whose desk PC may
+not send mail (``may_send_mail`` false) save an .eml file or copy the text instead.
+The SMTP password is kept in the keyring (:mod:`consult_desk.secrets`), never in the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.policy
+import os
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass, field
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from consult_desk import audit, secrets, templates
+from consult_desk.context import Context
+from consult_desk.errors import ConsultDeskError, RuleError, language
+from consult_desk.models import Outbox, Reservation, transaction
+from consult_desk.models.schema import bump_changes
+from consult_desk.offices import get_config, update_config
+from consult_desk.permissions import require
+from consult_desk.states import Status
+from consult_desk.validation import normalise_email, normalise_text
+
+JST = ZoneInfo("Asia/Tokyo")
+SECURITY = ("starttls", "ssl", "none")
+SECURITY_LABELS = {"starttls": "STARTTLS", "ssl": "SSL/TLS", "none": "暗号化なし（このPC内のサーバーのみ）"}
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
+# A sender for .eml drafts of an office without a sender address: RFC 2606 ".invalid", never delivered.
+FALLBACK_FROM = "no-reply@consult-desk.invalid"
+
+STATES = ("queued", "sending", "sent", "failed", "saved")
+STATE_LABELS: dict[str, tuple[str, str]] = {
+    "queued": ("送信待ち", "queued"),
+    "sending": ("送信中", "sending"),
+    "sent": ("送信済み", "sent"),
+    "failed": ("送信失敗", "failed"),
+    "saved": ("保存・コピー済み", "saved"),
+}
+RETRYABLE = frozenset({"queued", "failed", "sending"})
+# Delivering these messages is itself the life-cycle step (000 第4条(3); 004 第4条(2)).
+STATUS_ACTIONS: dict[str, tuple[Status, str]] = {
+    "details": (Status.CONFIRMED, "send-details"),
+    "offered": (Status.REQUESTED, "offer"),
+}
+
+
+def state_label(state: str) -> str:
+    ja, en = STATE_LABELS.get(state, (state, state))
+    return en if language() == "en" else ja
+
+
+class MailError(ConsultDeskError):
+    """The SMTP server could not be reached or refused the message (code ``mail_failed``)."""
+
+
+# ---------------------------------------------------------------- SMTP settings
+
+
+@dataclass
+class SmtpSettings:
+    """An office's SMTP server and sender, kept in its configuration (``smtp``); never the password."""
+
+    host: str = ""
+    port: int = 587
+    security: str = "starttls"
+    user: str = ""
+    from_addr: str = ""
+    from_name: str = ""
+    cafile: str = ""  # an office CA bundle (PEM) when the server's certificate is signed in-house
+    timeout: int = 30
+
+    @classmethod
+    def from_config(cls, data: dict[str, Any] | None) -> SmtpSettings:
+        data = data or {}
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+    def as_config(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host and self.from_addr)
+
+
+def smtp_settings(office: str) -> SmtpSettings:
+    """The office's settings; an office created before mail existed gets the defaults."""
+    return SmtpSettings.from_config(get_config(office).get("smtp"))
+
+
+def validate_settings(settings: SmtpSettings) -> SmtpSettings:
+    host = normalise_text(settings.host, "SMTPサーバー", 253)
+    if not host or any(ch.isspace() for ch in host):
+        raise RuleError("required", label="SMTPサーバー")
+    if settings.security not in SECURITY:
+        raise RuleError("invalid_choice", label="暗号化")
+    if settings.security == "none" and host.lower() not in LOOPBACK:
+        raise RuleError("smtp_insecure")
+    try:
+        port = int(settings.port)
+    except (TypeError, ValueError):
+        raise RuleError("invalid_value", label="ポート", value=settings.port) from None
+    if not 1 <= port <= 65535:
+        raise RuleError("invalid_value", label="ポート", value=port)
+    user = normalise_text(settings.user, "ユーザー名", 254)
+    if not settings.from_addr.strip():
+        raise RuleError("required", label="差出人アドレス")
+    from_addr = normalise_email(settings.from_addr)
+    from_name = normalise_text(settings.from_name, "差出人名", 100)
+    cafile = settings.cafile.strip()
+    if cafile and not Path(cafile).is_file():
+        raise RuleError("invalid_value", label="CA証明書", value=cafile)
+    timeout = int(settings.timeout or 30)
+    if not 1 <= timeout <= 300:
+        raise RuleError("invalid_value", label="タイムアウト", value=timeout)
+    return SmtpSettings(host, port, settings.security, user, from_addr, from_name, cafile, timeout)
+
+
+def save_settings(ctx: Context, office: str, settings: SmtpSettings, password: str | None = None) -> SmtpSettings:
+    """Store the office's SMTP settings (admin); a given password goes to the keyring only.
+
+    The keyring is checked before anything is written, so a PC without one refuses the whole
+    change with ``keyring_unavailable`` instead of saving settings that cannot be used.
+    """
+    require(ctx, "manage_offices")
+    cleaned = validate_settings(settings)
+    if password:
+        secrets.backend()
+    update_config(ctx, office, {"smtp": cleaned.as_config()})
+    if password:
+        secrets.set_secret(secrets.smtp_account(office), password)
+    return cleaned
+
+
+def password_stored(office: str) -> bool:
+    return secrets.has_secret(secrets.smtp_account(office))
+
+
+def forget_password(ctx: Context, office: str) -> None:
+    require(ctx, "manage_offices")
+    secrets.delete_secret(secrets.smtp_account(office))
+    with transaction():
+        audit.record(ctx, "smtp_password_forget", office)
+
+
+# ---------------------------------------------------------------- messages
+
+
+def build_message(
+    rendered: templates.RenderedMail, settings: SmtpSettings, now: dt.datetime, draft: bool = False
+) -> EmailMessage:
+    """RFC 5322 with UTF-8: encoded-word headers (Japanese subject and names), base64 body, CRLF."""
+    msg = EmailMessage(policy=email.policy.SMTP)
+    from_addr = settings.from_addr or FALLBACK_FROM
+    msg["From"] = Address(display_name=settings.from_name, addr_spec=from_addr)
+    msg["To"] = Address(display_name=rendered.to_name, addr_spec=rendered.to_addr)
+    msg["Subject"] = rendered.subject
+    when = now if now.tzinfo else now.replace(tzinfo=JST)
+    msg["Date"] = format_datetime(when)
+    msg["Message-ID"] = make_msgid(domain=from_addr.rpartition("@")[2])
+    if draft:
+        msg["X-Unsent"] = "1"  # Outlook opens a saved .eml as a draft ready to send
+    msg.set_content(rendered.body, charset="utf-8", cte="base64")
+    return msg
+
+
+def message_bytes(msg: EmailMessage) -> bytes:
+    return msg.as_bytes(policy=email.policy.SMTP)
+
+
+def clipboard_text(rendered: templates.RenderedMail) -> str:
+    return f"宛先：{rendered.to_addr}\n件名：{rendered.subject}\n\n{rendered.body}"
+
+
+def _masked(reservation_id: int, template: str, today: dt.date) -> templates.RenderedMail:
+    return templates.render(reservation_id, template, today, reveal=False)
+
+
+# ---------------------------------------------------------------- outbox
+
+
+def get_outbox(outbox_id: int) -> Outbox:
+    row = Outbox.get_or_none(Outbox.id == outbox_id)
+    if row is None:
+        raise RuleError("outbox_not_found", id=outbox_id)
+    return row
+
+
+def queue(ctx: Context, reservation_id: int, template: str) -> Outbox:
+    """A message waiting to be sent (the outbox keeps its text with secrets masked)."""
+    require(ctx, "send_mail")
+    rendered = _masked(reservation_id, template, ctx.clock.today())
+    if not get_config(rendered.office).get("may_send_mail", True):
+        raise RuleError("mail_not_allowed")
+    with transaction():
+        row = _outbox_row(ctx, rendered, "queued")
+        bump_changes()
+    return row
+
+
+def _outbox_row(ctx: Context, rendered: templates.RenderedMail, state: str) -> Outbox:
+    return Outbox.create(
+        reservation=rendered.reservation_id,
+        office=rendered.office,
+        template=rendered.template,
+        to_addr=rendered.to_addr,
+        subject=rendered.subject[:300],
+        body=rendered.body,
+        state=state,
+        created_at=ctx.clock.now(),
+        staff=ctx.actor.login,
+    )
+
+
+@dataclass
+class Prepared:
+    """Everything the worker needs to send one message; it touches no database and no widget."""
+
+    outbox_id: int
+    office: str
+    settings: SmtpSettings
+    message: EmailMessage = field(repr=False)
+    password: str | None = field(default=None, repr=False)
+
+
+def prepare(ctx: Context, outbox_id: int) -> Prepared:
+    """Render the message with its credentials and mark the row ``sending`` (or ``failed``, said why)."""
+    require(ctx, "send_mail")
+    row = get_outbox(outbox_id)
+    if row.state not in RETRYABLE:
+        raise RuleError("outbox_state", id=row.id, state=state_label(row.state))
+    try:
+        if row.reservation_id is None:
+            raise RuleError("not_found", id="-")
+        if not get_config(row.office_id).get("may_send_mail", True):
+            raise RuleError("mail_not_allowed")
+        settings = smtp_settings(row.office_id)
+        if not settings.configured:
+            raise RuleError("smtp_not_configured", office=row.office_id)
+        password = None
+        if settings.user:
+            password = secrets.get_secret(secrets.smtp_account(row.office_id))
+            if not password:
+                raise RuleError("smtp_password_missing", office=row.office_id)
+        today = ctx.clock.today()
+        rendered = templates.render(row.reservation_id, row.template, today, reveal=True)
+        masked = _masked(row.reservation_id, row.template, today)
+        message = build_message(rendered, settings, ctx.clock.now())
+    except ConsultDeskError as exc:
+        record_result(ctx, row.id, exc.message)
+        raise
+    with transaction():
+        row.state = "sending"
+        row.attempts += 1
+        row.error = ""
+        row.to_addr = rendered.to_addr
+        row.subject = rendered.subject[:300]
+        row.body = masked.body
+        row.save()
+        bump_changes()
+    return Prepared(row.id, row.office_id, settings, message, password)
+
+
+def _failure_text(exc: BaseException, settings: SmtpSettings) -> str:
+    """A sentence for the clerk; server replies are kept short and never contain the password."""
+    where = f"{settings.host}:{settings.port}"
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return f"SMTPサーバー（{where}）で認証できませんでした。ユーザー名とパスワードを確認してください"
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "宛先のメールアドレスがサーバーに受け付けられませんでした"
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return "差出人アドレスがサーバーに受け付けられませんでした"
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return f"SMTPサーバー（{where}）がSTARTTLSまたは認証に対応していません"
+    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
+        return f"SMTPサーバー（{where}）との暗号化（TLS）を確立できませんでした：{exc.__class__.__name__}"
+    if isinstance(exc, ConnectionRefusedError):
+        return f"SMTPサーバー（{where}）に接続できませんでした（接続拒否）"
+    if isinstance(exc, socket.timeout | TimeoutError):
+        return f"SMTPサーバー（{where}）から応答がありません"
+    if isinstance(exc, socket.gaierror):
+        return f"SMTPサーバー名（{settings.host}）が見つかりません"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        reply = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+        return f"SMTPサーバーが拒否しました（{exc.smtp_code} {reply[:120]}）"
+    return f"{exc.__class__.__name__}: {str(exc)[:160]}"
+
+
+def transmit(prepared: Prepared) -> None:
+    """Send over SMTP (STARTTLS, SSL, or plain to a server on this PC). Network only: safe in a worker."""
+    settings = prepared.settings
+    try:
+        context = ssl.create_default_context(cafile=settings.cafile or None)
+        if settings.security == "ssl":
+            client: smtplib.SMTP = smtplib.SMTP_SSL(
+                settings.host, settings.port, timeout=settings.timeout, context=context
+            )
+        else:
+            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        with client:
+            client.ehlo()
+            if settings.security == "starttls":
+                client.starttls(context=context)
+                client.ehlo()
+            if settings.user:
+                client.login(settings.user, prepared.password or "")
+            client.send_message(prepared.message)
+    except (smtplib.SMTPException, OSError, ssl.SSLError) as exc:
+        raise MailError("mail_failed", detail=_failure_text(exc, settings)) from None
+
+
+def record_result(ctx: Context, outbox_id: int, error: str | None) -> Outbox:
+    """Write the outcome of a send; a delivered offer or meeting-details message moves the reservation."""
+    with transaction():
+        row = get_outbox(outbox_id)
+        now = ctx.clock.now()
+        if error:
+            row.state = "failed"
+            row.error = error[:1000]
+        else:
+            row.state = "sent"
+            row.error = ""
+            row.sent_at = now
+        row.save()
+        moved = "" if error else _advance(ctx, row)
+        audit.record(
+            ctx,
+            "mail_failed" if error else "mail_sent",
+            f"outbox {row.id} reservation {row.reservation_id or '-'}",
+            detail=f"template={row.template}{moved}",
+        )
+        bump_changes()
+    return row
+
+
+def _advance(ctx: Context, row: Outbox) -> str:
+    """The life-cycle step the message stands for, when the reservation is still where it was."""
+    step = STATUS_ACTIONS.get(row.template)
+    if step is None or row.reservation_id is None:
+        return ""
+    from consult_desk import lifecycle
+
+    res = Reservation.get_or_none(Reservation.id == row.reservation_id)
+    if res is None or res.status != step[0].value:
+        return ""
+    try:
+        lifecycle.act(ctx, res.id, step[1], lifecycle.ActOptions(channel="email", note=f"メール送信（送信箱{row.id}）"))
+    except ConsultDeskError as exc:  # the message is out either way: keep the record, say why
+        return f" action={step[1]} refused={exc.code}"
+    return f" action={step[1]}"
+
+
+def send_now(ctx: Context, outbox_id: int) -> Outbox:
+    """Prepare, send and record in one go (command line, tests). Raises ``mail_failed`` after recording it."""
+    prepared = prepare(ctx, outbox_id)
+    try:
+        transmit(prepared)
+    except MailError as exc:
+        record_result(ctx, outbox_id, exc.message)
+        raise
+    return record_result(ctx, outbox_id, None)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(path)
+
+
+def save_eml(ctx: Context, reservation_id: int, template: str, path: Path, mark_done: bool = False) -> Outbox:
+    """The message as an .eml file (RFC 5322, a draft Outlook opens ready to send); kept as ``saved``.
+
+    ``mark_done``: the clerk sends it from another system, so an offer or meeting-details message
+    counts as delivered (the reservation moves on) as when sent by SMTP.
+    """
+    require(ctx, "send_mail")
+    today = ctx.clock.today()
+    rendered = templates.render(reservation_id, template, today, reveal=True)
+    masked = _masked(reservation_id, template, today)
+    message = build_message(rendered, smtp_settings(rendered.office), ctx.clock.now(), draft=True)
+    _write_atomic(Path(path), message_bytes(message))
+    return _record_saved(ctx, masked, f"file={Path(path).name}", "mail_saved", mark_done)
+
+
+def copy_text(ctx: Context, reservation_id: int, template: str, mark_done: bool = False) -> tuple[str, Outbox]:
+    """The message as text for the clipboard (with its credentials); kept as ``saved`` and audited."""
+    require(ctx, "send_mail")
+    today = ctx.clock.today()
+    rendered = templates.render(reservation_id, template, today, reveal=True)
+    masked = _masked(reservation_id, template, today)
+    row = _record_saved(ctx, masked, "clipboard", "mail_copied", mark_done)
+    return clipboard_text(rendered), row
+
+
+def _record_saved(ctx: Context, masked: templates.RenderedMail, where: str, action: str, mark_done: bool) -> Outbox:
+    with transaction():
+        row = _outbox_row(ctx, masked, "saved")
+        row.sent_at = ctx.clock.now()
+        row.save()
+        moved = _advance(ctx, row) if mark_done else ""
+        audit.record(
+            ctx, action, f"outbox {row.id} reservation {masked.reservation_id}", detail=f"template={masked.template} {where}{moved}"
+        )
+        bump_changes()
+    return row
+
+
+# ---------------------------------------------------------------- listing
+
+
+@dataclass
+class OutboxEntry:
+    id: int
+    created_at: dt.datetime
+    reservation_id: int | None
+    office: str
+    template: str
+    to_addr: str
+    subject: str
+    body: str  # masked
+    state: str
+    attempts: int
+    error: str
+    sent_at: dt.datetime | None
+    staff: str
+
+    @property
+    def retryable(self) -> bool:
+        return self.state in RETRYABLE
+
+
+def entries(office: str | None = None, states: tuple[str, ...] | None = None, limit: int = 1000) -> list[OutboxEntry]:
+    """The outbox, newest first."""
+    query = Outbox.select().order_by(Outbox.created_at.desc(), Outbox.id.desc()).limit(limit)
+    if office:
+        query = query.where(Outbox.office == office)
+    if states:
+        query = query.where(Outbox.state.in_(list(states)))
+    return [
+        OutboxEntry(
+            r.id, r.created_at, r.reservation_id, r.office_id, r.template, r.to_addr, r.subject, r.body,
+            r.state, r.attempts, r.error, r.sent_at, r.staff,
+        )
+        for r in query
+    ]
+
+
+def failed_count(office: str | None = None) -> int:
+    query = Outbox.select().where(Outbox.state == "failed")
+    if office:
+        query = query.where(Outbox.office == office)
+    return query.count()

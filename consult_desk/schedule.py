@@ -50,6 +50,10 @@ class Booked:
     def not_yet_held(self) -> bool:
         return Status(self.status) in BOOKED
 
+    def older_terms(self, current: str) -> bool:
+        """Consent was given to an earlier version of the terms and the session is still ahead."""
+        return self.not_yet_held and self.terms_version != current
+
 
 @dataclass
 class EventSlot:
@@ -72,6 +76,7 @@ class DayPlan:
     closed: str | None
     holiday: str | None
     seats: int
+    terms_version: str = ""  # the office's current terms: consent to an older one is shown
     slots: list[SlotInfo] = field(default_factory=list)
     reservations: list[Booked] = field(default_factory=list)
     events: list[EventSlot] = field(default_factory=list)
@@ -194,7 +199,14 @@ def plan(ctx: Context, office: str, first: dt.date, last: dt.date) -> list[DayPl
     while day <= last:
         todays = by_day.get(day, [])
         closed = config.calendar.closed_reason(day)
-        dp = DayPlan(day=day, closed=closed, holiday=holiday_name(day), seats=config.seats, reservations=todays)
+        dp = DayPlan(
+            day=day,
+            closed=closed,
+            holiday=holiday_name(day),
+            seats=config.seats,
+            terms_version=config.terms_version,
+            reservations=todays,
+        )
         if not closed:
             for start, end in config.grid(day):
                 taken = sum(1 for r in todays if r.event_id is None and r.start == start and r.holds_seat)

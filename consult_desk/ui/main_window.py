@@ -1,22 +1,48 @@
-"""The desk's main window: office switcher, views in tabs, status bar."""
+"""The desk's main window: office switcher, views in tabs, the reservation panel, status bar.
+
+Views are added in :meth:`MainWindow._build_views`, one line each. A view is a widget with
+``set_office(code)`` and ``refresh()``; if it has a ``reservation_activated = Signal(int)`` the
+window opens that reservation in the panel on the right, and a ``booking_requested =
+Signal(object, object)`` (slot start, event id) opens the booking dialog.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from consult_desk.context import Context
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
 from consult_desk.ui.app import settings
+from consult_desk.ui.booking_dialog import BookingDialog
+from consult_desk.ui.calendar_views import MODES, CalendarView
 from consult_desk.ui.change_watcher import ChangeWatcher
+from consult_desk.ui.reservation_panel import ReservationPanel
+from consult_desk.ui.search_view import SearchView
+from consult_desk.ui.settings_dialog import SettingsDialog
+from consult_desk.ui.widgets.format import set_era, truthy
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: Context, db_location: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("main_window")
         self.ctx = ctx
         self.db_location = db_location
+        set_era(truthy(settings().value("ui/era", False)))
         self.offices = list_offices()
         self.office = self.offices[0].code if self.offices else ""
         last = str(settings().value("main/office", ""))
@@ -32,14 +58,26 @@ class MainWindow(QMainWindow):
             self.office_box.addItem(office.name, office.code)
         self.office_box.setCurrentIndex(max(0, self.office_box.findData(self.office)))
         self.office_box.currentIndexChanged.connect(self._office_changed)
-        self.toolbar.addWidget(QLabel(self.tr("Office:") + " "))
+        office_label = QLabel(self.tr("&Office:") + " ")
+        office_label.setBuddy(self.office_box)
+        self.toolbar.addWidget(office_label)
         self.toolbar.addWidget(self.office_box)
         self.toolbar.setVisible(len(self.offices) > 1)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("views")
-        self.setCentralWidget(self.tabs)
+        self.panel = ReservationPanel(ctx, self)
+        self.panel.changed.connect(self._after_change)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
         self._build_views()
+        self._build_menus()
 
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", describe(db_location)))
         self.staff_label = QLabel()
@@ -55,10 +93,54 @@ class MainWindow(QMainWindow):
         self.watcher.start()
 
     def _build_views(self) -> None:
-        """Each view is a widget with ``set_office(code)`` and ``refresh()``."""
-        placeholder = QLabel(self.tr("No views yet"), self)
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tabs.addTab(placeholder, self.tr("Calendar"))
+        """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab."""
+        self.calendar = self._add_view(CalendarView(self.ctx, self), self.tr("Calendar"))
+        self.search_view = self._add_view(SearchView(self.ctx, self), self.tr("Search"))
+
+    def _add_view(self, view, title: str):  # noqa: ANN001, ANN202 (any view widget)
+        self.tabs.addTab(view, title)
+        if hasattr(view, "reservation_activated"):
+            view.reservation_activated.connect(self.open_reservation)
+        if hasattr(view, "booking_requested"):
+            view.booking_requested.connect(self.new_booking)
+        if self.office and hasattr(view, "set_office"):
+            view.set_office(self.office)
+        return view
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.settings_action = self._menu_action(file_menu, self.tr("&Settings…"), "Ctrl+,", self.open_settings)
+        file_menu.addSeparator()
+        self._menu_action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+
+        booking_menu = bar.addMenu(self.tr("&Booking"))
+        self.new_booking_action = self._menu_action(booking_menu, self.tr("&New booking…"), "Ctrl+N",
+                                                    lambda: self.new_booking())
+        self.search_action = self._menu_action(booking_menu, self.tr("&Search…"), "Ctrl+F", self.focus_search)
+        self.panel_action = self._menu_action(booking_menu, self.tr("Go to the &reservation panel"), "F6",
+                                              self.panel.focus_actions)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for mode in MODES:
+            action = self.calendar.mode_actions[mode]
+            action.triggered.connect(self.show_calendar)
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for action in (self.calendar.today_action, self.calendar.prev_action, self.calendar.next_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.refresh_action = self._menu_action(view_menu, self.tr("&Refresh"), QKeySequence.StandardKey.Refresh,
+                                                self.refresh_all)
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+
+    def _menu_action(self, menu, text: str, key, slot) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
 
     def views(self) -> list[QWidget]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]
@@ -68,6 +150,52 @@ class MainWindow(QMainWindow):
         for view in self.views():
             if hasattr(view, "refresh"):
                 view.refresh()
+        self.panel.refresh()
+
+    def _after_change(self, _reservation_id: int = 0) -> None:
+        """This desk changed something: refresh now, and tell the watcher it need not do it again."""
+        self.refresh_all()
+        if hasattr(self, "watcher"):
+            self.watcher.acknowledge()
+
+    # -------------------------------------------------------------- actions
+
+    def show_calendar(self) -> None:
+        self.tabs.setCurrentWidget(self.calendar)
+        self.calendar.current_view().setFocus()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.search_view)
+        self.search_view.focus_search()
+
+    def open_reservation(self, reservation_id: int) -> None:
+        """Show a reservation in the panel (and its day in the calendar) with the focus on its actions."""
+        self.panel.show_reservation(reservation_id)
+        info = self.panel.info
+        if info is not None and info["office"] == self.office and self.tabs.currentWidget() is not self.calendar:
+            self.calendar.reveal(reservation_id, dt.datetime.fromisoformat(info["start"]).date())
+        self.panel.focus_actions()
+
+    def new_booking(self, start: dt.datetime | None = None, event_id: int | None = None) -> None:
+        """Ctrl+N, or Enter on a free slot: the booking dialog for the selected slot or event."""
+        if not self.office:
+            return
+        if start is None and event_id is None:
+            start, event_id = self.calendar.booking_target()
+        dialog = BookingDialog(self.ctx, self.office, self, start=start, event_id=event_id)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if dialog.refused:
+            self._after_change()
+        if not accepted or dialog.reservation is None:
+            return
+        self._after_change()
+        self.open_reservation(dialog.reservation.id)
+
+    def open_settings(self) -> None:
+        if SettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh_all()
+
+    # -------------------------------------------------------------- office, titles, state
 
     def _office_changed(self, index: int) -> None:
         self.office = str(self.office_box.itemData(index))
@@ -88,15 +216,27 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(1440, 860)
         state = s.value("main/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        splitter = s.value("main/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([880, 560])
         self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))
+        mode = str(s.value("calendar/mode", "month"))
+        if mode in MODES and mode != self.calendar.mode:
+            self.calendar.set_mode(mode)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         s = settings()
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/state", self.saveState())
+        s.setValue("main/splitter", self.splitter.saveState())
         s.setValue("main/tab", self.tabs.currentIndex())
+        s.setValue("calendar/mode", self.calendar.mode)
+        if hasattr(self, "watcher"):
+            self.watcher.stop()
         super().closeEvent(event)

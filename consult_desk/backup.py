@@ -1,0 +1,293 @@
+"""Backups and restore of the SQLite database.
+
+A backup is an online copy through the sqlite3 backup API (:func:`models.schema.backup_file`),
+consistent and safe while other desks keep writing. The window takes one automatically on the
+first start of each day; schema migrations take one first. Each kind keeps its last N files in
+the ``backups`` folder next to the database.
+
+A restore checks the candidate before anything is replaced: it opens it read-only, runs
+``PRAGMA integrity_check``, reads its schema version (not newer than this program) and looks for
+every table. Only then is a safety copy of the current database taken and the candidate copied in
+through the backup API, so connections other desks hold stay valid and see the restored data.
+A damaged file is refused with a sentence and nothing is replaced.
+
+PostgreSQL databases are backed up on the server (pg_dump); here they are refused clearly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from consult_desk import audit
+from consult_desk.context import Context
+from consult_desk.errors import RuleError, StorageError
+from consult_desk.models import ALL_MODELS, Meta, Reservation, transaction
+from consult_desk.models.schema import SCHEMA_VERSION, backup_file, change_count, ensure_schema, sqlite_path
+from consult_desk.paths import backups_dir
+from consult_desk.permissions import require
+
+DEFAULT_KEEP = 14
+KEEP_KEY = "backup_keep"
+KINDS = ("daily", "before-restore", "migration")
+
+
+@dataclass
+class BackupInfo:
+    path: Path
+    bytes: int
+    schema: int
+    reservations: int
+
+    def as_json(self) -> dict[str, object]:
+        return {"backup": str(self.path), "bytes": self.bytes, "schema": self.schema, "reservations": self.reservations}
+
+
+@dataclass
+class RestoreResult:
+    source: Path
+    schema: int
+    reservations: int
+    safety_copy: Path
+    migrated: list[str]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "restored": str(self.source),
+            "schema": self.schema,
+            "reservations": self.reservations,
+            "safety_copy": str(self.safety_copy),
+            "migrated": self.migrated,
+        }
+
+
+def current_path() -> Path:
+    path = sqlite_path()
+    if path is None:
+        raise StorageError("backup_sqlite_only")
+    return path
+
+
+def folder() -> Path:
+    return backups_dir(current_path())
+
+
+def keep_count() -> int:
+    row = Meta.get_or_none(Meta.key == KEEP_KEY)
+    try:
+        return max(1, int(row.value)) if row else DEFAULT_KEEP
+    except ValueError:
+        return DEFAULT_KEEP
+
+
+def set_keep_count(ctx: Context, keep: int) -> None:
+    """How many automatic backups of each kind are kept."""
+    require(ctx, "backup")
+    if keep < 1 or keep > 1000:
+        raise RuleError("invalid_value", label="保存数", value=keep)
+    with transaction():
+        if Meta.get_or_none(Meta.key == KEEP_KEY) is None:
+            Meta.create(key=KEEP_KEY, value=str(keep))
+        else:
+            Meta.update(value=str(keep)).where(Meta.key == KEEP_KEY).execute()
+        audit.record(ctx, "backup", target="keep", detail=f"keep={keep}")
+
+
+def _copy_to(dest: Path) -> Path:
+    """backup_file into a temporary name beside ``dest``, then renamed: no half-written backup."""
+    dest = Path(dest)
+    if dest.exists() and dest.is_dir():
+        raise StorageError("backup_failed", detail=f"{dest} is a folder")
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        tmp.unlink(missing_ok=True)
+        backup_file(tmp)
+        tmp.replace(dest)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError("backup_failed", detail=str(exc)) from exc
+    return dest
+
+
+def _describe(path: Path) -> BackupInfo:
+    version, reservations, _ = _inspect(path)
+    return BackupInfo(path, path.stat().st_size, version, reservations)
+
+
+def backup_to(ctx: Context, dest: Path) -> BackupInfo:
+    """A backup to a file the user chose; audited (the file holds personal data)."""
+    require(ctx, "backup")
+    source = current_path()
+    dest = Path(dest)
+    if dest.resolve() == source.resolve():
+        raise RuleError("invalid_value", label="バックアップ先", value=str(dest))
+    _copy_to(dest)
+    info = _describe(dest)
+    with transaction():
+        audit.record(ctx, "backup", target=str(dest), count=info.reservations, detail=f"schema={info.schema}")
+    return info
+
+
+def _stamp(now: dt.datetime) -> str:
+    return now.strftime("%Y%m%d-%H%M%S")
+
+
+def _unique(path: Path) -> Path:
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def _kind_of(name: str, stem: str) -> str | None:
+    rest = name[len(stem) + 1 :] if name.startswith(stem + "-") else ""
+    if rest.startswith("daily-"):
+        return "daily"
+    if rest.startswith("before-restore-"):
+        return "before-restore"
+    if re.match(r"v\d+-", rest):
+        return "migration"
+    return None
+
+
+def list_backups() -> list[Path]:
+    """Backups of this database in its backups folder, newest first."""
+    try:
+        path = current_path()
+    except StorageError:
+        return []
+    found = [p for p in backups_dir(path).glob(f"{path.stem}-*.sqlite3") if _kind_of(p.name, path.stem)]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def prune(keep: int | None = None) -> list[Path]:
+    """Delete all but the newest ``keep`` backups of each kind. Returns what was deleted."""
+    keep = keep or keep_count()
+    path = current_path()
+    removed = []
+    by_kind: dict[str, list[Path]] = {}
+    for backup in list_backups():
+        kind = _kind_of(backup.name, path.stem)
+        if kind:
+            by_kind.setdefault(kind, []).append(backup)
+    for backups in by_kind.values():
+        for old in backups[keep:]:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    return removed
+
+
+def daily_backup(ctx: Context, keep: int | None = None) -> Path | None:
+    """The automatic backup: once per day (the first start of the day), keeping the last N.
+
+    No permission is needed: it is the program's duty, not a user's choice. Returns the new file,
+    or None when today's backup exists already or the database is not a SQLite file.
+    """
+    path = sqlite_path()
+    if path is None:
+        return None
+    target = backups_dir(path)
+    today = ctx.clock.today()
+    if any(p.name.startswith(f"{path.stem}-daily-{today:%Y%m%d}") for p in target.glob(f"{path.stem}-daily-*.sqlite3")):
+        return None
+    dest = _copy_to(_unique(target / f"{path.stem}-daily-{_stamp(ctx.clock.now())}.sqlite3"))
+    prune(keep)
+    with transaction():
+        audit.record(ctx, "backup_auto", target=dest.name)
+    return dest
+
+
+# ------------------------------------------------------------------ restore
+
+
+def _open_candidate(path: Path) -> sqlite3.Connection:
+    """Read-only; ``immutable`` unless a -wal file beside it holds part of its content."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True)
+
+
+def _inspect(path: Path) -> tuple[int, int, list[str]]:
+    """(schema version, reservations, tables) of a candidate, or a refusal saying what is wrong."""
+    path = Path(path)
+    if not path.is_file():
+        raise StorageError("restore_missing", path=str(path))
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise StorageError("restore_not_backup", path=str(path), detail="not a SQLite file")
+    try:
+        conn = _open_candidate(path)
+    except sqlite3.Error as exc:
+        raise StorageError("restore_damaged", path=str(path), detail=str(exc)) from exc
+    try:
+        try:
+            result = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            raise StorageError("restore_damaged", path=str(path), detail=str(exc)) from exc
+        if result != ["ok"]:
+            raise StorageError("restore_damaged", path=str(path), detail="; ".join(result[:3]))
+        tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+        if "meta" not in tables:
+            raise StorageError("restore_not_backup", path=str(path), detail="no meta table")
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        try:
+            version = int(row[0]) if row else -1
+        except ValueError:
+            version = -1
+        if version < 1:
+            raise StorageError("restore_not_backup", path=str(path), detail="no schema version")
+        if version > SCHEMA_VERSION:
+            raise StorageError("restore_newer", found=version, supported=SCHEMA_VERSION)
+        missing = [m._meta.table_name for m in ALL_MODELS if m._meta.table_name not in tables]
+        if missing:
+            raise StorageError("restore_not_backup", path=str(path), detail="missing tables: " + ", ".join(missing))
+        reservations = int(conn.execute("SELECT count(*) FROM reservation").fetchone()[0])
+    finally:
+        conn.close()
+    return version, reservations, tables
+
+
+def check_backup(path: Path) -> BackupInfo:
+    """What a backup file holds, after the same checks a restore makes (nothing is changed)."""
+    return _describe(Path(path))
+
+
+def restore(ctx: Context, source: Path) -> RestoreResult:
+    """Replace the database's content with a checked backup; the current state is kept as a safety copy."""
+    require(ctx, "restore")
+    current = current_path()
+    source = Path(source)
+    if source.exists() and source.resolve() == current.resolve():
+        raise RuleError("invalid_value", label="復元するファイル", value=str(source))
+    version, reservations, _ = _inspect(source)
+
+    stamp = _stamp(ctx.clock.now())
+    safety = _copy_to(_unique(backups_dir(current) / f"{current.stem}-before-restore-{stamp}.sqlite3"))
+    changes = change_count()
+    candidate = _open_candidate(source)
+    try:
+        target = sqlite3.connect(str(current), timeout=30)
+        try:
+            candidate.backup(target)
+        except sqlite3.Error as exc:
+            raise StorageError("restore_damaged", path=str(source), detail=str(exc)) from exc
+        finally:
+            target.close()
+    finally:
+        candidate.close()
+
+    migrated = ensure_schema(create=False)  # an older backup is brought forward (with its own backup)
+    with transaction():
+        # Other desks poll the change counter: make sure it moves past anything they have seen.
+        Meta.update(value=str(max(changes, change_count()) + 1)).where(Meta.key == "changes").execute()
+        audit.record(
+            ctx, "restore", target=str(source), count=reservations, detail=f"schema={version} safety={safety.name}"
+        )
+    prune()
+    return RestoreResult(source, version, Reservation.select().count(), safety, migrated)

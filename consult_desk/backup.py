@@ -127,7 +127,7 @@ def backup_to(ctx: Context, dest: Path) -> BackupInfo:
     _copy_to(dest)
     info = _describe(dest)
     with transaction():
-        audit.record(ctx, "backup", target=str(dest), count=info.reservations, detail=f"schema={info.schema}")
+        audit.record(ctx, "backup", target=str(dest.resolve()), count=info.reservations, detail=f"schema={info.schema}")
     return info
 
 
@@ -287,7 +287,7 @@ def restore(ctx: Context, source: Path) -> RestoreResult:
         # Other desks poll the change counter: make sure it moves past anything they have seen.
         Meta.update(value=str(max(changes, change_count()) + 1)).where(Meta.key == "changes").execute()
         audit.record(
-            ctx, "restore", target=str(source), count=reservations, detail=f"schema={version} safety={safety.name}"
+            ctx, "restore", target=str(source.resolve()), count=reservations, detail=f"schema={version} safety={safety.name}"
         )
     prune()
     return RestoreResult(source, version, Reservation.select().count(), safety, migrated)

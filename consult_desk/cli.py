@@ -343,6 +343,81 @@ def cmd_mail(args: argparse.Namespace, ctx: Context) -> Any:
     }
 
 
+# ------------------------------------------------------------------ supervisor: reports, audit, backup, retention
+
+
+def _warn_unencodable(problems: list[dict[str, Any]]) -> None:
+    for problem in problems:
+        print(
+            f"cp932: row {problem['row']} {problem['column']}: {problem['char']} ({problem['codepoint']}) -> 〓",
+            file=sys.stderr,
+        )
+
+
+@command("report")
+def cmd_report(args: argparse.Namespace, ctx: Context) -> Any:
+    """daily: the day's review counts; monthly: statistics (JSON, or CSV for Excel with --csv)."""
+    from consult_desk import reports
+
+    office = args.office or None
+    if office:
+        offices.get_office(office)
+    if args.kind == "daily":
+        if not args.date:
+            raise RuleError("required", label="--date")
+        day = parse_date(args.date)
+        if args.csv:
+            stats = reports.daily_statistics(ctx, day, office)
+        else:
+            return reports.daily_review(ctx, office, day).as_json()
+    else:
+        if not args.month:
+            raise RuleError("required", label="--month")
+        stats = reports.monthly_statistics(ctx, args.month, office)
+        if not args.csv:
+            return reports.monthly_json(stats)
+    result = reports.export_statistics(ctx, stats, Path(args.csv), args.encoding)
+    _warn_unencodable(result.unencodable)
+    return result.as_json()
+
+
+@command("audit")
+def cmd_audit(args: argparse.Namespace, ctx: Context) -> Any:
+    """The audit log (004 第5条), oldest first; --csv writes it for Excel (and that export is audited)."""
+    from consult_desk import audit
+
+    start = parse_date(args.date_from) if args.date_from else None
+    end = parse_date(args.date_to) if args.date_to else None
+    if args.csv:
+        result = audit.export_csv(ctx, Path(args.csv), start, end, args.by, args.action, encoding=args.encoding)
+        _warn_unencodable(result.unencodable)
+        return result.as_json()
+    return [audit.as_json(row) for row in audit.search(ctx, start, end, staff=args.by, action=args.action)]
+
+
+@command("backup")
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> Any:
+    from consult_desk import backup
+
+    return backup.backup_to(ctx, Path(args.file)).as_json()
+
+
+@command("restore")
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> Any:
+    from consult_desk import backup
+
+    return backup.restore(ctx, Path(args.file)).as_json()
+
+
+@command("purge")
+def cmd_purge(args: argparse.Namespace, ctx: Context) -> Any:
+    """Anonymise personal data of reservations ended before --before (default: each office's retention)."""
+    from consult_desk import retention
+
+    before = parse_date(args.before) if args.before else None
+    return retention.purge(ctx, before=before, office=args.office or None, dry_run=args.dry_run).as_json()
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -470,6 +545,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("--template", required=True, choices=list(MAIL_TEMPLATES))
     p.add_argument("--eml", required=True, metavar="OUT.eml")
+
+    # supervisor: reports, audit, backup, retention
+    p = sub.add_parser("report", parents=[common], help="daily review counts or monthly statistics (supervisors)")
+    p.add_argument("kind", choices=["daily", "monthly"])
+    p.add_argument("--date", help="daily: YYYY-MM-DD")
+    p.add_argument("--month", help="monthly: YYYY-MM")
+    p.add_argument("--office", help="one office (default: all)")
+    p.add_argument("--csv", metavar="FILE", help="write the statistics as CSV for Excel")
+    p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
+
+    p = sub.add_parser("audit", parents=[common], help="the audit log: who did what, when (supervisors)")
+    p.add_argument("--from", dest="date_from", help="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", help="YYYY-MM-DD")
+    p.add_argument("--by", metavar="LOGIN", help="only this staff member's entries")
+    p.add_argument("--action", help="only actions starting with this (e.g. export, reservation.)")
+    p.add_argument("--csv", metavar="FILE", help="write the entries as CSV for Excel")
+    p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
+
+    p = sub.add_parser("backup", parents=[common], help="online backup of the SQLite database to FILE")
+    p.add_argument("file")
+
+    p = sub.add_parser("restore", parents=[common], help="replace the database with a checked backup FILE")
+    p.add_argument("file")
+
+    p = sub.add_parser("purge", parents=[common], help="anonymise personal data of old reservations")
+    p.add_argument("--before", help="YYYY-MM-DD: reservations ended before this day (default: retention period)")
+    p.add_argument("--office", help="one office (default: all)")
+    p.add_argument("--dry-run", action="store_true", help="only count")
+    # end supervisor
     return parser
 
 

@@ -19,6 +19,7 @@ from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import DB, Applicant, Consent, Event, History, Reservation, SeatClaim, transaction
+from consult_desk.models.db import valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -400,7 +401,7 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
     with transaction():
         event = None
         if req.event_id is not None:
-            event = Event.get_or_none(Event.id == req.event_id, Event.office == req.office)
+            event = Event.get_or_none(Event.id == req.event_id, Event.office == req.office) if valid_id(req.event_id) else None
             if event is None:
                 raise RuleError("event_not_found", id=req.event_id)
             start, end = event.start, event.end
@@ -517,8 +518,10 @@ def create_event(
     if kind not in kinds:
         raise RuleError("invalid_choice", label="種類")
     cap = capacity if capacity is not None else int(events["default_capacity"])
-    if cap < 1:
+    if not 1 <= cap <= 10_000:
         raise RuleError("invalid_value", label="定員", value=cap)
+    if not 1 <= minutes <= 24 * 60:
+        raise RuleError("invalid_value", label="時間（分）", value=minutes)
     reason = config.calendar.closed_reason(start.date())
     if reason:
         raise RuleError("closed_day", date=format_date_ja(start.date()), reason=reason)

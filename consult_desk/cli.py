@@ -45,11 +45,22 @@ def command(name: str) -> Callable[[Handler], Handler]:
 # ------------------------------------------------------------------ parsing helpers
 
 
+# Dates the rules can count with (deadlines go back and forth by business days): no year 1 or 9999.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
+def _in_range(day: dt.date, value: str) -> None:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise RuleError("date_out_of_range", value=value, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat())
+
+
 def parse_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise RuleError("invalid_date", value=value) from None
+    _in_range(day, value)
+    return day
 
 
 def parse_datetime(value: str) -> dt.datetime:
@@ -59,6 +70,7 @@ def parse_datetime(value: str) -> dt.datetime:
         raise RuleError("invalid_datetime", value=value) from None
     if parsed.tzinfo is not None:
         raise RuleError("invalid_datetime", value=value)
+    _in_range(parsed.date(), value)
     return parsed.replace(second=0, microsecond=0)
 
 

@@ -138,6 +138,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_offer_office": ("この事業所では日時の提示（オファー）は行いません", "This office does not offer times by e-mail"),
     "invalid_date": ("日付の形式が正しくありません：{value}", "Not a valid date: {value}"),
     "invalid_datetime": ("日時の形式が正しくありません：{value}", "Not a valid date and time: {value}"),
+    "date_out_of_range": (
+        "{value} は扱える日付の範囲（{first}～{last}）の外です",
+        "{value} is outside the dates handled ({first} to {last})",
+    ),
+    "file_unwritable": ("ファイルに書き込めません：{path}（{detail}）", "The file cannot be written: {path} ({detail})"),
     "invalid_value": ("{label}の値が正しくありません：{value}", "{label} is not valid: {value}"),
     "event_not_found": ("催し {id} は見つかりません", "Event {id} was not found"),
     "permission": ("この操作には権限がありません（{action}：{role}）", "Not allowed for this role ({action}: {role})"),
@@ -318,8 +323,9 @@ class ConsultDeskError(Exception):
         return message(self.code, **self.params)
 
     def one_line(self) -> str:
+        """For stderr: always one line, even when the message quotes input holding line breaks."""
         where = f" ({self.clause})" if self.clause else ""
-        return f"{self.code}{where}: {self.message}"
+        return " ".join(f"{self.code}{where}: {self.message}".splitlines())
 
 
 class RuleError(ConsultDeskError):

@@ -21,7 +21,7 @@ from consult_desk.models import (
     Reservation,
     transaction,
 )
-from consult_desk.models.db import is_sqlite
+from consult_desk.models.db import is_sqlite, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -57,7 +57,7 @@ def get_reservation(reservation_id: int, lock: bool = False) -> Reservation:
     query = Reservation.select().where(Reservation.id == reservation_id)
     if lock and not is_sqlite():
         query = query.for_update()
-    reservation = query.first()
+    reservation = query.first() if valid_id(reservation_id) else None
     if reservation is None:
         raise RuleError("not_found", id=reservation_id)
     return reservation

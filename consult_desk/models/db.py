@@ -116,5 +116,14 @@ def transaction() -> Iterator[None]:
         raise
 
 
+# Row ids are 32-bit on PostgreSQL (serial) and 64-bit on SQLite: a number typed on the command line
+# beyond that cannot name a row (and would make the driver fail instead of "not found").
+MAX_ID = 2**31 - 1
+
+
+def valid_id(value: object) -> bool:
+    return isinstance(value, int) and 0 < value <= MAX_ID
+
+
 def is_sqlite() -> bool:
     return isinstance(DB.obj, pw.SqliteDatabase)

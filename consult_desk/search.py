@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from consult_desk.models import Applicant, Reservation
 from consult_desk.validation import nfkc, phone_digits
@@ -12,7 +13,9 @@ LIMIT = 200
 
 def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Reservation]:
     """Newest first. Phone numbers match whatever their width or hyphens (090-1234-5678 = ０９０１２３４５６７８)."""
-    text = nfkc(query)
+    # Control characters cannot be part of a stored name (validation drops them) and PostgreSQL
+    # refuses NUL in a query: they are left out.
+    text = "".join(ch for ch in nfkc(query) if unicodedata.category(ch)[0] != "C")
     if not text:
         return []
     base = Reservation.select(Reservation, Applicant).join(Applicant)

@@ -91,7 +91,11 @@ def action_text(action: str) -> str:
 
 
 def _filtered(
-    start: dt.date | None, end: dt.date | None, staff: str | None, action: str | None, target: str | None
+    start: dt.date | None,
+    end: dt.date | None,
+    staff: str | None,
+    action: str | tuple[str, ...] | None,
+    target: str | None,
 ):
     query = AuditLog.select().order_by(AuditLog.at, AuditLog.id)
     if start:
@@ -101,8 +105,13 @@ def _filtered(
     if staff:
         query = query.where(AuditLog.staff == staff)
     if action:
-        # "export" finds export_csv, export_csv_pii...; "reservation." every change to a reservation
-        query = query.where(AuditLog.action.startswith(action))
+        # "export" finds export_csv, export_csv_pii...; "reservation." every change to a reservation;
+        # several prefixes (a tuple) find any of them
+        prefixes = [action] if isinstance(action, str) else list(action)
+        condition = AuditLog.action.startswith(prefixes[0])
+        for prefix in prefixes[1:]:
+            condition = condition | AuditLog.action.startswith(prefix)
+        query = query.where(condition)
     if target:
         query = query.where(AuditLog.target.contains(target))
     return query
@@ -113,7 +122,7 @@ def search(
     start: dt.date | None = None,
     end: dt.date | None = None,
     staff: str | None = None,
-    action: str | None = None,
+    action: str | tuple[str, ...] | None = None,
     target: str | None = None,
     limit: int | None = None,
 ) -> list[AuditLog]:
@@ -143,7 +152,7 @@ def export_csv(
     start: dt.date | None = None,
     end: dt.date | None = None,
     staff: str | None = None,
-    action: str | None = None,
+    action: str | tuple[str, ...] | None = None,
     target: str | None = None,
     encoding: str = "utf-8-sig",
 ):
@@ -177,6 +186,6 @@ def export_csv(
             "export_audit",
             target=f"{start or '*'}..{end or '*'} -> {out.name}",
             count=count,
-            detail=f"encoding={encoding} staff={staff or '*'} action={action or '*'}",
+            detail=f"encoding={encoding} staff={staff or '*'} action={','.join([action] if isinstance(action, str) else action or ['*'])}",
         )
     return ExportResult(count, out, encoding, problems)

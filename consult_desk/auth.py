@@ -24,7 +24,7 @@ from consult_desk import audit
 from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import ROLES, Actor, Context
 from consult_desk.errors import RuleError
-from consult_desk.models import AuditLog, Office, Staff, transaction
+from consult_desk.models import AuditLog, Meta, Office, Staff, transaction
 from consult_desk.models.schema import bump_changes
 from consult_desk.permissions import require
 from consult_desk.validation import nfkc, normalise_text
@@ -44,6 +44,7 @@ _LOGIN_RE = re.compile(rf"^[a-z0-9._-]{{1,{LOGIN_MAX}}}$")
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 
+DEMO_FLAG = "demo_accounts"  # meta key: this database holds the demo accounts (the sign-in dialog lists them)
 # Ready-made accounts of the demo database (README: "Demo accounts"). Never used elsewhere.
 DEMO_ACCOUNTS: tuple[tuple[str, str, str, str], ...] = (
     ("admin", "システム管理者(デモ)", "admin", "demo-admin"),
@@ -297,9 +298,15 @@ def create_demo_accounts(clock: Clock | None = None) -> list[tuple[str, str]]:
             staff = _create(login, name, role, password, None)
             audit.record(Context(actor_of(staff), clock), "staff_create", login, detail=f"role={role} demo")
             made.append((login, password))
+        if Meta.get_or_none(Meta.key == DEMO_FLAG) is None:
+            Meta.create(key=DEMO_FLAG, value="1")
         if made:
             bump_changes()
     return made
+
+
+def demo_accounts_present() -> bool:
+    return Meta.get_or_none(Meta.key == DEMO_FLAG) is not None
 
 
 # ------------------------------------------------------------------ sign-in
@@ -356,3 +363,9 @@ def sign_in(login: str, password: str, clock: Clock | None = None) -> Actor:
 def sign_out(ctx: Context, reason: str = "") -> None:
     with transaction():
         audit.record(ctx, "sign_out", ctx.actor.login, detail=reason)
+
+
+def record_lock(ctx: Context) -> None:
+    """The desk locked itself after a time without use (the next sign-in is audited too)."""
+    with transaction():
+        audit.record(ctx, "lock", ctx.actor.login)

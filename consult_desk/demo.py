@@ -216,6 +216,7 @@ def _live_today(ctx: Context, clock: FixedClock, todays: list[Reservation], conf
 
 def load_demo(today: dt.date | None = None) -> dict[str, int]:
     """Every shipped office with its sample, for the demo database (``scripts/run.sh --demo``)."""
+    from consult_desk.auth import create_demo_accounts
     from consult_desk.offices import create_office
     from consult_desk.presets import PRESET_IDS
 
@@ -225,4 +226,5 @@ def load_demo(today: dt.date | None = None) -> dict[str, int]:
     for preset in PRESET_IDS:
         create_office(ctx, preset)
         counts[preset] = add_demo_data(preset, today)
+    create_demo_accounts(ctx.clock)  # ready-made staff accounts for every role (README: Demo accounts)
     return counts

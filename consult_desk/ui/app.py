@@ -16,6 +16,7 @@ from consult_desk.paths import resources_dir
 
 ORG = "ConsultDesk"
 APP = "Consult Desk"
+SMOKE_ACTOR = Actor("smoke-test", "動作確認", "admin")
 
 
 def settings() -> QSettings:
@@ -80,7 +81,15 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
         return 2
     from consult_desk.ui.main_window import MainWindow
 
-    actor = Actor("desk", "受付", "admin")
+    if smoke_test:
+        actor = SMOKE_ACTOR  # the bundle check opens the window without anyone signing in
+    else:
+        from consult_desk.ui.sign_in_dialog import sign_in_at_start
+
+        signed_in = sign_in_at_start()  # the first administrator on a new database, else the sign-in
+        if signed_in is None:
+            return 0
+        actor = signed_in
     if not smoke_test and not choose_offices_if_none(Context(actor=actor)):
         return 0
     window = MainWindow(Context(actor=actor), db_location=target)
@@ -90,7 +99,36 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     show_upgrade_notice(window, done)  # after an upgrade: where the backup is, which schema
     if smoke_test:
         return smoke_check(window)
-    return app.exec()
+    session = start_session(window, target)  # held while the application runs
+    code = app.exec()
+    session.lock.stop()
+    return code
+
+
+def start_session(window, target: str):  # noqa: ANN001, ANN201 (MainWindow, DeskSession: Qt types)
+    """Idle lock and signing in again; the daily backup and the retention proposal of the day."""
+    from consult_desk.ui.main_window import MainWindow
+    from consult_desk.ui.sign_in_dialog import DeskSession
+
+    def make_window(ctx: Context) -> MainWindow:
+        new = MainWindow(ctx, db_location=target)
+        _connect_restore(new, session)
+        new.show()
+        return new
+
+    session = DeskSession(window.ctx, window, make_window)
+    _connect_restore(window, session)
+    supervisor = getattr(window, "supervisor", None)
+    if supervisor is not None:
+        supervisor.start_of_day()
+    return session
+
+
+def _connect_restore(window, session) -> None:  # noqa: ANN001
+    """After a restore the accounts may differ: the desk locks and asks for a sign-in."""
+    supervisor = getattr(window, "supervisor", None)
+    if supervisor is not None:
+        supervisor.restored.connect(session.lock_now)
 
 
 def choose_offices_if_none(ctx: Context) -> bool:

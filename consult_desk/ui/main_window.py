@@ -33,6 +33,7 @@ from consult_desk.ui.change_watcher import ChangeWatcher
 from consult_desk.ui.reservation_panel import ReservationPanel
 from consult_desk.ui.search_view import SearchView
 from consult_desk.ui.settings_dialog import SettingsDialog
+from consult_desk.ui.supervisor import add_supervisor_menu, add_supervisor_views
 from consult_desk.ui.widgets.format import set_era, truthy
 
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab."""
         self.calendar = self._add_view(CalendarView(self.ctx, self), self.tr("Calendar"))
         self.search_view = self._add_view(SearchView(self.ctx, self), self.tr("Search"))
+        add_supervisor_views(self)  # day review, reports, audit log: only for the roles that may use them
 
     def _add_view(self, view, title: str):  # noqa: ANN001, ANN202 (any view widget)
         self.tabs.addTab(view, title)
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._menu_action(view_menu, self.tr("&Refresh"), QKeySequence.StandardKey.Refresh,
                                                 self.refresh_all)
         self.refresh_action.setShortcuts([QKeySequence("F5")])
+        add_supervisor_menu(self)  # Administration: staff, backup, restore, anonymisation, own password
 
     def _menu_action(self, menu, text: str, key, slot) -> QAction:  # noqa: ANN001
         action = QAction(text, self)

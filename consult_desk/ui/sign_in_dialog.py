@@ -1,0 +1,300 @@
+"""Sign-in at start, the first administrator on a new database, and the idle lock.
+
+The lock follows the office's ``idle_lock_minutes``: an application-wide event filter notes every
+key press, click and wheel turn; a QTimer compares the time since then with the limit. The clock
+is injected (``now``), so tests drive it without waiting. When the desk locks, the window is
+hidden (no personal data left on screen) until someone signs in again; another staff member may
+sign in, and then the window is rebuilt for them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consult_desk import auth
+from consult_desk.clock import Clock, SystemClock
+from consult_desk.context import Actor, Context
+from consult_desk.errors import ConsultDeskError, RuleError
+from consult_desk.ui.app import settings
+
+DEFAULT_IDLE_MINUTES = 10
+
+
+def _demo_hint() -> str:
+    """The demo database's accounts (README): shown on its sign-in dialog only."""
+    if not auth.demo_accounts_present():
+        return ""
+    return "  ".join(f"{login} / {password}" for login, _n, _r, password in auth.DEMO_ACCOUNTS)
+
+
+class SignInDialog(QDialog):
+    """Login and password; the service checks them (scrypt) and audits the attempt."""
+
+    def __init__(
+        self, clock: Clock | None = None, locked_for: Actor | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sign_in_dialog")
+        self.clock = clock or SystemClock()
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Locked") if locked_for else self.tr("Sign in"))
+        layout = QVBoxLayout(self)
+        if locked_for:
+            text = self.tr("The desk was locked after a time without use. %1 or another staff member may sign in.")
+            intro = QLabel(text.replace("%1", locked_for.name or locked_for.login))
+        else:
+            intro = QLabel(self.tr("Sign in with your staff login."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.login = QLineEdit(self)
+        self.login.setObjectName("login")
+        self.login.setText(locked_for.login if locked_for else str(settings().value("auth/last_login", "")))
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&Login:"), self.login)
+        form.addRow(self.tr("&Password:"), self.password)
+        layout.addLayout(form)
+        self.message = QLabel("", self)
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        hint = _demo_hint()
+        if hint:
+            demo = QLabel(self.tr("Demo accounts (login / password): %1").replace("%1", hint), self)
+            demo.setObjectName("demo_hint")
+            demo.setWordWrap(True)
+            layout.addWidget(demo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit") if locked_for else self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.password if self.login.text() else self.login).setFocus()
+        self.resize(420, 0)
+
+    def accept(self) -> None:
+        try:
+            self.actor = auth.sign_in(self.login.text(), self.password.text(), self.clock)
+        except ConsultDeskError as exc:
+            self.message.setText(exc.message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        settings().setValue("auth/last_login", self.actor.login)
+        super().accept()
+
+
+class FirstAdminDialog(QDialog):
+    """A new database has no staff: the first account is the administrator's."""
+
+    def __init__(self, clock: Clock | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("first_admin_dialog")
+        self.clock = clock or SystemClock()
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Create the administrator"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "This database has no staff accounts yet. Create the administrator's account; the "
+                "administrator then adds the other staff (Administration > Staff)."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.login = QLineEdit("admin", self)
+        self.login.setObjectName("login")
+        self.name = QLineEdit(self)
+        self.name.setObjectName("name")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(self)
+        self.repeat.setObjectName("repeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&Login:"), self.login)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&Repeat password:"), self.repeat)
+        layout.addLayout(form)
+        hint = QLabel(self.tr("At least %1 characters.").replace("%1", str(auth.MIN_PASSWORD)), self)
+        layout.addWidget(hint)
+        self.message = QLabel("", self)
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.name.setFocus()
+        self.resize(460, 0)
+
+    def accept(self) -> None:
+        try:
+            if self.password.text() != self.repeat.text():
+                raise RuleError("password_mismatch")
+            self.actor = auth.create_first_admin(self.login.text(), self.name.text(), self.password.text(), self.clock)
+        except ConsultDeskError as exc:
+            self.message.setText(exc.message)
+            return
+        settings().setValue("auth/last_login", self.actor.login)
+        super().accept()
+
+
+def sign_in_at_start(clock: Clock | None = None, parent: QWidget | None = None) -> Actor | None:
+    """The first administrator on a new database, else the sign-in dialog; None if cancelled."""
+    dialog: FirstAdminDialog | SignInDialog
+    dialog = FirstAdminDialog(clock, parent) if auth.needs_first_admin() else SignInDialog(clock, parent=parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
+
+
+class IdleLock(QObject):
+    """Emits ``locked`` once the desk has had no key press, click or wheel turn for ``minutes``."""
+
+    locked = Signal()
+    INPUT_EVENTS = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TabletPress,
+        }
+    )
+
+    def __init__(
+        self,
+        minutes: float,
+        parent: QObject | None = None,
+        now: Callable[[], float] = time.monotonic,
+        interval_ms: int = 5000,
+    ) -> None:
+        super().__init__(parent)
+        self.now = now
+        self.minutes = float(minutes)
+        self.last_input = now()
+        self.paused = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.last_input = self.now()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() in self.INPUT_EVENTS and not self.paused:
+            self.last_input = self.now()
+        return False
+
+    def idle_seconds(self) -> float:
+        return self.now() - self.last_input
+
+    def check(self) -> None:
+        if not self.paused and self.minutes > 0 and self.idle_seconds() >= self.minutes * 60:
+            self.paused = True
+            self.locked.emit()
+
+    def resume(self) -> None:
+        self.last_input = self.now()
+        self.paused = False
+
+
+class DeskSession(QObject):
+    """Who is signed in at this desk: the window, its idle lock, and signing in again after a lock."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        window: QMainWindow,
+        make_window: Callable[[Context], QMainWindow],
+        now: Callable[[], float] = time.monotonic,
+        ask: Callable[[Actor], Actor | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.window = window
+        self.make_window = make_window
+        self.ask = ask or self._ask
+        self.lock = IdleLock(self.idle_minutes(), self, now=now)
+        self.lock.locked.connect(self.lock_now)
+        self._watch_office()
+        self.lock.start()
+
+    def idle_minutes(self) -> float:
+        """The office's idle lock time (``idle_lock_minutes``); 10 minutes when it has none."""
+        from consult_desk.offices import get_config
+
+        office = getattr(self.window, "office", "")
+        if not office:
+            return DEFAULT_IDLE_MINUTES
+        try:
+            return float(get_config(office).get("idle_lock_minutes") or DEFAULT_IDLE_MINUTES)
+        except ConsultDeskError:
+            return DEFAULT_IDLE_MINUTES
+
+    def _watch_office(self) -> None:
+        box = getattr(self.window, "office_box", None)
+        if box is not None:
+            box.currentIndexChanged.connect(lambda _i: setattr(self.lock, "minutes", self.idle_minutes()))
+
+    def _ask(self, actor: Actor) -> Actor | None:
+        dialog = SignInDialog(self.ctx.clock, locked_for=actor)
+        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def lock_now(self) -> None:
+        """Hide the window, ask for a sign-in; the same person gets the window back, another one a new window."""
+        try:
+            auth.record_lock(self.ctx)
+        except ConsultDeskError:
+            pass  # the database is unavailable: locking must still happen
+        self.window.hide()
+        actor = self.ask(self.ctx.actor)
+        if actor is None:
+            self.window.close()
+            QApplication.quit()
+            return
+        if actor != self.ctx.actor:
+            self.ctx = Context(actor=actor, clock=self.ctx.clock)
+            old = self.window
+            self.window = self.make_window(self.ctx)
+            old.close()
+            old.deleteLater()
+            self._watch_office()
+        self.lock.minutes = self.idle_minutes()
+        self.window.show()
+        self.lock.resume()

@@ -1,0 +1,285 @@
+"""The supervisor's and administrator's part of the main window: the review, reports and audit tabs
+(only for roles that may use them; the services refuse anyway), the Administration menu (staff,
+backup, restore, anonymisation, own password) and the start-of-day duties (automatic backup, the
+retention proposal). MainWindow calls :func:`add_supervisor_views` and :func:`add_supervisor_menu`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consult_desk import backup, retention
+from consult_desk.errors import ConsultDeskError
+from consult_desk.permissions import can
+from consult_desk.ui.app import settings
+from consult_desk.ui.widgets.messages import confirm, show_error
+
+
+class PurgeDialog(QDialog):
+    """Anonymise old personal data: the count first, then the purge (000 第6条, 001 9, 002 8, 004 第6条)."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setObjectName("purge_dialog")
+        self.ctx = ctx
+        self.result_plan: retention.PurgePlan | None = None
+        self.setWindowTitle(self.tr("Anonymise old personal data"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Names, readings, phone numbers, e-mail addresses, addresses, job-seeker numbers and free-text "
+                "answers of people whose every reservation is older than the cut-off are replaced. Reservations, "
+                "statuses and history stay, so statistics do not change. This cannot be undone."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.by_retention = QRadioButton(self.tr("Past each office's &retention period"), self)
+        self.by_date = QRadioButton(self.tr("Ended &before:"), self)
+        group = QButtonGroup(self)
+        group.addButton(self.by_retention)
+        group.addButton(self.by_date)
+        self.by_retention.setChecked(True)
+        today = ctx.clock.today()
+        self.date = QDateEdit(QDate(today.year - 1, today.month, 1), self)
+        self.date.setObjectName("purge_before")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        layout.addWidget(self.by_retention)
+        layout.addWidget(self.by_date)
+        layout.addWidget(self.date)
+        self.count = QLabel(self)
+        self.count.setObjectName("purge_count")
+        self.count.setWordWrap(True)
+        layout.addWidget(self.count)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Anonymise"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for signal in (self.by_retention.toggled, self.date.dateChanged):
+            signal.connect(lambda *_a: self.update_count())
+        self.update_count()
+
+    def before(self) -> dt.date | None:
+        if self.by_retention.isChecked():
+            return None
+        d = self.date.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def update_count(self) -> retention.PurgePlan | None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        try:
+            plan = retention.plan(self.ctx, before=self.before())
+        except ConsultDeskError as exc:
+            self.count.setText(exc.message)
+            ok.setEnabled(False)
+            return None
+        self.count.setText(
+            self.tr("%1 reservations of %2 people will be anonymised.")
+            .replace("%1", str(plan.reservations))
+            .replace("%2", str(plan.applicants))
+        )
+        ok.setEnabled(plan.reservations > 0)
+        return plan
+
+    def accept(self) -> None:
+        try:
+            self.result_plan = retention.purge(self.ctx, before=self.before())
+        except ConsultDeskError as exc:
+            show_error(self, exc)
+            return
+        super().accept()
+
+
+class SupervisorActions(QObject):
+    """Holds the supervisor tabs and the Administration menu of one MainWindow."""
+
+    restored = Signal()  # the database was replaced: the desk asks for a sign-in again
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx  # type: ignore[attr-defined]
+        self.actions: dict[str, QAction] = {}
+
+    # -------------------------------------------------------------- tabs and menu
+
+    def add_views(self) -> None:
+        from consult_desk.ui.audit_view import AuditView
+        from consult_desk.ui.daily_review import DailyReviewView
+        from consult_desk.ui.reports_view import ReportsView
+
+        w = self.window
+        if can(self.ctx, "review"):
+            w.daily_review = w._add_view(DailyReviewView(self.ctx, w), self.tr("Daily review"))  # type: ignore[attr-defined]
+        if can(self.ctx, "report"):
+            w.reports = w._add_view(ReportsView(self.ctx, w), self.tr("Reports"))  # type: ignore[attr-defined]
+        if can(self.ctx, "audit_view"):
+            w.audit_view = w._add_view(AuditView(self.ctx, w), self.tr("Audit log"))  # type: ignore[attr-defined]
+
+    def add_menu(self) -> None:
+        menu = self.window.menuBar().addMenu(self.tr("&Administration"))
+        menu.setObjectName("administration_menu")
+        entries = [
+            ("staff", self.tr("&Staff…"), "manage_staff", self.manage_staff),
+            ("backup", self.tr("&Back up now…"), "backup", lambda: self.back_up()),
+            ("restore", self.tr("&Restore from a backup…"), "restore", lambda: self.restore()),
+            ("purge", self.tr("&Anonymise old personal data…"), "purge", self.purge),
+        ]
+        for key, text, permission, slot in entries:
+            if can(self.ctx, permission):
+                action = QAction(text, self.window)
+                action.triggered.connect(slot)
+                menu.addAction(action)
+                self.actions[key] = action
+        if self.actions:
+            menu.addSeparator()
+        action = QAction(self.tr("&Change my password…"), self.window)
+        action.triggered.connect(self.change_password)
+        menu.addAction(action)
+        self.actions["password"] = action
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 10000)
+
+    # -------------------------------------------------------------- actions
+
+    def manage_staff(self) -> None:
+        from consult_desk.ui.staff_dialog import StaffDialog
+
+        StaffDialog(self.ctx, self.window).exec()
+
+    def change_password(self) -> None:
+        from consult_desk.ui.staff_dialog import OwnPasswordDialog
+
+        if OwnPasswordDialog(self.ctx, self.window).exec() == QDialog.DialogCode.Accepted:
+            self._status(self.tr("Password changed."))
+
+    def back_up(self, path: Path | None = None) -> Path | None:
+        if path is None:
+            suggestion = f"consult_desk-{self.ctx.clock.today():%Y%m%d}.sqlite3"
+            chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the database"), suggestion,
+                                                    self.tr("Database backup (*.sqlite3)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            info = backup.backup_to(self.ctx, path)
+        except ConsultDeskError as exc:
+            show_error(self.window, exc)
+            return None
+        self._status(self.tr("Backup saved: %1 (%2 reservations)").replace("%1", str(info.path))
+                     .replace("%2", str(info.reservations)))
+        return info.path
+
+    def restore(self, path: Path | None = None) -> bool:
+        if path is None:
+            try:
+                start = str(backup.folder())
+            except ConsultDeskError:
+                start = ""
+            chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Restore from a backup"), start,
+                                                    self.tr("Database backup (*.sqlite3);;All files (*)"))
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            info = backup.check_backup(path)
+        except ConsultDeskError as exc:
+            show_error(self.window, exc)
+            return False
+        text = self.tr(
+            "Replace the data of every office with this backup?\n\n%1\n%2 reservations, schema %3.\n\n"
+            "The current data is kept as a safety copy in the backups folder. Everyone signs in again afterwards."
+        ).replace("%1", str(path)).replace("%2", str(info.reservations)).replace("%3", str(info.schema))
+        if not confirm(self.window, self.tr("Restore from a backup"), text, self.tr("&Restore")):
+            return False
+        try:
+            result = backup.restore(self.ctx, path)
+        except ConsultDeskError as exc:
+            show_error(self.window, exc)
+            return False
+        self._status(self.tr("Restored from %1; the previous data is in %2.").replace("%1", str(path))
+                     .replace("%2", str(result.safety_copy)))
+        if hasattr(self.window, "refresh_all"):
+            self.window.refresh_all()
+        self.restored.emit()
+        return True
+
+    def purge(self) -> None:
+        dialog = PurgeDialog(self.ctx, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_plan is not None:
+            self._status(self.tr("%1 reservations anonymised.").replace("%1", str(dialog.result_plan.reservations)))
+            if hasattr(self.window, "refresh_all"):
+                self.window.refresh_all()
+
+    # -------------------------------------------------------------- start of the day
+
+    def start_of_day(self, ask: bool = True) -> None:
+        """The daily automatic backup, then (supervisors) the retention proposal, once a day."""
+        try:
+            made = backup.daily_backup(self.ctx)
+        except ConsultDeskError as exc:
+            self._status(self.tr("The daily backup failed: %1").replace("%1", exc.message))
+        else:
+            if made is not None:
+                self._status(self.tr("Daily backup saved: %1").replace("%1", str(made)))
+        if ask and can(self.ctx, "purge"):
+            self.propose_purge()
+
+    def propose_purge(self) -> bool:
+        """Personal data past the retention period: say how much, offer the purge (asked once a day)."""
+        key = f"retention/asked/{self.ctx.actor.login}"
+        today = self.ctx.clock.today().isoformat()
+        if str(settings().value(key, "")) == today:
+            return False
+        try:
+            plan = retention.due(self.ctx)
+        except ConsultDeskError:
+            return False
+        if plan.reservations == 0:
+            return False
+        settings().setValue(key, today)
+        text = self.tr(
+            "%1 reservations of %2 people are past their office's retention period. Anonymise their personal "
+            "data now? Statistics do not change."
+        ).replace("%1", str(plan.reservations)).replace("%2", str(plan.applicants))
+        answer = QMessageBox.question(self.window, self.tr("Retention period"), text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            done = retention.purge(self.ctx)
+        except ConsultDeskError as exc:
+            show_error(self.window, exc)
+            return False
+        self._status(self.tr("%1 reservations anonymised.").replace("%1", str(done.reservations)))
+        return True
+
+
+def add_supervisor_views(window: QMainWindow) -> None:
+    window.supervisor = SupervisorActions(window)  # type: ignore[attr-defined]
+    window.supervisor.add_views()  # type: ignore[attr-defined]
+
+
+def add_supervisor_menu(window: QMainWindow) -> None:
+    if not hasattr(window, "supervisor"):
+        window.supervisor = SupervisorActions(window)  # type: ignore[attr-defined]
+    window.supervisor.add_menu()  # type: ignore[attr-defined]

@@ -1,0 +1,78 @@
+"""Audit log tab (004 第5条): filters and export; the export itself shows up in the log."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+from supervisor_support import japanese  # noqa: F401 (fixtures)
+
+from consult_desk import audit, booking
+from consult_desk.context import Actor, Context
+from consult_desk.export import export_reservations
+from consult_desk.models import transaction
+from consult_desk.ui import audit_view
+from consult_desk.ui.audit_view import AuditView
+
+T = dt.datetime
+WED = T(2027, 1, 13, 10, 0)
+
+
+@pytest.fixture
+def logged(db, ctx, clock, make_office, make_request, tmp_path):
+    hw = make_office("hellowork-kawagoe")
+    booking.book(ctx, make_request(hw, WED))
+    clock.set(T(2027, 1, 6, 9, 0))
+    export_reservations(ctx, WED.date(), WED.date(), tmp_path / "a.csv")
+    with transaction():
+        audit.record(Context(Actor("sato", "佐藤", "supervisor"), clock), "pdf_daily_review", "x", 4)
+    return hw
+
+
+def make_view(qtbot, ctx):
+    view = AuditView(ctx)
+    qtbot.addWidget(view)
+    view.date_from.setDate(QDate(2027, 1, 1))
+    view.date_to.setDate(QDate(2027, 1, 31))
+    return view
+
+
+def actions(view) -> list[str]:
+    return [row.action for row in view.model.rows]
+
+
+@pytest.mark.usefixtures("japanese")
+def test_filters(logged, ctx, qtbot):
+    view = make_view(qtbot, ctx)
+    assert actions(view) == ["office_create", "reservation.book", "export_csv_pii", "pdf_daily_review"]
+    assert view.count_label.text() == "4件"
+    assert view.model.data(view.model.index(1, 2)) == "予約：予約受付"
+    view.action.setCurrentIndex(view.action.findText("CSV出力"))
+    assert actions(view) == ["export_csv_pii"]
+    view.action.setCurrentIndex(view.action.findText("印刷・PDF"))
+    assert actions(view) == ["pdf_daily_review"]
+    view.action.setCurrentIndex(0)
+    view.staff.setText("sato")
+    view.refresh()  # typing refreshes after a pause; the test does not wait for it
+    assert actions(view) == ["pdf_daily_review"]
+    view.staff.clear()
+    view.date_from.setDate(QDate(2027, 1, 5))
+    assert actions(view) == ["export_csv_pii", "pdf_daily_review"]
+
+
+def test_export_is_readable_and_audited(logged, ctx, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(audit_view.QMessageBox, "information", lambda *a: None)
+    view = make_view(qtbot, ctx)
+    view.encoding.setCurrentIndex(1)
+    result = view.export_csv(tmp_path / "log.csv")
+    with (tmp_path / "log.csv").open(encoding="cp932", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert result.rows == 4 and [r[2] for r in rows[1:]][-1] == "pdf_daily_review"
+    assert actions(view)[-1] == "export_audit"  # the view refreshed: the export is in the log
+
+
+def test_reception_cannot_read_the_log(logged, clock, qtbot):
+    view = make_view(qtbot, Context(Actor("uketsuke", "受付", "reception"), clock))
+    assert view.model.rows == [] and "権限" in view.count_label.text()

@@ -1,0 +1,188 @@
+"""Sign-in at start, the first administrator, and the idle lock (clock driven by the test)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from supervisor_support import Modals, clean_settings, japanese  # noqa: F401 (fixtures)
+
+from consult_desk import auth
+from consult_desk.context import Actor, Context
+from consult_desk.models import AuditLog
+from consult_desk.ui.sign_in_dialog import (
+    DeskSession,
+    FirstAdminDialog,
+    IdleLock,
+    SignInDialog,
+    sign_in_at_start,
+)
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def accounts(db, clock):
+    auth.create_demo_accounts(clock)
+
+
+@pytest.mark.usefixtures("clean_settings", "japanese")
+def test_wrong_password_keeps_the_dialog_with_a_sentence(accounts, clock, qtbot):
+    dialog = SignInDialog(clock)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "ログイン"
+    assert "supervisor / demo-supervisor" in dialog.findChild(type(dialog.message), "demo_hint").text()
+    dialog.login.setText("supervisor")
+    dialog.password.setText("wrong-password")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.actor is None
+    assert dialog.message.text() == "ログインIDまたはパスワードが違います" and dialog.password.text() == ""
+    dialog.password.setText("demo-supervisor")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor == Actor("supervisor", "管理 監督(デモ)", "supervisor")
+    again = SignInDialog(clock)  # the last login is remembered, the password never
+    qtbot.addWidget(again)
+    assert again.login.text() == "supervisor" and again.password.text() == ""
+
+
+@pytest.mark.usefixtures("clean_settings")
+def test_no_demo_hint_on_a_real_database(db, ctx, clock, qtbot):
+    auth.create_staff(ctx, "yamada", "山田", "reception", "password-1")
+    dialog = SignInDialog(clock)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(type(dialog.message), "demo_hint") is None
+
+
+@pytest.mark.usefixtures("clean_settings")
+def test_first_start_creates_the_administrator(db, clock, qtbot):
+    def fill(dialog):
+        assert isinstance(dialog, FirstAdminDialog)
+        dialog.name.setText("管理 太郎")
+        dialog.password.setText("long-enough-1")
+        dialog.repeat.setText("long-enough-2")
+        dialog.accept()
+        assert dialog.message.text() == "確認用のパスワードが一致しません"
+        dialog.repeat.setText("long-enough-1")
+        dialog.accept()
+
+    modals = Modals(fill)
+    actor = sign_in_at_start(clock)
+    modals.stop()
+    assert actor == Actor("admin", "管理 太郎", "admin")
+    assert not auth.needs_first_admin()
+
+
+@pytest.mark.usefixtures("clean_settings")
+def test_sign_in_at_start_asks_for_a_sign_in_once_staff_exist(accounts, clock, qtbot):
+    def fill(dialog):
+        assert isinstance(dialog, SignInDialog)
+        dialog.login.setText("reception")
+        dialog.password.setText("demo-reception")
+        dialog.accept()
+
+    modals = Modals(fill)
+    assert sign_in_at_start(clock).role == "reception"
+    modals.stop()
+    modals = Modals(lambda dialog: dialog.reject())
+    assert sign_in_at_start(clock) is None
+    modals.stop()
+
+
+def test_idle_lock_fires_once_after_the_office_time_and_input_resets_it(qtbot):
+    now = FakeTime()
+    lock = IdleLock(10, now=now, interval_ms=10)
+    target = QMainWindow()
+    qtbot.addWidget(target)
+    lock.start()
+    fired = []
+    lock.locked.connect(lambda: fired.append(now()))
+    now.t += 9 * 60
+    lock.check()
+    assert fired == []
+    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier))
+    now.t += 9 * 60  # 18 minutes in all, but only 9 since the key press
+    lock.check()
+    assert fired == []
+    now.t += 60
+    with qtbot.waitSignal(lock.locked, timeout=2000):  # the timer notices by itself
+        pass
+    assert len(fired) == 1
+    now.t += 3600
+    lock.check()
+    assert len(fired) == 1  # locked once until resumed
+    lock.resume()
+    assert lock.idle_seconds() == 0
+    lock.stop()
+
+
+def _window(ctx: Context, office: str = "") -> QMainWindow:
+    window = QMainWindow()
+    window.ctx = ctx
+    window.office = office
+    return window
+
+
+def test_the_desk_locks_hides_the_window_and_the_same_person_gets_it_back(accounts, make_office, clock, qtbot):
+    office = make_office("hellowork-kawagoe")
+    ctx = Context(Actor("reception", "受付", "reception"), clock)
+    window = _window(ctx, office)
+    qtbot.addWidget(window)
+    window.show()
+    asked = []
+
+    def ask(actor):
+        asked.append((actor, window.isVisible()))
+        return actor
+
+    now = FakeTime()
+    session = DeskSession(ctx, window, make_window=lambda c: pytest.fail("same person: no new window"), now=now, ask=ask)
+    assert session.lock.minutes == 10  # the office's idle_lock_minutes
+    now.t += 10 * 60
+    session.lock.check()
+    assert asked == [(ctx.actor, False)]  # nothing on screen while the sign-in is asked
+    assert window.isVisible() and session.window is window
+    assert AuditLog.select().where(AuditLog.action == "lock", AuditLog.staff == "reception").count() == 1
+    session.lock.stop()
+
+
+def test_another_person_gets_a_new_window_for_their_role(accounts, clock, qtbot):
+    ctx = Context(Actor("reception", "受付", "reception"), clock)
+    window = _window(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    made = []
+
+    def make(new_ctx):
+        new = _window(new_ctx)
+        qtbot.addWidget(new)
+        new.show()
+        made.append(new)
+        return new
+
+    supervisor = Actor("supervisor", "管理 監督(デモ)", "supervisor")
+    session = DeskSession(ctx, window, make, ask=lambda actor: supervisor)
+    session.lock_now()
+    assert session.ctx.actor == supervisor and session.window is made[0] and made[0].ctx.actor == supervisor
+    assert not window.isVisible()
+    session.lock.stop()
+
+
+def test_quit_from_the_lock_closes_the_window(accounts, clock, qtbot, monkeypatch):
+    ctx = Context(Actor("reception", "受付", "reception"), clock)
+    window = _window(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    quits = []
+    monkeypatch.setattr("consult_desk.ui.sign_in_dialog.QApplication.quit", lambda: quits.append(1))
+    session = DeskSession(ctx, window, lambda c: pytest.fail("no new window"), ask=lambda actor: None)
+    session.lock_now()
+    assert quits == [1] and not window.isVisible()
+    session.lock.stop()

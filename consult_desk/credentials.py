@@ -154,6 +154,7 @@ def _clean_url(value: str) -> str:
         or "." not in parts.hostname
         or any(ch.isspace() for ch in text)
         or len(text) > URL_MAX
+        or MASK in text  # a masked URL copied back from the screen
     ):
         raise RuleError("credential_url")
     return text

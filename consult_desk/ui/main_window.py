@@ -30,6 +30,8 @@ from consult_desk.ui.app import settings
 from consult_desk.ui.booking_dialog import BookingDialog
 from consult_desk.ui.calendar_views import MODES, CalendarView
 from consult_desk.ui.change_watcher import ChangeWatcher
+from consult_desk.ui.due_list import due_text
+from consult_desk.ui.outbox_view import OutboxView
 from consult_desk.ui.reservation_panel import ReservationPanel
 from consult_desk.ui.search_view import SearchView
 from consult_desk.ui.settings_dialog import SettingsDialog
@@ -84,6 +86,9 @@ class MainWindow(QMainWindow):
         self.staff_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.staff_label)
+        self.due_label = QLabel(self)  # meeting details / replies due today or overdue (consult_desk.due)
+        self.due_label.setObjectName("due_count")
+        self.statusBar().addPermanentWidget(self.due_label)
         self._update_titles()
         self._restore_state()
 
@@ -97,6 +102,7 @@ class MainWindow(QMainWindow):
         """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab."""
         self.calendar = self._add_view(CalendarView(self.ctx, self), self.tr("Calendar"))
         self.search_view = self._add_view(SearchView(self.ctx, self), self.tr("Search"))
+        self.outbox_view = self._add_view(OutboxView(self.ctx, self), OutboxView.tab_title())
         add_supervisor_views(self)  # day review, reports, audit log: only for the roles that may use them
 
     def _add_view(self, view, title: str):  # noqa: ANN001, ANN202 (any view widget)
@@ -150,6 +156,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """Reload what every view shows (after this desk's or another desk's change)."""
+        self.due_label.setText(due_text(self.ctx, self.office))
         for view in self.views():
             if hasattr(view, "refresh"):
                 view.refresh()
@@ -211,6 +218,7 @@ class MainWindow(QMainWindow):
     def _update_titles(self) -> None:
         name = self.office_box.currentText() if self.offices else self.tr("(no office)")
         self.setWindowTitle(f"Consult Desk — {name}")
+        self.due_label.setText(due_text(self.ctx, self.office))
         self.staff_label.setText(self.tr("Staff: %1").replace("%1", f"{self.ctx.actor.name} ({self.ctx.actor.login})"))
 
     def _restore_state(self) -> None:

@@ -44,6 +44,7 @@ from consult_desk.offices import get_config
 from consult_desk.presets import CHANNELS, OfficeConfig, channel_label, label_text
 from consult_desk.states import FINAL, IRREVERSIBLE, Status, action_label, allowed_actions, status_label
 from consult_desk.ui.booking_dialog import BookingDialog
+from consult_desk.ui.credentials_widget import CredentialsWidget
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span
 from consult_desk.ui.widgets.messages import confirm, show_error
@@ -302,8 +303,8 @@ class ReservationPanel(QWidget):
     """Shows one reservation; ``changed`` is emitted (with the reservation id) after an action."""
 
     changed = Signal(int)
-    # Issue 5 replaces this with its CredentialsWidget(ctx, reservation_id).
-    credentials_factory: Callable[[Context, int], QWidget] = CredentialsView
+    # The meeting-credentials editor of issue 5 (CredentialsView above stays as a read-only fallback).
+    credentials_factory: Callable[[Context, int], QWidget] = CredentialsWidget
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -534,7 +535,10 @@ class ReservationPanel(QWidget):
             item = self.credentials_area.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        self.credentials_area.addWidget(type(self).credentials_factory(self.ctx, reservation_id))
+        widget = type(self).credentials_factory(self.ctx, reservation_id)
+        if hasattr(widget, "changed"):  # the credentials widget saved or sent something: show it here
+            widget.changed.connect(self.changed)
+        self.credentials_area.addWidget(widget)
 
     # -------------------------------------------------------------- actions
 

@@ -47,6 +47,7 @@ from consult_desk.session import BoardRow
 from consult_desk.states import IRREVERSIBLE, action_label
 from consult_desk.ui.callback_panel import events, open_callback_panel
 from consult_desk.ui.checkin_dialog import CheckInDialog
+from consult_desk.ui.due_list import DueListWidget
 from consult_desk.ui.next_booking import open_next_booking
 from consult_desk.ui.note_dialog import NoteDialog
 from consult_desk.ui.terminate_dialog import TerminateDialog
@@ -247,6 +248,9 @@ class TodayBoard(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.empty_label)
+        self.due_list = DueListWidget(ctx, office, left)  # meeting details and replies due (issue 5)
+        self.due_list.reservation_activated.connect(self.reservation_activated)
+        left_layout.addWidget(self.due_list)
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
@@ -356,6 +360,7 @@ class TodayBoard(QWidget):
             self.clock_label.setText(exc.message)
             return
         self.model.set_rows(self.rows)
+        self.due_list.set_office(self.office)
         self.title.setText(QCoreApplication.translate("TodayBoard", "Today — %1").replace("%1", fmt_date(now.date())))
         self.clock_label.setText(QCoreApplication.translate("TodayBoard", "As of %1").replace("%1", f"{now:%H:%M}"))
         self.empty_label.setVisible(not self.rows)

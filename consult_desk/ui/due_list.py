@@ -1,0 +1,130 @@
+"""What is due: meeting details to send by the office's deadline, Hello Work offers to answer and
+unanswered offers to phone about (consult_desk.due). For the today board; the status bar shows
+the count of what is overdue or due today (:func:`due_text`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from consult_desk import due
+from consult_desk.context import Context
+from consult_desk.errors import ConsultDeskError
+from consult_desk.ui.widgets.format import fmt_date, fmt_datetime
+
+Index = QModelIndex | QPersistentModelIndex
+SEVERITY_COLORS = {"overdue": "#ffcdd2", "today": "#fff3c4", "upcoming": "#ffffff"}
+
+
+def due_text(ctx: Context, office: str | None) -> str:
+    """"要対応 3件" for the status bar ("" when nothing is due today or overdue)."""
+    try:
+        count = due.urgent_count(ctx.clock.now(), office or None)
+    except ConsultDeskError:
+        return ""
+    if not count:
+        return ""
+    return QCoreApplication.translate("DueList", "Due: %1").replace("%1", str(count))
+
+
+class DueModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[due.DueItem] = []
+
+    def set_rows(self, rows: list[due.DueItem]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return [
+                self.tr("Due"),
+                self.tr("To do"),
+                self.tr("Deadline"),
+                self.tr("Session"),
+                self.tr("Name"),
+                self.tr("Phone"),
+            ][section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                due.severity_label(item.severity),
+                due.kind_label(item.kind),
+                fmt_date(item.deadline),
+                fmt_datetime(item.start),
+                item.name,
+                item.phone,
+            ][index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(SEVERITY_COLORS.get(item.severity, "#ffffff")))
+        if role == Qt.ItemDataRole.ToolTipRole and item.clause:
+            return item.clause
+        return None
+
+
+class DueListWidget(QWidget):
+    """``set_office(code)``, ``refresh()``; ``reservation_activated`` when a row is opened (Enter, double-click)."""
+
+    reservation_activated = Signal(int)
+
+    def __init__(self, ctx: Context, office: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("due_list")
+        self.ctx = ctx
+        self.office = office
+        self.title = QLabel(self)
+        self.title.setObjectName("due_title")
+        self.model = DueModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("due_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def set_office(self, code: str) -> None:
+        self.office = code
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            rows = due.items(self.ctx.clock.now(), self.office or None)
+        except ConsultDeskError:
+            rows = []
+        self.model.set_rows(rows)
+        self.title.setText(self.tr("Meeting details and replies due (%1)").replace("%1", str(len(rows))))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.reservation_activated.emit(self.model.rows[index.row()].reservation_id)

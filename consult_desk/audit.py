@@ -90,6 +90,31 @@ def action_text(action: str) -> str:
     return ja_en[1] if en else ja_en[0]
 
 
+def target_text(row: AuditLog) -> str:
+    """The target as people read it: a reservation's number is said to be one."""
+    from consult_desk.errors import language
+
+    if row.action.startswith("reservation.") and row.target.isdigit():
+        return f"reservation {row.target}" if language() == "en" else f"予約 {row.target}"
+    return row.target
+
+
+def detail_text(row: AuditLog) -> str:
+    """A reservation change's "from->to channel" with the status and channel labels; other details as stored."""
+    from consult_desk.presets import channel_label
+    from consult_desk.states import Status, status_label
+
+    if not row.action.startswith("reservation.") or "->" not in row.detail:
+        return row.detail
+    change, _, channel = row.detail.partition(" ")
+    before, _, after = change.partition("->")
+    known = {s.value for s in Status}
+    if after not in known or (before and before not in known):
+        return row.detail
+    text = f"{status_label(before)} → {status_label(after)}" if before else status_label(after)
+    return f"{text}（{channel_label(channel)}）" if channel else text
+
+
 def _filtered(
     start: dt.date | None,
     end: dt.date | None,
@@ -125,12 +150,15 @@ def search(
     action: str | tuple[str, ...] | None = None,
     target: str | None = None,
     limit: int | None = None,
+    newest_first: bool = False,
 ) -> list[AuditLog]:
-    """Audit entries for the viewer, oldest first; supervisors and the admin only (004 第5条)."""
+    """Audit entries for the viewer, oldest first (or newest first); supervisors and the admin only (004 第5条)."""
     from consult_desk.permissions import require
 
     require(ctx, "audit_view")
     query = _filtered(start, end, staff, action, target)
+    if newest_first:
+        query = query.order_by(AuditLog.at.desc(), AuditLog.id.desc())
     if limit:
         query = query.limit(limit)
     return list(query)

@@ -160,3 +160,15 @@ def test_audit_export_reads_back_and_is_itself_audited(hw, ctx, make_request, tm
     assert table[2][3] == "予約：予約受付"
     last = AuditLog.select().order_by(AuditLog.id.desc()).first()
     assert (last.action, last.count) == ("export_audit", 2)
+
+
+def test_changes_read_with_labels_and_newest_first(hw, ctx, clock, make_request):
+    res = booking.book(ctx, make_request(hw, WED, channel="phone"))
+    clock.advance(minutes=5)
+    lifecycle.cancel(ctx, res.id, "phone")
+    newest = audit.search(ctx, action="reservation.", newest_first=True)
+    assert [r.action for r in newest] == ["reservation.cancel", "reservation.book"]
+    assert [audit.detail_text(r) for r in newest] == ["申込受付 → キャンセル（電話）", "申込受付（電話）"]
+    assert audit.target_text(newest[0]) == f"予約 {res.id}"
+    other = audit.search(ctx, action="office_create")[0]
+    assert (audit.target_text(other), audit.detail_text(other)) == ("hellowork-kawagoe", "")

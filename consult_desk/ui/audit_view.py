@@ -71,19 +71,19 @@ class AuditModel(QAbstractTableModel):
                 f"{row.at:%Y-%m-%d %H:%M:%S}",
                 row.staff,
                 audit.action_text(row.action),
-                row.target,
+                audit.target_text(row),
                 str(row.count),
-                row.detail,
+                audit.detail_text(row),
             ][col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
-            return row.action
+        if role == Qt.ItemDataRole.ToolTipRole and col in (2, 5):
+            return row.action if col == 2 else row.detail
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
 class AuditView(QWidget):
-    """Tab: period, staff, kind of action, target text; newest entries last."""
+    """Tab: period, staff, kind of action, target text; newest entries first."""
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,7 +178,8 @@ class AuditView(QWidget):
     def refresh(self) -> None:
         f = self.filters()
         try:
-            rows = audit.search(self.ctx, f["start"], f["end"], f["staff"], f["action"], f["target"], limit=MAX_ROWS + 1)
+            rows = audit.search(self.ctx, f["start"], f["end"], f["staff"], f["action"], f["target"],
+                                limit=MAX_ROWS + 1, newest_first=True)
         except ConsultDeskError as exc:
             self.count_label.setText(exc.message)
             self.model.set_rows([])
@@ -187,7 +188,7 @@ class AuditView(QWidget):
         self.model.set_rows(rows[:MAX_ROWS])
         text = self.tr("%1 entries").replace("%1", str(min(len(rows), MAX_ROWS)))
         if more:
-            text += " " + self.tr("(the first %1 shown; narrow the period or export the CSV)").replace("%1", str(MAX_ROWS))
+            text += " " + self.tr("(the newest %1 shown; narrow the period or export the CSV)").replace("%1", str(MAX_ROWS))
         self.count_label.setText(text)
 
     def export_csv(self, path: Path | None = None) -> ExportResult | None:

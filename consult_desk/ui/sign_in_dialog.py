@@ -38,7 +38,7 @@ def _demo_hint() -> str:
     """The demo database's accounts (README): shown on its sign-in dialog only."""
     if not auth.demo_accounts_present():
         return ""
-    return "  ".join(f"{login} / {password}" for login, _n, _r, password in auth.DEMO_ACCOUNTS)
+    return "\n".join(f"{login} / {password}" for login, _n, _r, password in auth.DEMO_ACCOUNTS)
 
 
 class SignInDialog(QDialog):
@@ -77,9 +77,8 @@ class SignInDialog(QDialog):
         layout.addWidget(self.message)
         hint = _demo_hint()
         if hint:
-            demo = QLabel(self.tr("Demo accounts (login / password): %1").replace("%1", hint), self)
+            demo = QLabel(self.tr("Demo accounts (login / password): %1").replace("%1", "\n" + hint), self)
             demo.setObjectName("demo_hint")
-            demo.setWordWrap(True)
             layout.addWidget(demo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
@@ -88,7 +87,8 @@ class SignInDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         (self.password if self.login.text() else self.login).setFocus()
-        self.resize(420, 0)
+        self.setMinimumWidth(420)
+        self.adjustSize()
 
     def accept(self) -> None:
         try:
@@ -148,7 +148,8 @@ class FirstAdminDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.name.setFocus()
-        self.resize(460, 0)
+        self.setMinimumWidth(460)
+        self.adjustSize()
 
     def accept(self) -> None:
         try:

@@ -77,6 +77,7 @@ class PurgeDialog(QDialog):
         for signal in (self.by_retention.toggled, self.date.dateChanged):
             signal.connect(lambda *_a: self.update_count())
         self.update_count()
+        self.setMinimumWidth(520)
 
     def before(self) -> dt.date | None:
         if self.by_retention.isChecked():

@@ -112,32 +112,32 @@
         <translation>職員：</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/audit_view.py" line="188" />
+        <location filename="../../consult_desk/ui/audit_view.py" line="189" />
         <source>%1 entries</source>
         <translation>%1件</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/audit_view.py" line="190" />
-        <source>(the first %1 shown; narrow the period or export the CSV)</source>
-        <translation>（先頭の%1件を表示。期間を絞るかCSVに出力してください）</translation>
+        <location filename="../../consult_desk/ui/audit_view.py" line="191" />
+        <source>(the newest %1 shown; narrow the period or export the CSV)</source>
+        <translation>（新しい順に%1件を表示。期間を絞るかCSVに出力してください）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/audit_view.py" line="196" />
+        <location filename="../../consult_desk/ui/audit_view.py" line="197" />
         <source>audit-log</source>
         <translation>操作記録</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/audit_view.py" line="198" />
+        <location filename="../../consult_desk/ui/audit_view.py" line="199" />
         <source>Export CSV</source>
         <translation>CSV出力</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/audit_view.py" line="209" />
+        <location filename="../../consult_desk/ui/audit_view.py" line="210" />
         <source>CSV export</source>
         <translation>CSV出力</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/audit_view.py" line="210" />
+        <location filename="../../consult_desk/ui/audit_view.py" line="211" />
         <source>%1 rows written to %2.</source>
         <translation>%1行を %2 に出力しました。</translation>
     </message>

@@ -40,7 +40,8 @@ def make_view(qtbot, ctx):
 
 
 def actions(view) -> list[str]:
-    return [row.action for row in view.model.rows]
+    """Oldest first, to read like the log (the view shows the newest on top)."""
+    return [row.action for row in reversed(view.model.rows)]
 
 
 @pytest.mark.usefixtures("japanese")
@@ -48,7 +49,9 @@ def test_filters(logged, ctx, qtbot):
     view = make_view(qtbot, ctx)
     assert actions(view) == ["office_create", "reservation.book", "export_csv_pii", "pdf_daily_review"]
     assert view.count_label.text() == "4件"
-    assert view.model.data(view.model.index(1, 2)) == "予約：予約受付"
+    booked = view.model.rowCount() - 2  # second oldest
+    assert view.model.data(view.model.index(0, 2)) == "日次確認表のPDF保存"
+    assert [view.model.data(view.model.index(booked, c)) for c in (2, 3, 5)] == ["予約：予約受付", "予約 1", "申込受付（申込フォーム）"]
     view.action.setCurrentIndex(view.action.findText("CSV出力"))
     assert actions(view) == ["export_csv_pii"]
     view.action.setCurrentIndex(view.action.findText("印刷・PDF"))
@@ -70,7 +73,7 @@ def test_export_is_readable_and_audited(logged, ctx, qtbot, tmp_path, monkeypatc
     with (tmp_path / "log.csv").open(encoding="cp932", newline="") as fh:
         rows = list(csv.reader(fh))
     assert result.rows == 4 and [r[2] for r in rows[1:]][-1] == "pdf_daily_review"
-    assert actions(view)[-1] == "export_audit"  # the view refreshed: the export is in the log
+    assert view.model.rows[0].action == "export_audit"  # refreshed: the export is on top of the log
 
 
 def test_reception_cannot_read_the_log(logged, clock, qtbot):

@@ -38,7 +38,7 @@ def test_wrong_password_keeps_the_dialog_with_a_sentence(accounts, clock, qtbot)
     dialog = SignInDialog(clock)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "ログイン"
-    assert "supervisor / demo-supervisor" in dialog.findChild(type(dialog.message), "demo_hint").text()
+    assert "\nsupervisor / demo-supervisor\n" in dialog.findChild(type(dialog.message), "demo_hint").text()
     dialog.login.setText("supervisor")
     dialog.password.setText("wrong-password")
     dialog.accept()

@@ -28,7 +28,7 @@ PACKAGE = Path(consult_desk.__file__).parent
 
 
 @pytest.fixture
-def hw(db, make_office):
+def hw(any_db, make_office):
     return make_office("hellowork-kawagoe")
 
 

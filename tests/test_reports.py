@@ -17,7 +17,7 @@ WED = T(2027, 1, 13, 10, 0)
 
 
 @pytest.fixture
-def offices_(db, make_office):
+def offices_(any_db, make_office):
     return make_office("hellowork-kawagoe"), make_office("nishitokyo-childcare")
 
 

@@ -17,7 +17,7 @@ JAN13 = T(2027, 1, 13, 10, 0)
 
 
 @pytest.fixture
-def hw(db, make_office):
+def hw(any_db, make_office):
     return make_office("hellowork-kawagoe")
 
 

@@ -231,11 +231,12 @@ class MainWindow(QMainWindow):
         state = s.value("main/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        self.toolbar.setVisible(len(self.offices) > 1)  # whatever the saved state says
         splitter = s.value("main/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([880, 560])
+            self.splitter.setSizes([800, 480])
         self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))
         mode = str(s.value("calendar/mode", "month"))
         if mode in MODES and mode != self.calendar.mode:

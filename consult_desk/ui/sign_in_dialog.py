@@ -2,9 +2,9 @@
 
 The lock follows the office's ``idle_lock_minutes``: an application-wide event filter notes every
 key press, click and wheel turn; a QTimer compares the time since then with the limit. The clock
-is injected (``now``), so tests drive it without waiting. When the desk locks, the window is
-hidden (no personal data left on screen) until someone signs in again; another staff member may
-sign in, and then the window is rebuilt for them.
+is injected (``now``), so tests drive it without waiting. When the desk locks, every window is
+covered by an opaque sheet (no personal data left on screen, nothing typed is lost) until someone
+signs in again; another staff member may sign in, and then the window is rebuilt for their role.
 """
 
 from __future__ import annotations
@@ -278,24 +278,67 @@ class DeskSession(QObject):
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def lock_now(self) -> None:
-        """Hide the window, ask for a sign-in; the same person gets the window back, another one a new window."""
+        """Cover every window (nothing personal left on screen, typed input kept), ask for a sign-in;
+        the same person gets everything back as it was, another one a new window for their role."""
         try:
             auth.record_lock(self.ctx)
         except ConsultDeskError:
             pass  # the database is unavailable: locking must still happen
-        self.window.hide()
+        covers = [LockCover(w) for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
         actor = self.ask(self.ctx.actor)
+        for cover in covers:
+            cover.remove()
         if actor is None:
+            self._close_others(keep=None)
             self.window.close()
             QApplication.quit()
             return
         if actor != self.ctx.actor:
+            # Another person: what the previous one left open (dialogs, panels) closes unsaved.
             self.ctx = Context(actor=actor, clock=self.ctx.clock)
             old = self.window
             self.window = self.make_window(self.ctx)
+            self._close_others(keep=self.window)
             old.close()
             old.deleteLater()
             self._watch_office()
         self.lock.minutes = self.idle_minutes()
         self.window.show()
         self.lock.resume()
+
+    @staticmethod
+    def _close_others(keep: QWidget | None) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget is keep or not widget.isVisible() or isinstance(widget, QMainWindow):
+                continue
+            if isinstance(widget, QDialog):
+                widget.reject()
+            else:
+                widget.close()
+
+
+class LockCover(QWidget):
+    """An opaque sheet over a window's whole area while the desk is locked: the window itself, and a
+    dialog the clerk was typing in, stay as they were underneath."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("lock_cover")
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), palette.color(palette.ColorRole.Window).darker(115))
+        self.setPalette(palette)
+        self.setGeometry(window.rect())
+        window.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+            self.raise_()
+        return False
+
+    def remove(self) -> None:
+        self.hide()
+        self.deleteLater()

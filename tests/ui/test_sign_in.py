@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QWidget
 from supervisor_support import Modals, clean_settings, japanese  # noqa: F401 (fixtures)
 
 from consult_desk import auth
@@ -139,7 +139,8 @@ def test_the_desk_locks_hides_the_window_and_the_same_person_gets_it_back(accoun
     asked = []
 
     def ask(actor):
-        asked.append((actor, window.isVisible()))
+        cover = window.findChild(QWidget, "lock_cover")
+        asked.append((actor, cover is not None and cover.isVisible() and cover.geometry() == window.rect()))
         return actor
 
     now = FakeTime()
@@ -147,8 +148,9 @@ def test_the_desk_locks_hides_the_window_and_the_same_person_gets_it_back(accoun
     assert session.lock.minutes == 10  # the office's idle_lock_minutes
     now.t += 10 * 60
     session.lock.check()
-    assert asked == [(ctx.actor, False)]  # nothing on screen while the sign-in is asked
+    assert asked == [(ctx.actor, True)]  # covered while the sign-in is asked
     assert window.isVisible() and session.window is window
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "lock_cover") is None)
     assert AuditLog.select().where(AuditLog.action == "lock", AuditLog.staff == "reception").count() == 1
     session.lock.stop()
 
@@ -167,11 +169,14 @@ def test_another_person_gets_a_new_window_for_their_role(accounts, clock, qtbot)
         made.append(new)
         return new
 
+    left_open = QDialog(window)  # the previous person's dialog closes unsaved
+    left_open.show()
     supervisor = Actor("supervisor", "管理 監督(デモ)", "supervisor")
     session = DeskSession(ctx, window, make, ask=lambda actor: supervisor)
     session.lock_now()
     assert session.ctx.actor == supervisor and session.window is made[0] and made[0].ctx.actor == supervisor
-    assert not window.isVisible()
+    assert not window.isVisible() and made[0].isVisible()
+    assert not left_open.isVisible() and left_open.result() == QDialog.DialogCode.Rejected
     session.lock.stop()
 
 
@@ -185,4 +190,25 @@ def test_quit_from_the_lock_closes_the_window(accounts, clock, qtbot, monkeypatc
     session = DeskSession(ctx, window, lambda c: pytest.fail("no new window"), ask=lambda actor: None)
     session.lock_now()
     assert quits == [1] and not window.isVisible()
+    session.lock.stop()
+
+
+def test_what_was_being_typed_survives_the_lock(accounts, clock, qtbot):
+    """A clerk called away mid-booking: the dialog is covered, not closed, and comes back as it was."""
+    ctx = Context(Actor("reception", "受付", "reception"), clock)
+    window = _window(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = QDialog(window)
+    field = QLineEdit("山田 花子", dialog)
+    dialog.show()
+    covered = []
+
+    def ask(actor):
+        covered.append(dialog.findChild(QWidget, "lock_cover").isVisible())
+        return actor
+
+    session = DeskSession(ctx, window, lambda c: pytest.fail("same person"), ask=ask)
+    session.lock_now()
+    assert covered == [True] and dialog.isVisible() and field.text() == "山田 花子"
     session.lock.stop()

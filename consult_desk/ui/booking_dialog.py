@@ -47,6 +47,17 @@ from consult_desk.validation import format_phone
 ERROR_STYLE = f"color:{style.ERROR};"
 
 
+class DateEdit(QDateEdit):
+    """A date field where Up/Down step the day and Tab leaves the field (Left/Right move between parts)."""
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:  # noqa: N802 (Qt naming)
+        return QWidget.focusNextPrevChild(self, next_child)
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        super().focusInEvent(event)
+        self.setCurrentSection(QDateEdit.Section.DaySection)
+
+
 class CompanionRow(QWidget):
     """One companion named in advance: name and relation or affiliation (003 5(1)①, 004 第10条(3))."""
 
@@ -162,6 +173,8 @@ class BookingDialog(QDialog):
         self._load_slots(start)
         for key in self.editors:
             self._validate(key)
+            if key in self.touched:
+                self._tidy(key)  # a prefilled ０９０－… shows as 090-…
         self._check_trouble()
         self._update_state()
         first_empty = next((w for k, w in self.editors.items() if w.isEnabled() and not self._text(k)), None)
@@ -171,7 +184,8 @@ class BookingDialog(QDialog):
             first_empty.setFocus()
         else:
             self.save_button.setFocus()
-        self.resize(1040, 640)
+        hint = self.sizeHint()
+        self.resize(max(1000, hint.width()), max(480, hint.height()))
 
     # -------------------------------------------------------------- building
 
@@ -187,7 +201,7 @@ class BookingDialog(QDialog):
     def _build_slot_group(self, start: dt.datetime | None) -> QGroupBox:
         box = QGroupBox(self.tr("Slot"), self)
         grid = QGridLayout(box)
-        self.date_edit = QDateEdit(box)
+        self.date_edit = DateEdit(box)
         self.date_edit.setObjectName("booking_date")
         self.date_edit.setCalendarPopup(True)
         if language() == "ja":
@@ -226,7 +240,12 @@ class BookingDialog(QDialog):
         grid.addWidget(self.deadlines, 2, 0, 1, 2)
         grid.addWidget(self.slot_problem, 3, 0, 1, 2)
         grid.setColumnStretch(1, 1)
-        day = start.date() if start else self.config.calendar.next_business_day(self.ctx.clock.today())
+        if start is not None:
+            day = start.date()
+        elif self.old is not None:
+            day = dt.date.fromisoformat(self.old["start"][:10])
+        else:
+            day = self.config.calendar.next_business_day(self.ctx.clock.today())
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.date_edit.dateChanged.connect(lambda _d: self._load_slots(None))
         self.slot_box.currentIndexChanged.connect(lambda _i: self._slot_changed())
@@ -353,6 +372,7 @@ class BookingDialog(QDialog):
         row.relation.textChanged.connect(lambda _t: self._update_state())
         row.remove.clicked.connect(lambda: self._remove_companion(row))
         self.companions_layout.insertWidget(self.companions_layout.count() - 1, row)
+        row.show()  # now, not at the next event loop pass: Tab must reach it at once
         self.companion_rows.append(row)
         self._set_tab_order()
         row.name.setFocus()
@@ -441,7 +461,15 @@ class BookingDialog(QDialog):
         if self.group_event is not None:
             return self.group_event.start
         data = self.slot_box.currentData()
-        return data if isinstance(data, dt.datetime) else None
+        return dt.datetime.fromisoformat(data) if data else None
+
+    def select_slot(self, start: dt.datetime) -> bool:
+        """Choose ``start`` (date and time) as if picked with the keyboard; False if the day has no such slot."""
+        self.date_edit.setDate(QDate(start.year, start.month, start.day))
+        index = self.slot_box.findData(start.isoformat())
+        if index >= 0:
+            self.slot_box.setCurrentIndex(index)
+        return index >= 0
 
     def _selected_slot(self) -> SlotInfo | None:
         start = self.selected_start()
@@ -464,7 +492,7 @@ class BookingDialog(QDialog):
                 text = f"{span}  " + self.tr("(full)")
             else:
                 text = f"{span}  " + self.tr("(not bookable)")
-            self.slot_box.addItem(text, slot.start)
+            self.slot_box.addItem(text, slot.start.isoformat())
         wanted = next((i for i, s in enumerate(self.slot_infos) if start is not None and s.start == start), -1)
         if wanted < 0:
             wanted = next((i for i, s in enumerate(self.slot_infos) if s.bookable), 0 if self.slot_infos else -1)
@@ -592,7 +620,8 @@ class BookingDialog(QDialog):
         dialog = ConsentDialog(self.ctx, self.office, self, self.consent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_consent(dialog.ticked(), dialog.terms_version)
-        self.consent_button.setFocus()
+        # Checklist done and nothing else missing: Enter now books.
+        (self.save_button if self.save_button.isEnabled() else self.consent_button).setFocus()
 
     def set_consent(self, ticked: list[str], version: str | None) -> None:
         self.consent = list(ticked)

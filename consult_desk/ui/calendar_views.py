@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequenc
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -273,24 +272,20 @@ class MonthTable(CalendarTable):
         super().keyPressEvent(event)
 
 
-class StatusLegend(QWidget):
-    """What the colours mean."""
+class StatusLegend(QLabel):
+    """What the colours mean: one wrapping line of coloured chips (no minimum width of its own)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 2, 0, 2)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(2)
+        self.setObjectName("status_legend")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
         entries = [(style.FREE, self.tr("Free")), (style.BLOCKED, self.tr("Not bookable now")),
                    *style.legend_entries()]
-        columns = 5
-        for number, (color, text) in enumerate(entries):
-            chip = QLabel(text, self)
-            chip.setObjectName("legend_chip")
-            chip.setStyleSheet(f"background:{color}; border:1px solid #9e9e9e; padding:1px 6px;")
-            grid.addWidget(chip, number // columns, number % columns)
-        grid.setColumnStretch(columns, 1)
+        chips = [f"<span style='color:{style.FREE_MARK}; background:{style.FREE};'>&nbsp;<b>{entries[0][1]}</b>&nbsp;</span>"]
+        chips += [f"<span style='background:{color};'>&nbsp;{text}&nbsp;</span>" for color, text in entries[1:]]
+        self.setText("&nbsp; ".join(chips))
+        self.entries = [text for _color, text in entries]
 
 
 class CalendarView(QWidget):

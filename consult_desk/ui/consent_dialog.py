@@ -122,7 +122,7 @@ class ConsentDialog(QDialog):
         self.setTabOrder(self.items, self.full_text_button)
         self.setTabOrder(self.full_text_button, self.ok_button)
         self.items.setFocus()
-        self.resize(760, 600)
+        self.resize(760, min(640, 240 + 30 * self.items.count()))
         self._update()
 
     def _rows(self) -> list[QListWidgetItem]:

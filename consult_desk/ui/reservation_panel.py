@@ -16,7 +16,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -44,6 +43,7 @@ from consult_desk.offices import get_config
 from consult_desk.presets import CHANNELS, OfficeConfig, channel_label, label_text
 from consult_desk.states import FINAL, IRREVERSIBLE, Status, action_label, allowed_actions, status_label
 from consult_desk.ui.booking_dialog import BookingDialog
+from consult_desk.ui.checkin_dialog import CheckInDialog
 from consult_desk.ui.credentials_widget import CredentialsWidget
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span
@@ -51,10 +51,10 @@ from consult_desk.ui.widgets.messages import confirm, show_error
 
 Index = QModelIndex | QPersistentModelIndex
 MASK = "••••••"
-NOTE_REQUIRED = frozenset({"no-show", "undo-no-show", "contact"})
-# Actions that need details (channel, reason, prohibited act, minutes, checks) before they run.
+NOTE_REQUIRED = frozenset({"no-show", "undo-no-show", "contact", "terminate"})
+# Actions that need details (channel, reason, prohibited act, minutes) before they run.
 NEEDS_DIALOG = frozenset(
-    {"cancel", "terminate", "no-show", "undo-no-show", "contact", "extend", "complete-by-phone", "check-in",
+    {"cancel", "terminate", "no-show", "undo-no-show", "contact", "extend", "complete-by-phone",
      "refuse", "unreachable", "connection-failed"}
 )
 
@@ -183,7 +183,6 @@ class ActionDialog(QDialog):
         self.channel_box: QComboBox | None = None
         self.act_box: QComboBox | None = None
         self.minutes: QSpinBox | None = None
-        self.checks: dict[str, QCheckBox] = {}
 
         if action in ("cancel", "contact"):
             self.channel_box = QComboBox(self)
@@ -227,18 +226,6 @@ class ActionDialog(QDialog):
                 self.minutes.setValue(config.session_minutes)
                 self.minutes.setSuffix(self.tr(" min"))
                 form.addRow(self.tr("Phone consultation lasted"), self.minutes)
-        if action == "check-in":
-            for key, text in (
-                ("connection_test", self.tr("Connection test done")),
-                ("identity_checked", self.tr("Face and name checked")),
-                ("companions_present", self.tr("Companions as named in advance")),
-            ):
-                box = QCheckBox(text, self)
-                box.setObjectName(f"check_{key}")
-                box.setChecked(key != "companions_present" or not info.get("companions"))
-                self.checks[key] = box
-                form.addRow(box)
-
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("action_note")
         self.note.setTabChangesFocus(True)
@@ -283,19 +270,11 @@ class ActionDialog(QDialog):
         return str(self.channel_box.currentData() or "") if self.channel_box is not None else ""
 
     def options(self) -> lifecycle.ActOptions:
-        checks = None
-        if self.checks:
-            checks = {
-                "connection_test": "ok" if self.checks["connection_test"].isChecked() else "not_done",
-                "identity_checked": self.checks["identity_checked"].isChecked(),
-                "companions_present": self.checks["companions_present"].isChecked(),
-            }
         return lifecycle.ActOptions(
             note=self.note.toPlainText(),
             channel=self.channel(),
             minutes=self.minutes.value() if self.minutes is not None and self.minutes.value() else None,
             prohibited_act=str(self.act_box.currentData()) if self.act_box is not None else None,
-            checks=checks,
         )
 
 
@@ -349,6 +328,7 @@ class ReservationPanel(QWidget):
 
         self.details_box = QGroupBox(self.tr("Reservation"), self.body)
         self.details = QFormLayout(self.details_box)
+        self.details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         body.addWidget(self.details_box)
 
         self.credentials_box = QGroupBox(self.tr("Meeting details"), self.body)
@@ -465,6 +445,7 @@ class ReservationPanel(QWidget):
                 button.setToolTip(self.tr("Asks for confirmation: cannot be undone"))
             button.clicked.connect(lambda _c=False, a=action: self.run_action(a))
             self.actions_grid.addWidget(button, number // 3, number % 3)
+            button.show()  # at once, so that the focus can go to it before the next event loop pass
             self.action_buttons[action] = button
         if not actions:
             self.actions_grid.addWidget(QLabel(self.tr("No further actions: the reservation is closed."), self.actions_box))
@@ -550,6 +531,10 @@ class ReservationPanel(QWidget):
         if action == "reschedule":
             self._reschedule(rid)
             return
+        if action == "check-in":  # the session day's own dialog: connection test, face and name, companions
+            if CheckInDialog(self.ctx, rid, self).exec() == QDialog.DialogCode.Accepted:
+                self._acted(rid)
+            return
         options = lifecycle.ActOptions()
         if action in NEEDS_DIALOG:
             dialog = ActionDialog(action, self.config, self.info, self)
@@ -569,6 +554,9 @@ class ReservationPanel(QWidget):
         except ConsultDeskError as exc:
             show_error(self, exc)
             return
+        self._acted(rid)
+
+    def _acted(self, rid: int) -> None:
         self.show_reservation(rid)
         self.changed.emit(rid)
         self.focus_actions()

@@ -40,32 +40,17 @@
         <translation>電話相談の時間</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="231" />
-        <source>Connection test done</source>
-        <translation>接続テスト済み</translation>
-    </message>
-    <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="232" />
-        <source>Face and name checked</source>
-        <translation>顔と氏名を確認済み</translation>
-    </message>
-    <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="233" />
-        <source>Companions as named in advance</source>
-        <translation>同席者は事前の届出どおり</translation>
-    </message>
-    <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="246" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="234" />
         <source>&amp;Reason (required)</source>
         <translation>理由（必須）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="246" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="234" />
         <source>&amp;Note</source>
         <translation>メモ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="253" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="241" />
         <source>This cannot be undone from the desk.</source>
         <translation>この操作は窓口では取り消せません。</translation>
     </message>
@@ -73,219 +58,219 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="118" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="129" />
         <source>Reschedule reservation #%1</source>
         <translation>予約 #%1 の日程変更</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="120" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="131" />
         <source>New booking — %1</source>
         <translation>新規予約 — %1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="139" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="150" />
         <source>&amp;Reschedule</source>
         <translation>日程を変更(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="139" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="150" />
         <source>&amp;Book</source>
         <translation>予約する(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="182" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="193" />
         <source>Move %1's reservation of %2 (%3) to another slot. The old one becomes “%4”.</source>
         <translation>%1 様の %2 の予約（%3）を別の枠に移します。元の予約は「%4」になります。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="188" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="199" />
         <source>Slot</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="213" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="224" />
         <source>Event</source>
         <translation>催し</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="218" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="229" />
         <source>&amp;Date</source>
         <translation>日付(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="220" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="231" />
         <source>&amp;Time</source>
         <translation>時間(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="236" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="252" />
         <source>Applicant</source>
         <translation>申込者</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="246" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="262" />
         <source>— choose —</source>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="254" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="270" />
         <source>e.g. %1</source>
         <translation>例：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="261" />
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="325" />
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="339" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="277" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="341" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="355" />
         <source>Clause: %1</source>
         <translation>根拠：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="293" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="309" />
         <source>Application</source>
         <translation>申込み</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="303" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="319" />
         <source>C&amp;hannel</source>
         <translation>申込経路(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="307" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="323" />
         <source>&amp;Note</source>
         <translation>メモ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="309" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="325" />
         <source>The city caused the connection failure</source>
         <translation>接続不良の原因は市（事業所）側</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="333" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="349" />
         <source>Companions named in advance</source>
         <translation>事前に届け出る同席者</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="336" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="352" />
         <source>Interpreter, assistant or family joining the session, with relation or affiliation.</source>
         <translation>相談に同席する通訳者・介助者・家族など（所属・続柄も）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="341" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="357" />
         <source>&amp;Add companion</source>
         <translation>同席者を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="371" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="388" />
         <source>Consent to the terms of use</source>
         <translation>利用規約への同意</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="376" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="393" />
         <source>&amp;Consent checklist…</source>
         <translation>同意チェックリスト(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="398" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="415" />
         <source>&amp;Go ahead: staff checked the earlier trouble</source>
         <translation>確認のうえ受け付ける(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="401" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="418" />
         <source>Re&amp;fuse the booking</source>
         <translation>受付を断る(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="461" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="486" />
         <source>free %1 of %2</source>
-        <translation>空き %1 / %2</translation>
+        <translation>空き %1/%2</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="464" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="489" />
         <source>(full)</source>
         <translation>（満席）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="466" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="491" />
         <source>(not bookable)</source>
         <translation>（受付不可）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="480" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="505" />
         <source>Application deadline: %1</source>
         <translation>申込締切：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="481" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="506" />
         <source>Meeting details to be sent by: %1</source>
         <translation>接続情報の送付期限：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="493" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="518" />
         <source>%1 is a closed day (%2)</source>
         <translation>%1 は休業日です（%2）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="496" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="521" />
         <source>Choose a time</source>
         <translation>時間を選んでください</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="581" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="606" />
         <source>Earlier trouble with this applicant:</source>
         <translation>この申込者には過去の利用上の問題があります：</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="586" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="611" />
         <source>Go ahead (recorded in the reservation's history) or refuse (recorded in the audit log).</source>
         <translation>受け付ける場合は予約の履歴に、断る場合は監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="608" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="634" />
         <source>%1 of %2 items confirmed</source>
         <translation>%2 項目中 %1 項目確認済み</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="609" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="635" />
         <source>Terms version: %1</source>
         <translation>規約の版：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="611" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="637" />
         <source>Consent was given to an older version (%1)</source>
         <translation>旧版（%1）への同意です</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="626" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="652" />
         <source>Check: %1</source>
         <translation>未入力・要確認：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="633" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="659" />
         <source>The consent checklist is not complete</source>
         <translation>同意チェックリストが完了していません</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="635" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="661" />
         <source>Earlier trouble: tick “Go ahead” or refuse the booking</source>
         <translation>過去の問題あり：「確認のうえ受け付ける」にチェックするか、受付を断ってください</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="670" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="696" />
         <source>Move reservation #%1 to %2? The old reservation becomes “%3”.</source>
         <translation>予約 #%1 を %2 に変更しますか？元の予約は「%3」になります。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="673" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="699" />
         <source>Reschedule</source>
         <translation>日程を変更</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="702" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="728" />
         <source>Refuse this booking because of the earlier trouble? The decision is recorded.</source>
         <translation>過去の問題を理由に受付を断りますか？この判断は記録されます。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="703" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="729" />
         <source>Refuse</source>
         <translation>断る</translation>
     </message>
@@ -293,63 +278,63 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="314" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="309" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="332" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="327" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="332" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="327" />
         <source>Week</source>
         <translation>週</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="332" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="327" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="390" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="385" />
         <source>Go to today</source>
         <translation>今日へ移動</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="391" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="386" />
         <source>Previous month / week / day</source>
         <translation>前の月・週・日</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="393" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="388" />
         <source>Next month / week / day</source>
         <translation>次の月・週・日</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="402" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="397" />
         <source>Month view</source>
         <translation>月表示</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="403" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="398" />
         <source>Week view</source>
         <translation>週表示</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="404" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="399" />
         <source>Day timeline</source>
         <translation>日表示（時間割）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="531" />
-        <location filename="../../consult_desk/ui/calendar_views.py" line="571" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="526" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="566" />
         <source>Closed: %1</source>
         <translation>休業日：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="575" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="570" />
         <source>No consultations at this time</source>
         <translation>この時間は相談を行っていません</translation>
     </message>
@@ -357,17 +342,17 @@
 <context>
     <name>CompanionRow</name>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="56" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="67" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="58" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="69" />
         <source>Relation or affiliation</source>
         <translation>所属・続柄</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="61" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="72" />
         <source>Remove this companion</source>
         <translation>この同席者を削除</translation>
     </message>
@@ -423,42 +408,42 @@
 <context>
     <name>CredentialsView</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="123" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="124" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="124" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="125" />
         <source>Meeting ID</source>
         <translation>ミーティングID</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="125" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="126" />
         <source>Passcode</source>
         <translation>パスコード</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="126" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="127" />
         <source>Room key</source>
         <translation>ルームキー</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="127" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="128" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="129" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="130" />
         <source>Re&amp;veal passcode / key</source>
         <translation>パスコード等を表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="134" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="135" />
         <source>No meeting details yet.</source>
         <translation>接続情報はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="147" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="148" />
         <source>Issued %1 by %2</source>
         <translation>発行：%1（%2）</translation>
     </message>
@@ -479,32 +464,32 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="82" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="82" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="82" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="82" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
         <source>Channel</source>
         <translation>経路</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="82" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
         <source>Staff</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
         <source>Note</source>
         <translation>メモ</translation>
     </message>
@@ -530,22 +515,22 @@
 <context>
     <name>MonthDelegate</name>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="99" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="98" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="110" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="109" />
         <source>Booked %1</source>
         <translation>予約 %1 件</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="112" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="111" />
         <source>Free %1 / %2</source>
-        <translation>空き %1 / %2</translation>
+        <translation>空き %1/%2</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="115" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="114" />
         <source>Closed for booking</source>
         <translation>受付終了</translation>
     </message>
@@ -560,7 +545,7 @@
     <message>
         <location filename="../../consult_desk/ui/calendar_models.py" line="156" />
         <source>Free %1 / %2</source>
-        <translation>空き %1 / %2</translation>
+        <translation>空き %1/%2</translation>
     </message>
     <message>
         <location filename="../../consult_desk/ui/calendar_models.py" line="158" />
@@ -616,122 +601,122 @@
 <context>
     <name>ReservationPanel</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="317" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="297" />
         <source>Select a reservation in the calendar, or search for one (Ctrl+F).</source>
         <translation>カレンダーで予約を選ぶか、検索（Ctrl+F）してください。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="345" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="325" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="349" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="329" />
         <source>Reservation</source>
         <translation>予約内容</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="353" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="334" />
         <source>Meeting details</source>
         <translation>接続情報</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="357" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="338" />
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="372" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="353" />
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="444" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="425" />
         <source>Earlier trouble recorded for this applicant</source>
         <translation>この申込者には過去の利用上の問題が記録されています</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="447" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="428" />
         <source>Consent was given to an older version of the terms (%1); the current version is %2.</source>
         <translation>旧版の規約（%1）への同意です。現行の版は %2 です。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="464" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="445" />
         <source>Asks for confirmation: cannot be undone</source>
         <translation>取り消せない操作のため確認があります</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="469" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="451" />
         <source>No further actions: the reservation is closed.</source>
         <translation>この予約は完了しており、これ以上の操作はありません。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="484" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="466" />
         <source>Date and time</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="485" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="467" />
         <source>Office</source>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="487" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="469" />
         <source>Seat</source>
         <translation>席</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="488" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="470" />
         <source>Applied by</source>
         <translation>申込経路</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="497" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="479" />
         <source>Companions</source>
         <translation>同席者</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="499" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="481" />
         <source>Meeting details due</source>
         <translation>接続情報の送付期限</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="501" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="483" />
         <source>Offer mail due</source>
         <translation>日時提示メールの期限</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="503" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="485" />
         <source>Moved from</source>
         <translation>変更前の予約</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="505" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="487" />
         <source>Moved to</source>
         <translation>変更後の予約</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="508" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="490" />
         <source>Open #%1</source>
         <translation>#%1 を開く</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="518" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="500" />
         <source>No consent recorded.</source>
         <translation>同意の記録がありません。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="523" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="505" />
         <source>Ticked by %1 on %2, terms version %3</source>
         <translation>確認者：%1　日時：%2　規約の版：%3</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="527" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="509" />
         <source>Older terms version: consent was given to %1, the office now uses %2.</source>
         <translation>旧版の規約への同意：%1 に同意（現行は %2）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="556" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="545" />
         <source>“%1” for reservation #%2 (%3) cannot be undone. Go ahead?</source>
         <translation>予約 #%2（%3）を「%1」にします。この操作は取り消せません。よろしいですか？</translation>
     </message>
@@ -833,28 +818,28 @@
 <context>
     <name>SlotDelegate</name>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="176" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="175" />
         <source>Consent to older terms</source>
         <translation>旧版の規約に同意</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="180" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="179" />
         <source>Free</source>
         <translation>空き</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="184" />
-        <location filename="../../consult_desk/ui/calendar_views.py" line="202" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="183" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="201" />
         <source>Closed for booking</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="199" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="198" />
         <source>Free %1 / %2</source>
-        <translation>空き %1 / %2</translation>
+        <translation>空き %1/%2</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="213" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="212" />
         <source>Free: Enter books a place</source>
         <translation>空きあり：Enter で申込み</translation>
     </message>
@@ -862,12 +847,12 @@
 <context>
     <name>StatusLegend</name>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="285" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="283" />
         <source>Free</source>
         <translation>空き</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="285" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="283" />
         <source>Not bookable now</source>
         <translation>受付不可</translation>
     </message>

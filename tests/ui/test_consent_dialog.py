@@ -1,0 +1,128 @@
+"""The consent checklist: the gate, the keyboard, the terms version and what is stored and shown later."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from desk_support import WED, Modals, activate, clean_settings, japanese, press  # noqa: F401 (fixtures)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from consult_desk import booking
+from consult_desk.errors import RuleError
+from consult_desk.offices import change_terms, get_config
+from consult_desk.ui.booking_dialog import BookingDialog
+from consult_desk.ui.consent_dialog import ConsentDialog, TermsDialog
+from consult_desk.ui.reservation_panel import ReservationPanel
+
+pytestmark = pytest.mark.usefixtures("clean_settings")
+
+TEN = dt.datetime.combine(WED, dt.time(10, 0))
+
+
+def open_consent(qtbot, ctx, office, ticked=None) -> ConsentDialog:
+    dialog = ConsentDialog(ctx, office, None, ticked)
+    qtbot.addWidget(dialog)
+    activate(qtbot, dialog)
+    return dialog
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_gate_refuses_an_unticked_item(qtbot, db, ctx, make_office):
+    """003 前文 and 5-9: every item of Yamaguchi's checklist must be confirmed; one left open blocks it."""
+    office = make_office("yamaguchi-vocational")
+    required = get_config(office).required_consent_keys()
+    assert {"no_public_wifi", "firewall", "other_apps_closed", "battery", "phone_reachable"} <= set(required)
+    dialog = open_consent(qtbot, ctx, office, ticked=[k for k in required if k != "no_public_wifi"])
+
+    assert dialog.missing() == ["no_public_wifi"]
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.status.text() == "未確認の必須項目：1 件"
+    qtbot.keyClick(dialog.items, Qt.Key.Key_Return)  # Enter does not get round the gate
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+
+    booking_dialog = BookingDialog(ctx, office, start=TEN, channel="phone")
+    qtbot.addWidget(booking_dialog)
+    for key, value in {"name": "山田 花子", "phone": "090-1234-5678", "email": "hanako@example.jp",
+                       "client_registered": "登録済み"}.items():
+        booking_dialog.set_field(key, value)
+    booking_dialog.set_consent(dialog.ticked(), dialog.terms_version)
+    assert not booking_dialog.save_button.isEnabled()
+    assert "同意チェックリストが完了していません" in booking_dialog.problems.text()
+
+    dialog.set_ticked("no_public_wifi")
+    assert dialog.ok_button.isEnabled() and dialog.status.text() == "必須項目はすべて確認済みです。"
+    booking_dialog.set_consent(dialog.ticked(), dialog.terms_version)
+    assert booking_dialog.save_button.isEnabled()
+
+
+def test_the_service_refuses_the_same_gap(db, ctx, make_office, make_request):
+    """The window's gate and the booking service agree: an unticked required item is refused (003 前文)."""
+    office = make_office("yamaguchi-vocational")
+    required = get_config(office).required_consent_keys()
+    request = make_request(office, TEN, consent_items=[k for k in required if k != "battery"])
+    with pytest.raises(RuleError) as refused:
+        booking.book(ctx, request)
+    assert refused.value.code == "consent_missing" and "バッテリー" in refused.value.message
+
+
+def test_space_ticks_and_enter_records(qtbot, db, ctx, make_office):
+    office = make_office("nishitokyo-childcare")
+    dialog = open_consent(qtbot, ctx, office)
+    assert dialog.items.hasFocus()
+    for _ in range(dialog.items.count()):
+        press(qtbot, Qt.Key.Key_Space)
+        press(qtbot, Qt.Key.Key_Down)
+    assert dialog.missing() == []
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.ticked() == get_config(office).required_consent_keys()
+
+
+@pytest.mark.usefixtures("japanese")
+def test_terms_version_effective_date_and_full_text(qtbot, db, ctx, make_office):
+    """004: the terms as revised 令和5年7月14日 are shown with their version and can be read in full."""
+    office = make_office("hellowork-kawagoe")
+    dialog = open_consent(qtbot, ctx, office)
+    assert dialog.version_label.text() == "版：令和5年7月14日改定　施行日：2023年7月14日(金)"
+
+    seen = []
+
+    def read_terms(terms):
+        assert isinstance(terms, TermsDialog)
+        seen.append(terms.text.toPlainText())
+        terms.reject()
+
+    modals = Modals(read_terms)
+    dialog.full_text_button.click()
+    qtbot.waitUntil(modals.done)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "オンライン職業相談" in seen[0] and len(seen[0]) > 1000
+
+
+@pytest.mark.usefixtures("japanese")
+def test_consent_is_stored_and_shown_with_staff_time_and_version(qtbot, db, ctx, make_office, make_request):
+    """004 前文 / 第11条: what was ticked, by whom, when and for which version; a later change of the
+    terms shows on reservations not yet held."""
+    office = make_office("hellowork-kawagoe")
+    res = booking.book(ctx, make_request(office, TEN))
+    panel = ReservationPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show_reservation(res.id)
+    text = panel.consent_label.text()
+    assert "確認者：tester" in text and "2027年1月4日(月) 09:00" in text and "令和5年7月14日改定" in text
+    assert "録画・録音はその方法を問わず行いません" in text
+    assert panel.warnings.isHidden()
+
+    change_terms(ctx, office, "令和9年1月5日改定", dt.date(2027, 1, 5), "改定後の規約")
+    panel.show_reservation(res.id)
+    assert not panel.warnings.isHidden()
+    assert "旧版の規約（令和5年7月14日改定）への同意です。現行の版は 令和9年1月5日改定 です。" in panel.warnings.text()
+    assert "旧版の規約への同意" in panel.consent_label.text()
+
+    # A new booking now consents to the new version; consent to the old one is refused.
+    with pytest.raises(RuleError) as refused:
+        booking.book(ctx, make_request(office, TEN, name="佐藤 太郎", phone="080-1111-2222",
+                                       terms_version="令和5年7月14日改定"))
+    assert refused.value.code == "consent_outdated"

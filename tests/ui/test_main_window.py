@@ -1,0 +1,281 @@
+"""The main window: titles, office switcher, shortcuts, remembered state, and a whole day at the desk
+by keyboard alone: book, find, reschedule and cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from desk_support import (  # noqa: F401 (fixtures)
+    WED,
+    Modals,
+    activate,
+    clean_settings,
+    focused,
+    japanese,
+    press,
+    type_text,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from consult_desk import booking
+from consult_desk.models import History, Reservation
+from consult_desk.ui.app import settings
+from consult_desk.ui.booking_dialog import BookingDialog
+from consult_desk.ui.consent_dialog import ConsentDialog
+from consult_desk.ui.main_window import MainWindow
+from consult_desk.ui.reservation_panel import ActionDialog
+from consult_desk.ui.settings_dialog import SettingsDialog
+
+pytestmark = pytest.mark.usefixtures("clean_settings")
+
+TEN = dt.datetime.combine(WED, dt.time(10, 0))
+
+
+def make_window(qtbot, db, ctx) -> MainWindow:
+    window = MainWindow(ctx, db_location=db.database)
+    qtbot.addWidget(window)
+    activate(qtbot, window)
+    return window
+
+
+@pytest.mark.usefixtures("japanese")
+def test_title_status_bar_and_office_switcher(qtbot, db, ctx, make_office):
+    office = make_office("hellowork-kawagoe")
+    window = make_window(qtbot, db, ctx)
+    assert window.windowTitle() == "Consult Desk — ハローワーク川越 オンライン職業相談"
+    assert window.db_label.text() == f"データベース：{db.database}"
+    assert window.staff_label.text() == "担当：テスト担当 (tester)"
+    assert window.toolbar.isHidden()  # one office: nothing to switch
+    assert window.calendar.office == office and window.tabs.tabText(window.tabs.indexOf(window.calendar)) == "予約カレンダー"
+    window.close()
+
+    second = make_office("nishitokyo-childcare")
+    window = make_window(qtbot, db, ctx)
+    assert not window.toolbar.isHidden()
+    window.office_box.setCurrentIndex(window.office_box.findData(second))
+    assert window.calendar.office == second and window.search_view.office == second
+    assert window.windowTitle().endswith("西東京市 幼児教育・保育課 利用者支援事業 オンライン個別相談")
+    assert settings().value("main/office") == second
+
+
+def test_shortcuts(qtbot, db, ctx, make_office):
+    make_office("hellowork-kawagoe")
+    window = make_window(qtbot, db, ctx)
+    window.show_calendar()
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.search_view and focused() is window.search_view.field
+
+    window.show_calendar()
+    window.calendar.go_to(WED)
+    window.calendar.set_mode("day")
+    ten_row = window.calendar.day_model.row_labels.index("10:00～10:30")
+    window.calendar.day_view.setCurrentIndex(window.calendar.day_model.index(ten_row, 1))
+    seen = []
+
+    def look(dialog):
+        seen.append((type(dialog), dialog.selected_start()))
+        dialog.reject()
+
+    modals = Modals(look)
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(modals.done)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(BookingDialog, TEN)]
+
+    refreshed = []
+    window.calendar.refresh = lambda: refreshed.append(True)  # noqa: E731 (a spy)
+    activate(qtbot, window)
+    press(qtbot, Qt.Key.Key_F5)
+    assert refreshed
+
+
+def test_remembers_size_splitter_and_last_view(qtbot, db, ctx, make_office):
+    make_office("hellowork-kawagoe")
+    window = make_window(qtbot, db, ctx)
+    window.resize(1200, 760)
+    window.splitter.setSizes([700, 480])
+    sizes = window.splitter.sizes()
+    window.tabs.setCurrentWidget(window.search_view)
+    window.calendar.set_mode("week")
+    window.close()
+    assert settings().value("main/geometry") == window.saveGeometry()
+    assert settings().value("main/splitter") == window.splitter.saveState()
+
+    again = make_window(qtbot, db, ctx)
+    assert again.saveGeometry() == window.saveGeometry() or again.height() == 760  # within the screen
+    if again.width() == 1200:  # the offscreen test screen is 800 px wide and may clamp the restored window
+        assert again.splitter.sizes() == sizes
+    assert again.tabs.currentWidget() is again.search_view
+    assert again.calendar.mode == "week"
+
+
+def test_refresh_all_reaches_every_view_and_the_panel(qtbot, db, ctx, make_office, make_request):
+    office = make_office("hellowork-kawagoe")
+    window = make_window(qtbot, db, ctx)
+    res = booking.book(ctx, make_request(office, TEN))
+    window.open_reservation(res.id)
+    booking.book(ctx, make_request(office, TEN, name="佐藤 太郎", phone="080-1111-2222"))
+    window.calendar.go_to(WED)
+    before = window.calendar.month_model.index_for(WED).data()
+    called = []
+    for view in window.views():
+        original = view.refresh
+        view.refresh = (lambda original=original, view=view: (called.append(view), original()))  # noqa: E731
+    window.refresh_all()
+    assert set(called) == set(window.views())
+    assert window.calendar.month_model.index_for(WED).data() != before
+
+
+@pytest.mark.usefixtures("japanese")
+def test_settings_language_next_start_and_era_now(qtbot, db, ctx, make_office):
+    make_office("hellowork-kawagoe")
+    window = make_window(qtbot, db, ctx)
+    assert window.calendar.title.text() == "2027年1月"
+
+    def choose(dialog):
+        assert isinstance(dialog, SettingsDialog)
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.era.setChecked(True)
+        dialog.accept()
+
+    modals = Modals(choose)
+    window.settings_action.trigger()
+    qtbot.waitUntil(modals.done)
+    qtbot.waitUntil(lambda: settings().value("ui/language") == "en")
+    assert window.calendar.title.text() == "令和9年1月"  # the era at once; the language at the next start
+    assert window.menuBar().actions()[0].text() == "ファイル(&F)"
+
+
+# ------------------------------------------------------------------ a day at the desk, keyboard only
+
+
+def fill_booking_by_keyboard(qtbot):
+    def handler(dialog):
+        assert isinstance(dialog, BookingDialog)
+        activate(qtbot, dialog)
+        assert focused() is dialog.editors["name"]
+        type_text(qtbot, "山田 花子")
+        press(qtbot, Qt.Key.Key_Tab, times=2)
+        type_text(qtbot, "090-1234-5678")
+        press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, "hanako@example.jp")
+        press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, "11010-12345678")
+        press(qtbot, Qt.Key.Key_Tab)
+        press(qtbot, Qt.Key.Key_Down)
+        press(qtbot, Qt.Key.Key_Tab)
+        press(qtbot, Qt.Key.Key_Down)
+        while focused() is not dialog.consent_button:
+            press(qtbot, Qt.Key.Key_Tab)
+        press(qtbot, Qt.Key.Key_Space)  # opens the checklist (handled next); Enter books afterwards
+        activate(qtbot, dialog)
+        assert focused() is dialog.save_button, (focused().text(), dialog.problems.text())
+        press(qtbot, Qt.Key.Key_Return)
+
+    return handler
+
+
+def tick_all(qtbot):
+    def handler(dialog):
+        assert isinstance(dialog, ConsentDialog)
+        activate(qtbot, dialog)
+        for _ in range(dialog.items.count()):
+            press(qtbot, Qt.Key.Key_Space)
+            press(qtbot, Qt.Key.Key_Down)
+        press(qtbot, Qt.Key.Key_Return)
+
+    return handler
+
+
+def yes_by_keyboard(qtbot):
+    """A confirmation defaults to "Go back": Tab to the action, then Space."""
+
+    def handler(box):
+        assert isinstance(box, QMessageBox)
+        activate(qtbot, box)
+        while focused() is box.defaultButton():
+            press(qtbot, Qt.Key.Key_Tab)
+        press(qtbot, Qt.Key.Key_Space)
+
+    return handler
+
+
+def tab_to(qtbot, widget, limit=60):
+    for _ in range(limit):
+        if focused() is widget:
+            return
+        press(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {widget.objectName()}")
+
+
+def test_book_find_reschedule_and_cancel_with_the_keyboard_alone(qtbot, db, ctx, make_office):
+    """The issue's "done when": a new user books, finds, reschedules and cancels by keyboard."""
+    make_office("hellowork-kawagoe")
+    window = make_window(qtbot, db, ctx)
+    window.show_calendar()
+    calendar = window.calendar
+    assert focused() is calendar.month_view and calendar.current == dt.date(2027, 1, 4)
+
+    # Book: to Wednesday the 13th, Enter for its timeline, Enter on the first free slot.
+    press(qtbot, Qt.Key.Key_Right, times=2)
+    press(qtbot, Qt.Key.Key_Down)
+    assert calendar.current == WED
+    press(qtbot, Qt.Key.Key_Return)
+    assert calendar.mode == "day" and focused() is calendar.day_view
+    modals = Modals(fill_booking_by_keyboard(qtbot), tick_all(qtbot))
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(modals.done)
+    qtbot.waitUntil(lambda: window.panel.reservation_id is not None)
+    booked = Reservation.get_by_id(window.panel.reservation_id)
+    assert booked.start == dt.datetime.combine(WED, dt.time(9, 30)) and booked.status == "requested"
+
+    # Find: Ctrl+F, the phone as written on a form, Enter opens it in the panel.
+    activate(qtbot, window)
+    window.panel.clear()
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, "０９０－１２３４－５６７８")
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.panel.reservation_id == booked.id
+    assert focused() is window.panel.action_buttons["offer"]  # the first allowed action
+
+    # Reschedule: Tab to the action, Space, the next free time by arrow, Enter, confirm.
+    tab_to(qtbot, window.panel.action_buttons["reschedule"])
+
+    def move(dialog):
+        assert isinstance(dialog, BookingDialog) and dialog.rescheduled_from == booked.id
+        activate(qtbot, dialog)
+        assert focused() is dialog.date_edit
+        press(qtbot, Qt.Key.Key_Tab)
+        assert focused() is dialog.slot_box
+        press(qtbot, Qt.Key.Key_Down)  # 10:00
+        assert dialog.selected_start() == TEN
+        press(qtbot, Qt.Key.Key_Return)
+
+    modals = Modals(move, yes_by_keyboard(qtbot))
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(modals.done)
+    qtbot.waitUntil(lambda: window.panel.reservation_id != booked.id)
+    moved = Reservation.get_by_id(window.panel.reservation_id)
+    assert moved.start == TEN and moved.rescheduled_from_id == booked.id
+    assert Reservation.get_by_id(booked.id).status == "rescheduled"
+
+    # Cancel: Tab to the action, Space, the channel by arrow, Enter, confirm.
+    activate(qtbot, window)
+    window.panel.focus_actions()
+    tab_to(qtbot, window.panel.action_buttons["cancel"])
+
+    def by_phone(dialog):
+        assert isinstance(dialog, ActionDialog)
+        activate(qtbot, dialog)
+        assert focused() is dialog.channel_box and dialog.channel_box.currentData() == "phone"
+        press(qtbot, Qt.Key.Key_Return)
+
+    modals = Modals(by_phone, yes_by_keyboard(qtbot))
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(modals.done)
+    qtbot.waitUntil(lambda: Reservation.get_by_id(moved.id).status == "cancelled")
+    entry = History.get(History.reservation == moved.id, History.action == "cancel")
+    assert entry.channel == "phone" and entry.staff == "tester"
+    assert QApplication.activeModalWidget() is None

@@ -232,8 +232,9 @@ class TodayBoard(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.model.modelReset.connect(self.table.resizeColumnsToContents)  # not on every tick: it reads every row
         self.table.activated_row.connect(self.do_next)
         self.table.doubleClicked.connect(self._open_details)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())

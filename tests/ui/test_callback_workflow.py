@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
@@ -141,9 +141,7 @@ def test_reschedule_opens_the_booking_dialog_and_links_the_two(db, ctx, clock, m
     dialog = panel.booking_dialog
     assert isinstance(dialog, BookingDialog) and dialog.rescheduled_from == res.id
     assert dialog._text("name") == "利用 者0"  # prefilled from the reservation
-    dialog.date_edit.setDate(QDate(2027, 1, 20))
-    starts = [dialog.slot_box.itemData(i) for i in range(dialog.slot_box.count())]
-    dialog.slot_box.setCurrentIndex(starts.index(T(2027, 1, 20, 10, 0)))
+    assert dialog.select_slot(T(2027, 1, 20, 10, 0))
     dialog.note.setText("回線が復旧しないため後日")
     dialog.save_button.click()
     new = Reservation.get(Reservation.rescheduled_from == res.id)
@@ -162,9 +160,7 @@ def test_nishitokyo_needs_the_citys_fault_and_a_reason(db, ctx, clock, make_offi
     panel.reschedule_button.click()
     dialog = panel.booking_dialog
     assert dialog.city_fault.isVisible()
-    dialog.date_edit.setDate(QDate(2027, 1, 21))
-    starts = [dialog.slot_box.itemData(i) for i in range(dialog.slot_box.count())]
-    dialog.slot_box.setCurrentIndex(starts.index(T(2027, 1, 21, 10, 0)))
+    assert dialog.select_slot(T(2027, 1, 21, 10, 0))
     dialog.save_button.click()  # neither the city's fault nor a reason
     assert errors == [("reschedule_city_fault", "000 第10条(7)")] and dialog.isVisible()
     dialog.city_fault.setChecked(True)

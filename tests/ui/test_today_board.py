@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from consult_desk import booking, lifecycle
 from consult_desk.context import Actor, Context
@@ -299,9 +299,7 @@ def test_next_booking_in_session_is_confirmed_at_once(hw, ctx, clock, make_reque
     assert dialog.channel_box.currentData() == "in-session"
     assert dialog._text("name") == "利用 者0" and dialog._text("phone") in ("090-3333-0000", "09033330000")
     assert not dialog.consent_missing()  # same terms version: the consent carries over
-    dialog.date_edit.setDate(QDate(2027, 1, 27))  # step 1: the slot
-    starts = [dialog.slot_box.itemData(i) for i in range(dialog.slot_box.count())]
-    dialog.slot_box.setCurrentIndex(starts.index(T(2027, 1, 27, 10, 0)))
+    assert dialog.select_slot(T(2027, 1, 27, 10, 0))  # step 1: the slot
     assert dialog.save_button.isEnabled(), dialog.problems.text()
     dialog.save_button.click()  # step 2: book
     new = Reservation.get(Reservation.start == T(2027, 1, 27, 10, 0))
@@ -324,3 +322,33 @@ def test_an_empty_day_says_so(hw, ctx, clock, qtbot):
     board = make_board(qtbot, ctx, hw)
     assert board.empty_label.isVisible() and not board.table.isVisible()
     assert not board.next_button.isEnabled()
+
+
+def test_today_is_the_first_tab_and_the_callback_queue_is_seen_from_every_view(hw, ctx, clock, make_request, qtbot, db):
+    from consult_desk.ui.main_window import MainWindow
+
+    res = book(ctx, make_request, hw, WED)
+    clock.set(WED)
+    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "start")
+    window = MainWindow(ctx, db_location=db.database)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(0)
+    assert window.tabs.widget(0) is window.today and window.tabs.tabText(0) == "本日"
+    assert window.today.model.rows[0].id == res.id
+    assert window.callback_queue.button.text() == "折返し：0件"
+    window.today.buttons["connection-failed"].click()
+    from consult_desk.ui.callback_panel import _PANELS
+
+    _PANELS.pop(res.id).close()
+    assert window.callback_queue.button.text() == "折返し：1件 （1件 時刻経過）"  # due at once
+    for index in range(window.tabs.count()):  # the dock is outside the tabs
+        window.tabs.setCurrentIndex(index)
+        assert window.callback_queue.button.isVisible()
+    window.callback_queue.button.setChecked(True)
+    assert window.callback_queue.isVisible()
+    window.refresh_all()  # the window's refresh reaches the board
+    assert window.today.model.rows[0].status == "phone_callback"
+    window.today.reservation_activated.emit(res.id)  # double-click: the reservation panel shows it
+    assert window.panel.info is not None and window.panel.info["id"] == res.id

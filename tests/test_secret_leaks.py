@@ -58,6 +58,8 @@ def test_no_secret_in_csv_history_audit_outbox_or_logs(db, ctx, clock, make_offi
         "logs": caplog.text,
     }
     assert "credentials" in places["history"] and "reveal_credentials" in places["audit"]
+    unlabelled = {e.action for e in audit.entries() if audit.action_text(e.action) == e.action}
+    assert unlabelled == set()  # every action has a readable name in the audit viewer
     assert len(Outbox.select()) == 3 and credentials.MASK in places["outbox"]
     for secret in secrets:
         for where, text in places.items():

@@ -143,6 +143,10 @@ class OutboxView(QWidget):
         self.settings_button.setObjectName("outbox_smtp_settings")
         self.settings_button.clicked.connect(self.open_settings)
         self.settings_button.setEnabled(can(ctx, "manage_offices"))
+        self.templates_button = QPushButton(self.tr("&Mail templates…"), self)
+        self.templates_button.setObjectName("outbox_templates")
+        self.templates_button.clicked.connect(self.open_templates)
+        self.templates_button.setEnabled(can(ctx, "manage_offices"))
         self.message = QLabel(self)
         self.message.setObjectName("outbox_message")
         self.message.setWordWrap(True)
@@ -150,6 +154,7 @@ class OutboxView(QWidget):
         top.addWidget(self.failed_only)
         top.addStretch(1)
         top.addWidget(self.retry_button)
+        top.addWidget(self.templates_button)
         top.addWidget(self.settings_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -221,3 +226,9 @@ class OutboxView(QWidget):
 
         if self.office:
             SmtpSettingsDialog(self.ctx, self.office, self).exec()
+
+    def open_templates(self) -> None:
+        from consult_desk.ui.template_editor_dialog import TemplateEditorDialog
+
+        if self.office:
+            TemplateEditorDialog(self.ctx, self.office, self).exec()

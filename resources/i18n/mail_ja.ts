@@ -288,17 +288,22 @@
         <translation>SMTP設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/outbox_view.py" line="209" />
+        <location filename="../../consult_desk/ui/outbox_view.py" line="146" />
+        <source>&amp;Mail templates…</source>
+        <translation>メールのひな形(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/outbox_view.py" line="214" />
         <source>Sending…</source>
         <translation>送信中…</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/outbox_view.py" line="214" />
+        <location filename="../../consult_desk/ui/outbox_view.py" line="219" />
         <source>Message %1 not sent: %2</source>
         <translation>メール %1 を送信できませんでした：%2</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/outbox_view.py" line="216" />
+        <location filename="../../consult_desk/ui/outbox_view.py" line="221" />
         <source>Message %1 sent.</source>
         <translation>メール %1 を送信しました。</translation>
     </message>
@@ -437,6 +442,64 @@
         <location filename="../../consult_desk/ui/smtp_settings_dialog.py" line="136" />
         <source>PEM (*.pem *.crt *.cer)</source>
         <translation>PEM (*.pem *.crt *.cer)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="33" />
+        <source>Mail templates</source>
+        <translation>メールのひな形</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="56" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="59" />
+        <source>&amp;Back to the shipped text</source>
+        <translation>標準の文面に戻す(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="63" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="68" />
+        <source>&amp;Message:</source>
+        <translation>メール(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="76" />
+        <source>Placeholders (double-click to insert):</source>
+        <translation>差し込み項目（ダブルクリックで挿入）：</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="86" />
+        <source>Line 1: subject. Line 2: empty. From line 3: the body.</source>
+        <translation>1行目：件名　2行目：空行　3行目から：本文</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="101" />
+        <source>This office's own text</source>
+        <translation>この事業所で編集した文面</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="102" />
+        <source>Shipped text for this office</source>
+        <translation>この事業所向けの標準文面</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="103" />
+        <source>Shipped standard text</source>
+        <translation>共通の標準文面</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/template_editor_dialog.py" line="118" />
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
     </message>
 </context>
 </TS>

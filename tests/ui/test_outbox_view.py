@@ -198,3 +198,24 @@ def test_the_today_board_shows_what_is_due(qtbot, ctx, clock, zoom):
     lifecycle.act(ctx, zoom, "send-details")
     board.refresh()
     assert board.due_list.model.rowCount() == 0
+
+
+def test_an_administrator_edits_an_offices_wording(qtbot, ctx, zoom):
+    from consult_desk import templates
+    from consult_desk.ui.template_editor_dialog import TemplateEditorDialog
+
+    dialog = TemplateEditorDialog(ctx, "nishitokyo-childcare")
+    qtbot.addWidget(dialog)
+    dialog.template_box.setCurrentIndex(dialog.template_box.findData("reminder"))
+    assert dialog.origin_label.text() == "共通の標準文面" and not dialog.reset_button.isEnabled()
+    dialog.text_edit.setPlainText("【${office_short_name}】明日です\n\n${name} 様 ${unknown}\n")
+    dialog.save_button.click()
+    assert "差し込み項目" in dialog.message.text() and "unknown" in dialog.message.text()
+    dialog.text_edit.setPlainText("【${office_short_name}】明日です\n\n${name} 様\n${datetime}\n")
+    dialog.save_button.click()
+    assert dialog.message.text() == "保存しました。" and dialog.origin_label.text() == "この事業所で編集した文面"
+    assert templates.render(zoom, "reminder", dt.date(2027, 1, 19)).subject == "【西東京市 保育相談】明日です"
+    dialog.reset_button.click()
+    assert templates.source("nishitokyo-childcare", "reminder").origin == "default"
+    dialog.template_box.setCurrentIndex(dialog.template_box.findData("details"))
+    assert dialog.origin_label.text() == "この事業所向けの標準文面"

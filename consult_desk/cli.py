@@ -10,10 +10,13 @@ import argparse
 import datetime as dt
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+import peewee as pw
 
 from consult_desk import booking, export, lifecycle, offices
 from consult_desk.clock import Clock, FixedClock, SystemClock
@@ -625,6 +628,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = COMMANDS[args.cmd](args, ctx)
     except ConsultDeskError as exc:
         print(exc.one_line(), file=sys.stderr)
+        return EXIT_REFUSED
+    except (pw.DatabaseError, pw.InterfaceError, sqlite3.DatabaseError) as exc:
+        # A damaged page met half way through, a server gone: a sentence, not a traceback.
+        print(classify_error(exc, target).one_line(), file=sys.stderr)
         return EXIT_REFUSED
     emit(result, args.json)
     return EXIT_OK

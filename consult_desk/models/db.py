@@ -76,7 +76,8 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
                 raise StorageError("db_unavailable", detail=f"{path} does not exist")
             path.parent.mkdir(parents=True, exist_ok=True)
         _check_sqlite_file(path)
-        database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10)
+        busy_seconds = SQLITE_PRAGMAS["busy_timeout"] / 1000  # also while setting the pragmas themselves
+        database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=busy_seconds)
     DB.initialize(database)
     try:
         database.connect(reuse_if_open=True)
@@ -86,6 +87,23 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
         database.close()
         raise classify_error(exc, target) from exc
     return database
+
+
+def check_writable(target: str) -> None:
+    """Refuse, at start, a SQLite database this desk could read but not store into (a read-only file
+    or share): an update that changes nothing, rolled back, so nothing at all is written."""
+    database = DB.obj
+    if not isinstance(database, pw.SqliteDatabase):
+        return
+    try:
+        database.execute_sql("BEGIN IMMEDIATE")
+        try:
+            database.execute_sql("UPDATE meta SET value = value WHERE key = 'changes'")
+        finally:
+            if database.connection().in_transaction:  # some errors end the transaction themselves
+                database.execute_sql("ROLLBACK")
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        raise classify_error(exc, target) from exc
 
 
 def classify_error(exc: BaseException, target: str) -> StorageError:

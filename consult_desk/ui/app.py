@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from consult_desk.context import Actor, Context
 from consult_desk.errors import ConsultDeskError, set_language
 from consult_desk.models import open_database
-from consult_desk.models.db import classify_error
+from consult_desk.models.db import check_writable, classify_error
 from consult_desk.models.schema import ensure_schema
 from consult_desk.paths import resources_dir
 
@@ -62,6 +62,7 @@ def open_storage(target: str, demo: bool = False) -> list[str]:
         raise
     except Exception as exc:
         raise classify_error(exc, target) from exc
+    check_writable(target)  # a read-only file is refused now, not at the clerk's first booking
     from consult_desk.offices import list_offices
 
     if demo and not list_offices():

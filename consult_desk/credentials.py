@@ -28,7 +28,7 @@ from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig
-from consult_desk.states import BOOKED, HOLDS_SEAT, status_label
+from consult_desk.states import HOLDS_SEAT, status_label
 from consult_desk.validation import normalise_text
 
 FIELDS = ("url", "meeting_id", "passcode", "room_key", "password")
@@ -486,8 +486,3 @@ def revoke(ctx: Context, reservation_id: int, reason: str, note: str = "") -> No
 
 def _reissue_clause(config: OfficeConfig) -> str | None:
     return config.clause("credentials_lost") or ("002 5(3)" if config.get("id") == "funabashi-kosodate" else None)
-
-
-def needs_details(status: str) -> bool:
-    """Statuses in which the applicant still has to be told how to get in."""
-    return status in {s.value for s in BOOKED}

@@ -128,9 +128,11 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> Any:
     if offices.Office.get_or_none(offices.Office.code == code) is None:
         offices.create_office(ctx, args.preset, code)
     if args.demo:
+        from consult_desk.auth import create_demo_accounts
         from consult_desk.demo import add_demo_data
 
         add_demo_data(code, today=ctx.clock.today())
+        create_demo_accounts(ctx.clock)  # the README's demo accounts, so the window can be signed in to
     return {"office": code}
 
 

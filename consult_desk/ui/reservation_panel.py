@@ -40,6 +40,7 @@ from consult_desk import audit, lifecycle, schedule
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import get_config
+from consult_desk.permissions import can
 from consult_desk.presets import CHANNELS, OfficeConfig, channel_label, label_text
 from consult_desk.states import FINAL, IRREVERSIBLE, Status, action_label, allowed_actions, status_label
 from consult_desk.ui.booking_dialog import BookingDialog
@@ -436,7 +437,8 @@ class ReservationPanel(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.action_buttons = {}
-        actions = allowed_actions(info["status"])
+        # The state machine's actions now, less those this role may not do (the services refuse them anyway).
+        actions = [a for a in allowed_actions(info["status"]) if a != "undo-no-show" or can(self.ctx, "undo_no_show")]
         for number, action in enumerate(actions):
             button = QPushButton(action_label(action), self.actions_box)
             button.setObjectName(f"action_{action}")

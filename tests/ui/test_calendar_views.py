@@ -185,3 +185,35 @@ def test_week_view_counts_and_names(qtbot, db, ctx, make_office, make_request):
     assert model.index(row, column).data() == "山田 花子 申込受付\n空き"
     assert model.index(row, 0).data(ROLE_CELL).kind == "closed"
     assert view.week_view.currentIndex().column() == column
+
+
+@pytest.mark.usefixtures("japanese")
+def test_consent_to_older_terms_shows_on_reservations_not_yet_held(qtbot, db, ctx, make_office, make_request):
+    """000 第11条 / 004 第11条: the office changed its terms; bookings still ahead consented to the old ones."""
+    from consult_desk.offices import change_terms
+
+    office = make_office("hellowork-kawagoe")
+    res = booking.book(ctx, make_request(office, TEN))
+    change_terms(ctx, office, "令和9年1月5日改定", dt.date(2027, 1, 5), "改定後の規約")
+    model = DayModel()
+    model.load(ctx, office, WED)
+    index = model.find_reservation(res.id)
+    cell = index.data(ROLE_CELL)
+    assert cell.entries[0].older_terms
+    assert "旧版の規約に同意" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_group_events_have_their_own_rows(qtbot, db, ctx, make_office, make_request):
+    """002: Funabashi's events (交流会, 相談, 講座) are booked by place, up to their limit."""
+    office = make_office("funabashi-kosodate")
+    event = booking.create_event(ctx, office, "lecture", "離乳食講座", dt.datetime.combine(WED, dt.time(13, 30)), 60, 8)
+    view = make_calendar(qtbot, ctx, office)
+    view.go_to(WED)
+    view.set_mode("day")
+    row = next(r for r, cells in enumerate(view.day_model.cells) if cells[0].kind == "event")
+    assert view.day_model.index(row, 0).data().startswith("離乳食講座 0/8")
+    assert view.day_view.columnSpan(row, 0) == view.day_model.columnCount() - 1
+    view.day_view.setCurrentIndex(view.day_model.index(row, 0))
+    with qtbot.waitSignal(view.booking_requested) as asked:
+        press(qtbot, Qt.Key.Key_Return)
+    assert asked.args == [None, event.id]

@@ -246,3 +246,21 @@ def test_unknown_reservation_is_a_sentence(qtbot, db, ctx):
     panel = make_panel(qtbot, ctx)
     panel.show_reservation(999)
     assert panel.empty.text() == "予約 999 は見つかりません" and panel.reservation_id is None
+
+
+def test_undo_no_show_is_offered_to_supervisors_only(qtbot, db, ctx, clock, make_office, make_request):
+    """A no-show can be undone with a reason by a supervisor (permissions: undo_no_show)."""
+    from consult_desk.context import Actor, Context
+
+    office = make_office("hellowork-kawagoe")
+    res = booked(ctx, office, make_request)
+    lifecycle.act(ctx, res.id, "confirm")
+    clock.set(TEN + dt.timedelta(minutes=11))
+    lifecycle.act(ctx, res.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
+
+    reception = make_panel(qtbot, Context(Actor("desk", "受付", "reception"), clock))
+    reception.show_reservation(res.id)
+    assert "undo-no-show" not in reception.action_buttons
+    supervisor = make_panel(qtbot, Context(Actor("boss", "係長", "supervisor"), clock))
+    supervisor.show_reservation(res.id)
+    assert "undo-no-show" in supervisor.action_buttons

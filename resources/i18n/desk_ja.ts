@@ -4,53 +4,53 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="197" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="198" />
         <source>&amp;Channel</source>
         <translation>経路(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="200" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="201" />
         <source>On the day itself: %1 only</source>
         <translation>当日は%1のみ</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="205" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="206" />
         <source>— choose the prohibited act —</source>
         <translation>— 禁止行為を選択 —</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="212" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="213" />
         <source>&amp;Prohibited act</source>
         <translation>禁止行為(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="222" />
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="227" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="223" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="228" />
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="223" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="224" />
         <source>Extend by</source>
         <translation>延長</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="228" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="229" />
         <source>Phone consultation lasted</source>
         <translation>電話相談の時間</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="234" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="235" />
         <source>&amp;Reason (required)</source>
         <translation>理由（必須）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="234" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="235" />
         <source>&amp;Note</source>
         <translation>メモ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="241" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="242" />
         <source>This cannot be undone from the desk.</source>
         <translation>この操作は窓口では取り消せません。</translation>
     </message>
@@ -78,199 +78,199 @@
         <translation>予約する(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="193" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="196" />
         <source>Move %1's reservation of %2 (%3) to another slot. The old one becomes “%4”.</source>
         <translation>%1 様の %2 の予約（%3）を別の枠に移します。元の予約は「%4」になります。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="199" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="202" />
         <source>Slot</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="224" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="227" />
         <source>Event</source>
         <translation>催し</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="229" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="232" />
         <source>&amp;Date</source>
         <translation>日付(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="231" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="234" />
         <source>&amp;Time</source>
         <translation>時間(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="252" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="255" />
         <source>Applicant</source>
         <translation>申込者</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="262" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="265" />
         <source>— choose —</source>
         <translation>— 選択 —</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="270" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="273" />
         <source>e.g. %1</source>
         <translation>例：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="277" />
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="341" />
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="355" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="280" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="344" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="358" />
         <source>Clause: %1</source>
         <translation>根拠：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="309" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="312" />
         <source>Application</source>
         <translation>申込み</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="319" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="322" />
         <source>C&amp;hannel</source>
         <translation>申込経路(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="323" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="326" />
         <source>&amp;Note</source>
         <translation>メモ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="325" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="328" />
         <source>The city caused the connection failure</source>
         <translation>接続不良の原因は市（事業所）側</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="349" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="352" />
         <source>Companions named in advance</source>
         <translation>事前に届け出る同席者</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="352" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="355" />
         <source>Interpreter, assistant or family joining the session, with relation or affiliation.</source>
         <translation>相談に同席する通訳者・介助者・家族など（所属・続柄も）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="357" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="360" />
         <source>&amp;Add companion</source>
         <translation>同席者を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="388" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="391" />
         <source>Consent to the terms of use</source>
         <translation>利用規約への同意</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="393" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="396" />
         <source>&amp;Consent checklist…</source>
         <translation>同意チェックリスト(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="415" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="418" />
         <source>&amp;Go ahead: staff checked the earlier trouble</source>
         <translation>確認のうえ受け付ける(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="418" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="421" />
         <source>Re&amp;fuse the booking</source>
         <translation>受付を断る(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="486" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="489" />
         <source>free %1 of %2</source>
         <translation>空き %1/%2</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="489" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="492" />
         <source>(full)</source>
         <translation>（満席）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="491" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="494" />
         <source>(not bookable)</source>
         <translation>（受付不可）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="505" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="508" />
         <source>Application deadline: %1</source>
         <translation>申込締切：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="506" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="509" />
         <source>Meeting details to be sent by: %1</source>
         <translation>接続情報の送付期限：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="518" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="521" />
         <source>%1 is a closed day (%2)</source>
         <translation>%1 は休業日です（%2）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="521" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="524" />
         <source>Choose a time</source>
         <translation>時間を選んでください</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="606" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="609" />
         <source>Earlier trouble with this applicant:</source>
         <translation>この申込者には過去の利用上の問題があります：</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="611" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="614" />
         <source>Go ahead (recorded in the reservation's history) or refuse (recorded in the audit log).</source>
         <translation>受け付ける場合は予約の履歴に、断る場合は監査ログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="634" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="637" />
         <source>%1 of %2 items confirmed</source>
         <translation>%2 項目中 %1 項目確認済み</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="635" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="638" />
         <source>Terms version: %1</source>
         <translation>規約の版：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="637" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="640" />
         <source>Consent was given to an older version (%1)</source>
         <translation>旧版（%1）への同意です</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="652" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="655" />
         <source>Check: %1</source>
         <translation>未入力・要確認：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="659" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="662" />
         <source>The consent checklist is not complete</source>
         <translation>同意チェックリストが完了していません</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="661" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="664" />
         <source>Earlier trouble: tick “Go ahead” or refuse the booking</source>
         <translation>過去の問題あり：「確認のうえ受け付ける」にチェックするか、受付を断ってください</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="696" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="699" />
         <source>Move reservation #%1 to %2? The old reservation becomes “%3”.</source>
         <translation>予約 #%1 を %2 に変更しますか？元の予約は「%3」になります。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="699" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="702" />
         <source>Reschedule</source>
         <translation>日程を変更</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="728" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="731" />
         <source>Refuse this booking because of the earlier trouble? The decision is recorded.</source>
         <translation>過去の問題を理由に受付を断りますか？この判断は記録されます。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/booking_dialog.py" line="729" />
+        <location filename="../../consult_desk/ui/booking_dialog.py" line="732" />
         <source>Refuse</source>
         <translation>断る</translation>
     </message>
@@ -408,42 +408,42 @@
 <context>
     <name>CredentialsView</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="124" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="125" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="125" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="126" />
         <source>Meeting ID</source>
         <translation>ミーティングID</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="126" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="127" />
         <source>Passcode</source>
         <translation>パスコード</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="127" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="128" />
         <source>Room key</source>
         <translation>ルームキー</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="128" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="129" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="130" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="131" />
         <source>Re&amp;veal passcode / key</source>
         <translation>パスコード等を表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="135" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="136" />
         <source>No meeting details yet.</source>
         <translation>接続情報はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="148" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="149" />
         <source>Issued %1 by %2</source>
         <translation>発行：%1（%2）</translation>
     </message>
@@ -464,32 +464,32 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
         <source>Channel</source>
         <translation>経路</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="83" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
         <source>Staff</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="85" />
         <source>Note</source>
         <translation>メモ</translation>
     </message>
@@ -601,122 +601,122 @@
 <context>
     <name>ReservationPanel</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="297" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="298" />
         <source>Select a reservation in the calendar, or search for one (Ctrl+F).</source>
         <translation>カレンダーで予約を選ぶか、検索（Ctrl+F）してください。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="325" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="326" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="329" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="330" />
         <source>Reservation</source>
         <translation>予約内容</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="334" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="335" />
         <source>Meeting details</source>
         <translation>接続情報</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="338" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="339" />
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="353" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="354" />
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="425" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="426" />
         <source>Earlier trouble recorded for this applicant</source>
         <translation>この申込者には過去の利用上の問題が記録されています</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="428" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="429" />
         <source>Consent was given to an older version of the terms (%1); the current version is %2.</source>
         <translation>旧版の規約（%1）への同意です。現行の版は %2 です。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="445" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="447" />
         <source>Asks for confirmation: cannot be undone</source>
         <translation>取り消せない操作のため確認があります</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="451" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="453" />
         <source>No further actions: the reservation is closed.</source>
         <translation>この予約は完了しており、これ以上の操作はありません。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="466" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="468" />
         <source>Date and time</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="467" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="469" />
         <source>Office</source>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="469" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="471" />
         <source>Seat</source>
         <translation>席</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="470" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="472" />
         <source>Applied by</source>
         <translation>申込経路</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="479" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="481" />
         <source>Companions</source>
         <translation>同席者</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="481" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="483" />
         <source>Meeting details due</source>
         <translation>接続情報の送付期限</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="483" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="485" />
         <source>Offer mail due</source>
         <translation>日時提示メールの期限</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="485" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="487" />
         <source>Moved from</source>
         <translation>変更前の予約</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="487" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="489" />
         <source>Moved to</source>
         <translation>変更後の予約</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="490" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="492" />
         <source>Open #%1</source>
         <translation>#%1 を開く</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="500" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="502" />
         <source>No consent recorded.</source>
         <translation>同意の記録がありません。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="505" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="507" />
         <source>Ticked by %1 on %2, terms version %3</source>
         <translation>確認者：%1　日時：%2　規約の版：%3</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="509" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="511" />
         <source>Older terms version: consent was given to %1, the office now uses %2.</source>
         <translation>旧版の規約への同意：%1 に同意（現行は %2）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="545" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="547" />
         <source>“%1” for reservation #%2 (%3) cannot be undone. Go ahead?</source>
         <translation>予約 #%2（%3）を「%1」にします。この操作は取り消せません。よろしいですか？</translation>
     </message>

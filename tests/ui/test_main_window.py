@@ -279,3 +279,22 @@ def test_book_find_reschedule_and_cancel_with_the_keyboard_alone(qtbot, db, ctx,
     entry = History.get(History.reservation == moved.id, History.action == "cancel")
     assert entry.channel == "phone" and entry.staff == "tester"
     assert QApplication.activeModalWidget() is None
+
+
+def test_english_when_chosen(qtbot, db, ctx, make_office):
+    """English is the source language: with ui/language = en no translator is loaded and dates are English."""
+    from consult_desk.errors import set_language
+
+    make_office("hellowork-kawagoe")
+    set_language("en")  # what install_translators(app, "en") does at start
+    window = make_window(qtbot, db, ctx)
+    assert window.tabs.tabText(window.tabs.indexOf(window.calendar)) == "Calendar"
+    assert window.calendar.title.text() == "January 2027"
+    window.calendar.go_to(WED)
+    window.calendar.set_mode("day")
+    assert window.calendar.title.text() == "Wed 13 Jan 2027"
+    dialog = BookingDialog(ctx, window.office, window, start=TEN)
+    qtbot.addWidget(dialog)
+    assert dialog.date_edit.text() == "Wed 13 Jan 2027"
+    assert "Application deadline: Fri 8 Jan 2027" in dialog.deadlines.text()
+    assert dialog.slot_box.currentText() == "10:00–10:30  free 2 of 2"

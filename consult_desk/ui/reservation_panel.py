@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -381,8 +382,23 @@ class ReservationPanel(QWidget):
         self.scroll.hide()
 
     def refresh(self) -> None:
-        if self.reservation_id is not None:
-            self.show_reservation(self.reservation_id)
+        """Reload after a change (this desk's or another's, polled). Unchanged: nothing is rebuilt, so
+        the keyboard focus stays where it was; changed: the focus goes back to the same action."""
+        if self.reservation_id is None:
+            return
+        try:
+            info = lifecycle.describe(lifecycle.get_reservation(self.reservation_id))
+        except ConsultDeskError:
+            info = None
+        if info is not None and info == self.info:
+            return
+        focus = QApplication.focusWidget()
+        inside = focus is not None and self.isAncestorOf(focus)
+        focused_action = next((a for a, b in self.action_buttons.items() if b is focus), None)
+        self.show_reservation(self.reservation_id)
+        if inside:
+            button = self.action_buttons.get(focused_action or "")
+            (button.setFocus() if button is not None else self.focus_actions())
 
     def set_office(self, code: str) -> None:  # the panel shows any office's reservation
         pass

@@ -4,53 +4,53 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="198" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="199" />
         <source>&amp;Channel</source>
         <translation>経路(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="201" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="202" />
         <source>On the day itself: %1 only</source>
         <translation>当日は%1のみ</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="206" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="207" />
         <source>— choose the prohibited act —</source>
         <translation>— 禁止行為を選択 —</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="213" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="214" />
         <source>&amp;Prohibited act</source>
         <translation>禁止行為(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="223" />
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="228" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="224" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="229" />
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="224" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="225" />
         <source>Extend by</source>
         <translation>延長</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="229" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="230" />
         <source>Phone consultation lasted</source>
         <translation>電話相談の時間</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="235" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="236" />
         <source>&amp;Reason (required)</source>
         <translation>理由（必須）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="235" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="236" />
         <source>&amp;Note</source>
         <translation>メモ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="242" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="243" />
         <source>This cannot be undone from the desk.</source>
         <translation>この操作は窓口では取り消せません。</translation>
     </message>
@@ -408,42 +408,42 @@
 <context>
     <name>CredentialsView</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="125" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="126" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="126" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="127" />
         <source>Meeting ID</source>
         <translation>ミーティングID</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="127" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="128" />
         <source>Passcode</source>
         <translation>パスコード</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="128" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="129" />
         <source>Room key</source>
         <translation>ルームキー</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="129" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="130" />
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="131" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="132" />
         <source>Re&amp;veal passcode / key</source>
         <translation>パスコード等を表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="136" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="137" />
         <source>No meeting details yet.</source>
         <translation>接続情報はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="149" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="150" />
         <source>Issued %1 by %2</source>
         <translation>発行：%1（%2）</translation>
     </message>
@@ -464,32 +464,32 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="85" />
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="85" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="85" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="85" />
         <source>Channel</source>
         <translation>経路</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="84" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="85" />
         <source>Staff</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="85" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="86" />
         <source>Note</source>
         <translation>メモ</translation>
     </message>
@@ -601,122 +601,122 @@
 <context>
     <name>ReservationPanel</name>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="298" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="299" />
         <source>Select a reservation in the calendar, or search for one (Ctrl+F).</source>
         <translation>カレンダーで予約を選ぶか、検索（Ctrl+F）してください。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="326" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="327" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="330" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="331" />
         <source>Reservation</source>
         <translation>予約内容</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="335" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="336" />
         <source>Meeting details</source>
         <translation>接続情報</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="339" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="340" />
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="354" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="355" />
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="426" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="442" />
         <source>Earlier trouble recorded for this applicant</source>
         <translation>この申込者には過去の利用上の問題が記録されています</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="429" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="445" />
         <source>Consent was given to an older version of the terms (%1); the current version is %2.</source>
         <translation>旧版の規約（%1）への同意です。現行の版は %2 です。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="447" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="463" />
         <source>Asks for confirmation: cannot be undone</source>
         <translation>取り消せない操作のため確認があります</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="453" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="469" />
         <source>No further actions: the reservation is closed.</source>
         <translation>この予約は完了しており、これ以上の操作はありません。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="468" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="484" />
         <source>Date and time</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="469" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="485" />
         <source>Office</source>
         <translation>事業所</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="471" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="487" />
         <source>Seat</source>
         <translation>席</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="472" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="488" />
         <source>Applied by</source>
         <translation>申込経路</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="481" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="497" />
         <source>Companions</source>
         <translation>同席者</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="483" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="499" />
         <source>Meeting details due</source>
         <translation>接続情報の送付期限</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="485" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="501" />
         <source>Offer mail due</source>
         <translation>日時提示メールの期限</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="487" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="503" />
         <source>Moved from</source>
         <translation>変更前の予約</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="489" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="505" />
         <source>Moved to</source>
         <translation>変更後の予約</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="492" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="508" />
         <source>Open #%1</source>
         <translation>#%1 を開く</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="502" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="518" />
         <source>No consent recorded.</source>
         <translation>同意の記録がありません。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="507" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="523" />
         <source>Ticked by %1 on %2, terms version %3</source>
         <translation>確認者：%1　日時：%2　規約の版：%3</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="511" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="527" />
         <source>Older terms version: consent was given to %1, the office now uses %2.</source>
         <translation>旧版の規約への同意：%1 に同意（現行は %2）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/reservation_panel.py" line="547" />
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="563" />
         <source>“%1” for reservation #%2 (%3) cannot be undone. Go ahead?</source>
         <translation>予約 #%2（%3）を「%1」にします。この操作は取り消せません。よろしいですか？</translation>
     </message>

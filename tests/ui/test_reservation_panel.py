@@ -264,3 +264,22 @@ def test_undo_no_show_is_offered_to_supervisors_only(qtbot, db, ctx, clock, make
     supervisor = make_panel(qtbot, Context(Actor("boss", "係長", "supervisor"), clock))
     supervisor.show_reservation(res.id)
     assert "undo-no-show" in supervisor.action_buttons
+
+
+def test_a_refresh_keeps_the_keyboard_focus(qtbot, db, ctx, make_office, make_request):
+    """Other desks' changes are polled every 2 s: the panel must not take the focus away meanwhile."""
+    from desk_support import activate, focused
+
+    office = make_office("hellowork-kawagoe")
+    res = booked(ctx, office, make_request)
+    panel = make_panel(qtbot, ctx)
+    panel.show_reservation(res.id)
+    activate(qtbot, panel)
+    panel.action_buttons["cancel"].setFocus()
+    button = panel.action_buttons["cancel"]
+    panel.refresh()  # nothing changed: nothing rebuilt
+    assert panel.action_buttons["cancel"] is button and focused() is button
+    lifecycle.act(ctx, res.id, "offer")  # another desk offers a time
+    panel.refresh()
+    assert panel.status_chip.text() == "日時提示中"
+    assert focused() is panel.action_buttons["cancel"]

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, QTranslator
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
 
@@ -37,6 +37,20 @@ def japanese(qapp):
     yield installed
     for translator in installed:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def english(qapp):
+    """English, the source language: any translator an earlier test left installed is set aside meanwhile."""
+    from consult_desk.errors import set_language
+
+    left = qapp.findChildren(QTranslator)
+    for translator in left:
+        qapp.removeTranslator(translator)
+    set_language("en")
+    yield
+    for translator in left:
+        qapp.installTranslator(translator)
 
 
 def focused() -> QWidget:

@@ -11,6 +11,7 @@ from desk_support import (  # noqa: F401 (fixtures)
     Modals,
     activate,
     clean_settings,
+    english,
     focused,
     japanese,
     press,
@@ -281,12 +282,10 @@ def test_book_find_reschedule_and_cancel_with_the_keyboard_alone(qtbot, db, ctx,
     assert QApplication.activeModalWidget() is None
 
 
+@pytest.mark.usefixtures("english")
 def test_english_when_chosen(qtbot, db, ctx, make_office):
     """English is the source language: with ui/language = en no translator is loaded and dates are English."""
-    from consult_desk.errors import set_language
-
     make_office("hellowork-kawagoe")
-    set_language("en")  # what install_translators(app, "en") does at start
     window = make_window(qtbot, db, ctx)
     assert window.tabs.tabText(window.tabs.indexOf(window.calendar)) == "Calendar"
     assert window.calendar.title.text() == "January 2027"

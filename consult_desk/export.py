@@ -12,7 +12,7 @@ from pathlib import Path
 from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError, StorageError
-from consult_desk.models import Applicant, Reservation, transaction
+from consult_desk.models import DB, Applicant, Reservation, transaction
 from consult_desk.permissions import require
 from consult_desk.presets import CHANNEL_LABELS
 from consult_desk.states import STATUS_LABELS, Status
@@ -46,6 +46,7 @@ COLUMN_KEYS = [key for key, _ in COLUMNS]
 
 _NUMBER_OR_DATE = re.compile(r"^-?\d+(\.\d+)?$|^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_MADE_HERE = frozenset({"id", "date", "start", "end", "seat", "created_at"})
 
 
 def safe_cell(value: object) -> str:
@@ -103,10 +104,15 @@ def reservation_rows(
     channel_text = {k: v[0] for k, v in CHANNEL_LABELS.items()}
     index = {key: i for i, key in enumerate(COLUMN_KEYS)}
     picks = [index[k] for k in keys]
-    for rid, off, s, e, status, channel, seat, name, kana, phone, email, address, jsn, terms, created in query.tuples():
-        if isinstance(s, str):  # SQLite hands back text when selected as tuples through a join
-            s = dt.datetime.fromisoformat(s)
-            e = dt.datetime.fromisoformat(e)
+    # Cells made here from numbers and dates cannot start a formula; every other one is guarded.
+    guarded = [COLUMN_KEYS[i] not in _MADE_HERE for i in picks]
+    # Raw rows, no per-value conversion: SQLite gives its datetime text, PostgreSQL datetime objects,
+    # and both are cut to the minute below. (strftime is avoided too: in the window's process every
+    # call goes through PySide6's import hook, which made an export of 100,000 rows twice as slow.)
+    for rid, off, s, e, status, channel, seat, name, kana, phone, email, address, jsn, terms, created in DB.execute(query):
+        s = s if isinstance(s, str) else s.isoformat(" ")
+        e = e if isinstance(e, str) else e.isoformat(" ")
+        created = created if isinstance(created, str) else created.isoformat(" ")
         if mask_pii:
             phone_text, email, address, jsn = MASK, MASK, MASK if address else "", MASK if jsn else ""
         else:
@@ -114,9 +120,9 @@ def reservation_rows(
         full = [
             str(rid),
             off,
-            s.strftime("%Y-%m-%d"),
-            s.strftime("%H:%M"),
-            e.strftime("%H:%M"),
+            s[:10],
+            s[11:16],
+            e[11:16],
             status_text.get(status, status),
             channel_text.get(channel, channel),
             "" if seat is None else str(seat),
@@ -127,9 +133,12 @@ def reservation_rows(
             address,
             jsn,
             terms,
-            str(created)[:16],
+            created[:16],
         ]
-        yield [safe_cell(full[i]) for i in picks]
+        yield [
+            safe_cell(cell) if guard and cell and cell[0] in _DANGEROUS else cell
+            for cell, guard in zip([full[i] for i in picks], guarded, strict=True)
+        ]
 
 
 def write_csv(path: Path, header: list[str], rows, encoding: str = "utf-8-sig") -> tuple[int, list[dict[str, object]]]:

@@ -29,7 +29,7 @@ def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Re
         conditions.append(Applicant.phone.startswith(digits) if len(digits) < 10 else Applicant.phone == digits)
         if len(digits) == 13:
             conditions.append(Applicant.job_seeker_no == f"{digits[:5]}-{digits[5:]}")
-        elif "-" in text:
+        elif re.fullmatch(r"\d{5}-\d*", text):  # the start of a 求職番号 (5-8); a phone's first group is shorter
             conditions.append(Applicant.job_seeker_no.startswith(text))
     if "@" in text:
         conditions.append(Applicant.email == text.lower() if text.count("@") == 1 else Applicant.email.contains(text))

@@ -80,10 +80,11 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     except ConsultDeskError as exc:
         QMessageBox.critical(None, APP, exc.message)
         return 2
+    from consult_desk.ui import bench_hook
     from consult_desk.ui.main_window import MainWindow
 
-    if smoke_test:
-        actor = SMOKE_ACTOR  # the bundle check opens the window without anyone signing in
+    if smoke_test or bench_hook.active():
+        actor = SMOKE_ACTOR  # the bundle check (and bench/run.py) opens the window without anyone signing in
     else:
         from consult_desk.ui.sign_in_dialog import sign_in_at_start
 
@@ -98,6 +99,8 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     from consult_desk.ui.upgrade_notice import show_upgrade_notice
 
     show_upgrade_notice(window, done)  # after an upgrade: where the backup is, which schema
+    if bench_hook.active():
+        return bench_hook.exit_after_first_paint(app, window)
     if smoke_test:
         return smoke_check(window)
     session = start_session(window, target)  # held while the application runs

@@ -1,0 +1,343 @@
+"""Benchmarks of the desk on a realistic database (bench/generate.py), run by hand.
+
+    python bench/generate.py                  # once: bench/out/bench.sqlite3, 100,000 reservations
+    python bench/run.py --out bench/out/results.json [--repeat 9] [--profile NAME]
+
+Every figure is the median of ``--repeat`` runs; where there is a baseline it is measured in the same
+run, alternating with the measured code, on the same file:
+
+- startup: ``consult-desk --db FILE`` until the main window's first paint (offscreen Qt, the hook
+  CONSULT_DESK_BENCH_EXIT_AFTER_SHOW=1 skips the sign-in), against bench/bare_window.py, a bare
+  PySide6 window that opens the same SQLite file. Both in fresh processes, interpreter start included.
+- month_view / day_view: the calendar's MonthModel (six weeks) and DayModel (the next business day)
+  loading for the busiest office, against raw sqlite3 queries returning the same rows.
+- availability_month: booking.slots() for every day of this month (no baseline).
+- booking_p95 (and p50): booking.book() of new applicants on free slots, on a copy of the file.
+- export_csv: export_reservations() of every reservation, against raw sqlite3 + the csv module
+  writing the same columns.
+- search_phone: search() of a stored mobile number typed with hyphens (no baseline).
+- peak_memory_mb: peak resident memory of the start-up process at its first paint, against the bare window.
+
+``--out FILE.json`` writes {"name": {"ms": x, "baseline_ms": y, "ratio": x / y, ...}, ...}; a table
+is printed. ``--profile NAME`` prints a pyinstrument profile of one run of NAME instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+OFFICE = "hellowork-kawagoe"  # two seats per slot: the busiest calendar
+TARGETS = {  # name: (limit, kind) — "ms": absolute milliseconds, "ratio": times the baseline
+    "startup": (1.5, "ratio"),
+    "month_view": (50, "ms"),
+    "day_view": (50, "ms"),
+    "booking_p95": (10, "ms"),
+    "export_csv": (2.0, "ratio"),
+    "search_phone": (20, "ms"),
+}
+
+
+def median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 2)
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def alternate(measured: Callable[[], Any], baseline: Callable[[], Any] | None, repeat: int) -> tuple[list, list]:
+    """Run both ``repeat`` times, alternating, after one warm-up each (caches, imports)."""
+    measured()
+    if baseline:
+        baseline()
+    a, b = [], []
+    for _ in range(repeat):
+        a.append(timed(measured))
+        if baseline:
+            b.append(timed(baseline))
+    return a, b
+
+
+def entry(ms: float, baseline_ms: float | None, name: str) -> dict[str, Any]:
+    ratio = round(ms / baseline_ms, 2) if baseline_ms else None
+    result: dict[str, Any] = {"ms": ms, "baseline_ms": baseline_ms, "ratio": ratio}
+    if name in TARGETS:
+        limit, kind = TARGETS[name]
+        value = ratio if kind == "ratio" else ms
+        result["target"] = f"<= {limit}x baseline" if kind == "ratio" else f"< {limit} ms"
+        result["met"] = value is not None and (value <= limit if kind == "ratio" else value < limit)
+    return result
+
+
+# ---------------------------------------------------------------- start-up (subprocesses)
+
+
+def first_paint(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawning to the first paint, and peak memory in MiB, of one process."""
+    t0 = time.time()
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120)
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("bench-shown ")), None)
+    if done.returncode != 0 or line is None:
+        raise RuntimeError(f"{argv[:3]} exited {done.returncode}: {done.stderr[-800:]}")
+    _, shown, peak_kib = line.split()
+    return float(shown) - t0, int(peak_kib) / 1024
+
+
+def startup(db: Path, repeat: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    home = tempfile.mkdtemp(prefix="consult-desk-bench-home-")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home,
+           "CONSULT_DESK_BENCH_EXIT_AFTER_SHOW": "1"}
+    app = [sys.executable, "-m", "consult_desk", "--db", str(db)]
+    bare = [sys.executable, str(ROOT / "bench" / "bare_window.py"), str(db)]
+    first_paint(app, env)  # warm the file cache and the .pyc files
+    first_paint(bare, env)
+    a, b, mem_a, mem_b = [], [], [], []
+    for _ in range(repeat):
+        seconds, mib = first_paint(app, env)
+        a.append(seconds)
+        mem_a.append(mib)
+        seconds, mib = first_paint(bare, env)
+        b.append(seconds)
+        mem_b.append(mib)
+    shutil.rmtree(home, ignore_errors=True)
+    memory = {"mb": round(statistics.median(mem_a), 1), "baseline_mb": round(statistics.median(mem_b), 1)}
+    memory["ratio"] = round(memory["mb"] / memory["baseline_mb"], 2)
+    return entry(median_ms(a), median_ms(b), "startup"), memory
+
+
+# ---------------------------------------------------------------- in-process measurements
+
+
+class Bench:
+    def __init__(self, db: Path, repeat: int) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from consult_desk.clock import SystemClock
+        from consult_desk.context import Actor, Context
+        from consult_desk.models import open_database
+        from consult_desk.offices import get_config
+
+        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        self.db, self.repeat = db, repeat
+        open_database(db, create=False)
+        self.raw = sqlite3.connect(db)
+        self.ctx = Context(Actor("bench", "ベンチマーク", "admin"), SystemClock())
+        self.today = self.ctx.clock.today()
+        self.config = get_config(OFFICE)
+        self.day = self.config.calendar.next_business_day(self.today)
+        self.month = self.today.replace(day=1)
+        self.phone = self.busiest_phone()
+
+    # month view ------------------------------------------------
+    def month_view(self) -> None:
+        from consult_desk.ui.calendar_models import MonthModel
+
+        MonthModel().load(self.ctx, OFFICE, self.month)
+
+    def month_raw(self) -> list:
+        first = self.month - dt.timedelta(days=self.month.weekday())
+        last = first + dt.timedelta(days=42)
+        prefix = f"slot|{OFFICE}|"
+        return self.raw.execute(
+            "SELECT key FROM seat_claim WHERE key >= ? AND key < ?",
+            (f"{prefix}{first:%Y-%m-%d}T00:00", f"{prefix}{last:%Y-%m-%d}T00:00"),
+        ).fetchall()
+
+    # day view --------------------------------------------------
+    def day_view(self) -> None:
+        from consult_desk.ui.calendar_models import DayModel
+
+        DayModel().load(self.ctx, OFFICE, self.day)
+
+    def day_raw(self) -> list:
+        lo = dt.datetime.combine(self.day, dt.time.min)
+        hi = lo + dt.timedelta(days=1)
+        return self.raw.execute(
+            "SELECT r.id, r.start, r.end, r.status, r.seat_no, r.event_id, a.name, a.kana, r.channel,"
+            " r.terms_version, s.display_name FROM reservation r JOIN applicant a ON a.id = r.applicant_id"
+            " LEFT JOIN staff s ON s.id = r.counsellor_id WHERE r.office_id = ? AND r.start >= ? AND r.start < ?"
+            " ORDER BY r.start, r.seat_no, r.id",
+            (OFFICE, f"{lo:%Y-%m-%d %H:%M:%S}", f"{hi:%Y-%m-%d %H:%M:%S}"),
+        ).fetchall()
+
+    # availability ----------------------------------------------
+    def availability_month(self) -> None:
+        from consult_desk import booking
+
+        day = self.month
+        while day.month == self.month.month:
+            booking.slots(self.ctx, OFFICE, day)
+            day += dt.timedelta(days=1)
+
+    # search ----------------------------------------------------
+    def search_phone(self) -> None:
+        from consult_desk.search import search
+
+        found = search(self.phone)
+        assert found, self.phone
+
+    def busiest_phone(self) -> str:
+        digits = self.raw.execute(
+            "SELECT a.phone FROM applicant a JOIN reservation r ON r.applicant_id = a.id"
+            " GROUP BY a.id ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+        return f"{digits[:3]}-{digits[3:7]}-{digits[7:]}"
+
+    # export ----------------------------------------------------
+    def export_csv(self) -> None:
+        from consult_desk.export import export_reservations
+
+        result = export_reservations(self.ctx, dt.date(1900, 1, 1), dt.date(2999, 12, 31), OUT / "export.csv")
+        assert result.rows >= 100_000 or result.rows == self.rows, result.rows
+
+    def export_raw(self) -> None:
+        cursor = self.raw.execute(
+            "SELECT r.id, r.office_id, r.start, r.end, r.status, r.channel, r.seat_no, a.name, a.kana, a.phone,"
+            " a.email, a.address, a.job_seeker_no, r.terms_version, r.created_at"
+            " FROM reservation r JOIN applicant a ON a.id = r.applicant_id ORDER BY r.start, r.id"
+        )
+        with open(OUT / "export-raw.csv", "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, lineterminator="\r\n")
+            writer.writerow(["予約ID", "事業所", "日付", "開始", "終了", "状態", "申込方法", "席", "氏名", "ふりがな",
+                             "電話番号", "メールアドレス", "住所", "求職番号", "同意した規約の版", "受付日時"])
+            for rid, off, s, e, status, channel, seat, name, kana, phone, email, addr, jsn, terms, created in cursor:
+                writer.writerow([rid, off, s[:10], s[11:16], e[11:16], status, channel, seat, name, kana, phone,
+                                 email, addr, jsn, terms, created[:16]])
+
+    @property
+    def rows(self) -> int:
+        return self.raw.execute("SELECT count(*) FROM reservation").fetchone()[0]
+
+    # booking ---------------------------------------------------
+    def booking_samples(self, count: int) -> list[float]:
+        from consult_desk import booking
+
+        values = {f.key: f.example or "" for f in self.config.fields}
+        answers = {k: v for k, v in values.items() if k not in ("name", "kana", "phone", "email")}
+        day = self.today + dt.timedelta(days=40)
+        free: list[dt.datetime] = []
+        while len(free) < count + 2:
+            free += [s.start for s in booking.slots(self.ctx, OFFICE, day) for _ in range(s.seats - s.booked)
+                     if s.bookable]
+            day += dt.timedelta(days=1)
+        samples = []
+        for n, start in enumerate(free[: count + 2]):
+            req = booking.BookingRequest(
+                office=OFFICE, start=start, name=f"ベンチ 太郎{n}", kana="べんち たろう", phone=f"070-9{n:03d}-0000",
+                email=f"bench{n}@example.jp", channel="phone", answers=answers,
+                consent_items=self.config.required_consent_keys(),
+            )
+            samples.append(timed(lambda req=req: booking.book(self.ctx, req)))
+        return samples[2:]  # the first two warm the caches
+
+
+def profile(bench: Bench, name: str) -> None:
+    from pyinstrument import Profiler
+
+    targets = {"month_view": bench.month_view, "day_view": bench.day_view, "search_phone": bench.search_phone,
+               "availability_month": bench.availability_month, "export_csv": bench.export_csv,
+               "booking_p95": lambda: bench.booking_samples(20)}
+    targets[name]()  # warm
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    targets[name]()
+    profiler.stop()
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
+
+
+def run(db: Path, repeat: int) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    print(f"start-up ({repeat} runs each) ...", file=sys.stderr)
+    results["startup"], memory = startup(db, max(3, repeat // 2 + 1))
+    bench = Bench(db, repeat)
+    print("views, availability, search, export, booking ...", file=sys.stderr)
+    a, b = alternate(bench.month_view, bench.month_raw, repeat)
+    results["month_view"] = entry(median_ms(a), median_ms(b), "month_view")
+    a, b = alternate(bench.day_view, bench.day_raw, repeat)
+    results["day_view"] = entry(median_ms(a), median_ms(b), "day_view")
+    a, _ = alternate(bench.availability_month, None, repeat)
+    results["availability_month"] = entry(median_ms(a), None, "availability_month")
+    samples = bench.booking_samples(max(40, repeat * 5))
+    p95 = round(statistics.quantiles(samples, n=20)[-1] * 1000, 2)
+    results["booking_p95"] = entry(p95, None, "booking_p95")
+    results["booking_p95"]["p50_ms"] = median_ms(samples)
+    a, b = alternate(bench.export_csv, bench.export_raw, max(3, repeat // 2))
+    results["export_csv"] = entry(median_ms(a), median_ms(b), "export_csv")
+    a, _ = alternate(bench.search_phone, None, repeat)
+    results["search_phone"] = entry(median_ms(a), None, "search_phone")
+    results["peak_memory_mb"] = memory
+    results["_about"] = {
+        "reservations": bench.rows, "office": OFFICE, "day": bench.day.isoformat(), "repeat": repeat,
+        "python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count(),
+        "qpa": os.environ.get("QT_QPA_PLATFORM"),
+    }
+    return results
+
+
+def table(results: dict[str, Any]) -> str:
+    lines = [f"{'measure':<20}{'ms':>10}{'baseline':>10}{'ratio':>8}  target"]
+    for name, r in results.items():
+        if name.startswith("_"):
+            continue
+        if name == "peak_memory_mb":
+            lines.append(f"{name:<20}{r['mb']:>9}M{r['baseline_mb']:>9}M{r['ratio']:>8}")
+            continue
+        base = "-" if r["baseline_ms"] is None else r["baseline_ms"]
+        ratio = "-" if r["ratio"] is None else r["ratio"]
+        target = f"{r.get('target', '')} {'ok' if r.get('met') else 'MISSED' if 'met' in r else ''}".strip()
+        extra = f" (p50 {r['p50_ms']} ms)" if "p50_ms" in r else ""
+        lines.append(f"{name:<20}{r['ms']:>10}{base:>10}{ratio:>8}  {target}{extra}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", default=str(OUT / "bench.sqlite3"), help="made by bench/generate.py")
+    parser.add_argument("--out", help="write the results as JSON here")
+    parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--profile", choices=["month_view", "day_view", "availability_month", "booking_p95",
+                                              "export_csv", "search_phone"])
+    args = parser.parse_args(argv)
+    source = Path(args.db)
+    if not source.exists():
+        print(f"{source} does not exist: run `python bench/generate.py` first", file=sys.stderr)
+        return 2
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = OUT / "run.sqlite3"  # bookings are made: measure on a copy
+    for suffix in ("-wal", "-shm"):
+        Path(str(work) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(source, work)
+    if args.profile:
+        profile(Bench(work, args.repeat), args.profile)
+        return 0
+    results = run(work, args.repeat)
+    print(table(results))
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

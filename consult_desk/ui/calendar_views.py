@@ -32,6 +32,7 @@ from consult_desk.context import Context
 from consult_desk.schedule import MonthDay
 from consult_desk.ui.calendar_models import ROLE_CELL, Cell, DayModel, MonthModel, WeekModel
 from consult_desk.ui.widgets import style
+from consult_desk.ui.widgets.flow_layout import FlowLayout
 from consult_desk.ui.widgets.format import fmt_date, fmt_month
 
 MODES = ("month", "week", "day")
@@ -272,19 +273,21 @@ class MonthTable(CalendarTable):
         super().keyPressEvent(event)
 
 
-class StatusLegend(QLabel):
-    """What the colours mean: one wrapping line of coloured chips (no minimum width of its own)."""
+class StatusLegend(QWidget):
+    """What the colours mean: coloured chips that wrap to the next line (no minimum width of their own)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("status_legend")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
+        flow = FlowLayout(self, spacing=6)
         entries = [(style.FREE, self.tr("Free")), (style.BLOCKED, self.tr("Not bookable now")),
                    *style.legend_entries()]
-        chips = [f"<span style='color:{style.FREE_MARK}; background:{style.FREE};'>&nbsp;<b>{entries[0][1]}</b>&nbsp;</span>"]
-        chips += [f"<span style='background:{color};'>&nbsp;{text}&nbsp;</span>" for color, text in entries[1:]]
-        self.setText("&nbsp; ".join(chips))
+        for number, (color, text) in enumerate(entries):
+            chip = QLabel(text, self)
+            chip.setObjectName("legend_chip")
+            ink = f"color:{style.FREE_MARK}; font-weight:bold;" if number == 0 else ""
+            chip.setStyleSheet(f"background:{color}; border:1px solid #9e9e9e; padding:1px 6px; {ink}")
+            flow.addWidget(chip)
         self.entries = [text for _color, text in entries]
 
 

@@ -278,63 +278,63 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="309" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="312" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="327" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="330" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="327" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="330" />
         <source>Week</source>
         <translation>週</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="327" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="330" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="385" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="388" />
         <source>Go to today</source>
         <translation>今日へ移動</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="386" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="389" />
         <source>Previous month / week / day</source>
         <translation>前の月・週・日</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="388" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="391" />
         <source>Next month / week / day</source>
         <translation>次の月・週・日</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="397" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="400" />
         <source>Month view</source>
         <translation>月表示</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="398" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="401" />
         <source>Week view</source>
         <translation>週表示</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="399" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="402" />
         <source>Day timeline</source>
         <translation>日表示（時間割）</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="526" />
-        <location filename="../../consult_desk/ui/calendar_views.py" line="566" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="529" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="569" />
         <source>Closed: %1</source>
         <translation>休業日：%1</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="570" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="573" />
         <source>No consultations at this time</source>
         <translation>この時間は相談を行っていません</translation>
     </message>
@@ -515,22 +515,22 @@
 <context>
     <name>MonthDelegate</name>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="98" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="99" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="109" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="110" />
         <source>Booked %1</source>
         <translation>予約 %1 件</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="111" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="112" />
         <source>Free %1 / %2</source>
         <translation>空き %1/%2</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="114" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="115" />
         <source>Closed for booking</source>
         <translation>受付終了</translation>
     </message>
@@ -818,28 +818,28 @@
 <context>
     <name>SlotDelegate</name>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="175" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="176" />
         <source>Consent to older terms</source>
         <translation>旧版の規約に同意</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="179" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="180" />
         <source>Free</source>
         <translation>空き</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="183" />
-        <location filename="../../consult_desk/ui/calendar_views.py" line="201" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="184" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="202" />
         <source>Closed for booking</source>
         <translation>受付終了</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="198" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="199" />
         <source>Free %1 / %2</source>
         <translation>空き %1/%2</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/calendar_views.py" line="212" />
+        <location filename="../../consult_desk/ui/calendar_views.py" line="213" />
         <source>Free: Enter books a place</source>
         <translation>空きあり：Enter で申込み</translation>
     </message>

@@ -217,3 +217,17 @@ def test_group_events_have_their_own_rows(qtbot, db, ctx, make_office, make_requ
     with qtbot.waitSignal(view.booking_requested) as asked:
         press(qtbot, Qt.Key.Key_Return)
     assert asked.args == [None, event.id]
+
+
+@pytest.mark.usefixtures("japanese")
+def test_legend_names_every_status_and_wraps_when_narrow(qtbot):
+    from consult_desk.states import Status, status_label
+    from consult_desk.ui.calendar_views import StatusLegend
+
+    legend = StatusLegend()
+    qtbot.addWidget(legend)
+    text = " ".join(legend.entries)
+    assert all(status_label(s) in text for s in Status) and legend.entries[0] == "空き"
+    layout = legend.layout()
+    assert layout.heightForWidth(320) > layout.heightForWidth(2400)
+    assert legend.minimumSizeHint().width() < 400  # the calendar is not widened by its legend

@@ -18,6 +18,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import peewee as pw
+
 from consult_desk.calendar import format_date_ja
 from consult_desk.credentials import current
 from consult_desk.errors import language
@@ -125,6 +127,59 @@ def _needs_resend(res: Reservation) -> bool:
     )
 
 
+def _as_datetime(value: dt.datetime | str | None) -> dt.datetime | None:
+    """MAX() of a datetime column: SQLite gives its text, PostgreSQL a datetime."""
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _resend_due(now: dt.datetime) -> set[int]:
+    """:func:`_needs_resend` for every reservation with details sent and its session ahead, in four
+    grouped queries instead of three per reservation (the due list is read at every start and refresh)."""
+    ahead = Reservation.select(Reservation.id).where(
+        Reservation.status == Status.DETAILS_SENT.value, Reservation.start > now
+    )
+    rid, latest = MeetingCredential.reservation, pw.fn.MAX
+    issued = dict(
+        MeetingCredential.select(rid, latest(MeetingCredential.issued_at))
+        .where(rid.in_(ahead), MeetingCredential.revoked_at.is_null())
+        .group_by(rid)
+        .tuples()
+    )
+    revoked = dict(
+        MeetingCredential.select(rid, latest(MeetingCredential.revoked_at))
+        .where(rid.in_(ahead), MeetingCredential.revoked_at.is_null(False))
+        .group_by(rid)
+        .tuples()
+    )
+    candidates = set(issued) | set(revoked)
+    if not candidates:
+        return set()
+    mailed = dict(
+        Outbox.select(Outbox.reservation, latest(Outbox.sent_at))
+        .where(
+            Outbox.reservation.in_(candidates), Outbox.template == "details", Outbox.state.in_(["sent", "saved"])
+        )
+        .group_by(Outbox.reservation)
+        .tuples()
+    )
+    stepped = dict(
+        History.select(History.reservation, latest(History.at))
+        .where(History.reservation.in_(candidates), History.action == "send-details")
+        .group_by(History.reservation)
+        .tuples()
+    )
+    due = set()
+    for reservation_id in candidates:
+        times = [t for t in (_as_datetime(mailed.get(reservation_id)), _as_datetime(stepped.get(reservation_id))) if t]
+        if not times:
+            continue
+        sent = max(times)
+        changed = issued.get(reservation_id) if reservation_id in issued else revoked.get(reservation_id)
+        if _as_datetime(changed) > sent:
+            due.add(reservation_id)
+    return due
+
+
 def items(now: dt.datetime, office: str | None = None, horizon_days: int = 1) -> list[DueItem]:
     """Everything due by ``horizon_days`` business days from today (overdue first, then by deadline)."""
     today = now.date()
@@ -139,10 +194,11 @@ def items(now: dt.datetime, office: str | None = None, horizon_days: int = 1) ->
         query = query.where(Reservation.office == office)
     configs: dict[str, OfficeConfig] = {}
     result: list[DueItem] = []
+    resend = _resend_due(now)
     for res in query:
         config = configs.get(res.office_id) or configs.setdefault(res.office_id, get_config(res.office_id))
         horizon = config.calendar.business_days_after(today, horizon_days) if horizon_days else today
-        due = _due_of(res, config, today)
+        due = _due_of(res, config, today, resend)
         if due is None:
             continue
         kind, deadline, clause = due
@@ -169,14 +225,16 @@ def items(now: dt.datetime, office: str | None = None, horizon_days: int = 1) ->
     return result
 
 
-def _due_of(res: Reservation, config: OfficeConfig, today: dt.date) -> tuple[str, dt.date, str | None] | None:
+def _due_of(
+    res: Reservation, config: OfficeConfig, today: dt.date, resend: set[int] | None = None
+) -> tuple[str, dt.date, str | None] | None:
     status = res.status
     offer_clause = config.clause("offer")
     if status == Status.CONFIRMED:
         deadline = res.notify_by or res.start.date()
         return "details", deadline, config.clause("details_deadline")
     if status == Status.DETAILS_SENT:
-        if _needs_resend(res):
+        if res.id in resend if resend is not None else _needs_resend(res):
             return "resend", today, config.clause("details_deadline")
         return None
     if not config.get("offer_flow"):

@@ -48,6 +48,8 @@ class ActOptions:
     city_fault: bool = False  # reschedule after a connection failure (000 第10条(7))
     checks: dict[str, Any] | None = None  # check-in: connection test, identity, companions
     new_start: dt.datetime | None = None  # reschedule: book this slot as the linked reservation
+    consent_items: list[str] | None = None  # reschedule: consent taken afresh (e.g. after a terms change)
+    terms_version: str | None = None  # the terms version that fresh consent was given to
 
 
 def get_reservation(reservation_id: int, lock: bool = False) -> Reservation:
@@ -234,7 +236,7 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
                 res.city_fault = opts.city_fault
                 _close_callback(ctx, res, "rescheduled")
             if opts.new_start is not None:
-                new_reservation = _book_again(ctx, res, opts.new_start)
+                new_reservation = _book_again(ctx, res, opts.new_start, opts)
                 data = {"rescheduled_to": new_reservation.id}
         elif action == "unreachable":
             if not _attempt_results(res):
@@ -283,8 +285,9 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
     return new_reservation or res
 
 
-def _book_again(ctx: Context, old: Reservation, start: dt.datetime) -> Reservation:
-    """The linked reservation for a reschedule: same applicant, intake and consent, new slot."""
+def _book_again(ctx: Context, old: Reservation, start: dt.datetime, opts: ActOptions) -> Reservation:
+    """The linked reservation for a reschedule: same applicant and intake, new slot; the old consent
+    carries over while the terms are unchanged, otherwise consent taken afresh must be given."""
     applicant = old.applicant
     consent = Consent.select().where(Consent.reservation == old).order_by(Consent.id.desc()).first()
     config = get_config(old.office_id)
@@ -306,7 +309,12 @@ def _book_again(ctx: Context, old: Reservation, start: dt.datetime) -> Reservati
             channel=channel,
             answers=answers,
             companions=list(old.companions or []),
-            consent_items=list(consent.items) if consent and consent.terms_version == config.terms_version else None,
+            consent_items=(
+                opts.consent_items
+                if opts.consent_items is not None
+                else list(consent.items) if consent and consent.terms_version == config.terms_version else None
+            ),
+            terms_version=opts.terms_version if opts.consent_items is not None else None,
             note=f"予約{old.id}からの日程変更",
             rescheduled_from=old.id,
         ),

@@ -208,3 +208,19 @@ def test_history_is_append_only_in_the_code():
     root = pathlib.Path(consult_desk.__file__).parent
     text = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
     assert "History.update" not in text and "History.delete" not in text
+
+
+def test_reschedule_after_a_terms_change_takes_consent_afresh(db, ctx, make_office, make_request):
+    """000 第11条: after the terms change, the moved booking needs consent to the new version."""
+    from consult_desk.offices import change_terms, get_config
+
+    office = make_office("nishitokyo-childcare")
+    res = booking.book(ctx, make_request(office, WED))
+    change_terms(ctx, office, "2.0", dt.date(2027, 1, 5), "改定後の規約")
+    with pytest.raises(RuleError) as err:
+        lifecycle.reschedule(ctx, res.id, T(2027, 1, 20, 10, 0))
+    assert err.value.code == "consent_missing"
+    assert lifecycle.get_reservation(res.id).status == "confirmed"
+    items = get_config(office).required_consent_keys()
+    new = lifecycle.reschedule(ctx, res.id, T(2027, 1, 20, 10, 0), ActOptions(consent_items=items, terms_version="2.0"))
+    assert new.terms_version == "2.0" and new.consents[0].items == items

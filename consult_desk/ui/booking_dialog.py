@@ -398,9 +398,10 @@ class BookingDialog(QDialog):
         self.consent_button.clicked.connect(self.open_consent)
         layout.addWidget(self.consent_label)
         layout.addWidget(self.consent_button)
-        if self.old is not None:
+        consent = (self.old or {}).get("consent") or {}
+        if self.old is not None and consent.get("terms_version") == self.config.terms_version:
+            # The consent given carries over to the new slot; after a terms change it is taken afresh.
             self.consent_button.hide()
-            consent = self.old.get("consent") or {}
             self.consent = list(consent.get("items") or [])
             self.consent_version = consent.get("terms_version")
         return box
@@ -701,7 +702,12 @@ class BookingDialog(QDialog):
                     "%3", status_label(Status.RESCHEDULED))
                 if not confirm(self, self.windowTitle(), question, self.tr("Reschedule")):
                     return
-                options = lifecycle.ActOptions(note=self.note.text(), city_fault=self.city_fault.isChecked())
+                options = lifecycle.ActOptions(
+                    note=self.note.text(),
+                    city_fault=self.city_fault.isChecked(),
+                    consent_items=list(self.consent) if self.consent else None,
+                    terms_version=self.consent_version if self.consent else None,
+                )
                 self.reservation = lifecycle.reschedule(self.ctx, self.rescheduled_from, start, options)
             else:
                 values = {key: self._text(key) for key in self.editors}

@@ -7,8 +7,9 @@ Every figure is the median of ``--repeat`` runs; where there is a baseline it is
 run, alternating with the measured code, on the same file:
 
 - startup: ``consult-desk --db FILE`` until the main window's first paint (offscreen Qt, the hook
-  CONSULT_DESK_BENCH_EXIT_AFTER_SHOW=1 skips the sign-in), against bench/bare_window.py, a bare
-  PySide6 window that opens the same SQLite file. Both in fresh processes, interpreter start included.
+  CONSULT_DESK_BENCH_EXIT_AFTER_SHOW=1 skips the sign-in: a receptionist's window), against
+  bench/bare_window.py, a bare PySide6 window that opens the same SQLite file. Both in fresh
+  processes, interpreter start included. startup_admin: the same for an administrator (every tab).
 - month_view / day_view: the calendar's MonthModel (six weeks) and DayModel (the next business day)
   loading for the busiest office, against raw sqlite3 queries returning the same rows.
 - availability_month: booking.slots() for every day of this month (no baseline).
@@ -104,10 +105,10 @@ def first_paint(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return float(shown) - t0, int(peak_kib) / 1024
 
 
-def startup(db: Path, repeat: int) -> tuple[dict[str, Any], dict[str, Any]]:
+def startup(db: Path, repeat: int, role: str = "reception") -> tuple[dict[str, Any], dict[str, Any]]:
     home = tempfile.mkdtemp(prefix="consult-desk-bench-home-")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home,
-           "CONSULT_DESK_BENCH_EXIT_AFTER_SHOW": "1"}
+           "CONSULT_DESK_BENCH_EXIT_AFTER_SHOW": "1", "CONSULT_DESK_BENCH_ROLE": role}
     app = [sys.executable, "-m", "consult_desk", "--db", str(db)]
     bare = [sys.executable, str(ROOT / "bench" / "bare_window.py"), str(db)]
     first_paint(app, env)  # warm the file cache and the .pyc files
@@ -270,6 +271,7 @@ def run(db: Path, repeat: int) -> dict[str, Any]:
     results: dict[str, Any] = {}
     print(f"start-up ({repeat} runs each) ...", file=sys.stderr)
     results["startup"], memory = startup(db, max(3, repeat // 2 + 1))
+    results["startup_admin"], _ = startup(db, 3, role="admin")  # every tab (supervisor views too)
     bench = Bench(db, repeat)
     print("views, availability, search, export, booking ...", file=sys.stderr)
     a, b = alternate(bench.month_view, bench.month_raw, repeat)

@@ -84,7 +84,8 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     from consult_desk.ui.main_window import MainWindow
 
     if smoke_test or bench_hook.active():
-        actor = SMOKE_ACTOR  # the bundle check (and bench/run.py) opens the window without anyone signing in
+        # the bundle check (and bench/run.py) opens the window without anyone signing in
+        actor = bench_hook.actor() if bench_hook.active() else SMOKE_ACTOR
     else:
         from consult_desk.ui.sign_in_dialog import sign_in_at_start
 

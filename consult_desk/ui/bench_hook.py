@@ -1,6 +1,6 @@
 """Start-up measurement for bench/run.py: with ``CONSULT_DESK_BENCH_EXIT_AFTER_SHOW=1`` the window
-opens without the sign-in (as the smoke test does), prints one line when it has painted for the
-first time and quits:
+opens without the sign-in, for a receptionist (``CONSULT_DESK_BENCH_ROLE=admin``: every tab), prints
+one line when it has painted for the first time and quits:
 
     bench-shown <time.time() at the first paint> <peak resident memory in KiB>
 
@@ -17,11 +17,21 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from consult_desk.context import ROLES, Actor
+
 ENV = "CONSULT_DESK_BENCH_EXIT_AFTER_SHOW"
+
+
+ROLE_ENV = "CONSULT_DESK_BENCH_ROLE"  # reception (default: the desk as most staff see it) or admin
 
 
 def active() -> bool:
     return os.environ.get(ENV) == "1"
+
+
+def actor() -> Actor:
+    role = os.environ.get(ROLE_ENV, "reception")
+    return Actor("bench", "ベンチマーク", role if role in ROLES else "reception")
 
 
 def report_line() -> str:

@@ -504,7 +504,7 @@ def next_booking_prefill(reservation_id: int) -> dict[str, Any]:
     }
 
 
-def check_in_session_booking(reservation_id: int) -> OfficeConfig:
+def require_next_booking_allowed(reservation_id: int) -> OfficeConfig:
     """The next booking in a session is taken only while that session runs, and only where the office allows it."""
     res = lifecycle.get_reservation(reservation_id)
     config = get_config(res.office_id)
@@ -519,7 +519,7 @@ def book_next(
 ) -> Reservation:
     """Book the applicant's next session from inside the current one: confirmed at once
     (003 7(1), 004 第4条(3)), under every other booking rule (grid, deadline, seats)."""
-    check_in_session_booking(reservation_id)
+    require_next_booking_allowed(reservation_id)
     res = lifecycle.get_reservation(reservation_id)
     prefill = next_booking_prefill(reservation_id)
     values = prefill["values"]

@@ -544,3 +544,14 @@ def test_a_counsellor_runs_a_whole_day_from_the_board(hw, ctx, clock, make_reque
     assert History.get(History.reservation == no_show, History.action == "no-show").at == T(2027, 1, 13, 10, 40)
     for rid in ids:
         assert all(h.staff == "tester" and h.at is not None for h in history(rid))
+
+
+def test_group_event_participants_share_the_events_lane(db, ctx, clock, make_office, make_request):
+    """002 2(1): an online event (交流会・相談・講座) with many participants is one lane on the board."""
+    office = make_office("funabashi-kosodate")
+    event = booking.create_event(ctx, office, "exchange", "オンライン交流会", T(2027, 1, 13, 10, 0), 60, capacity=5)
+    a = booking.book(ctx, make_request(office, None, event_id=event.id, **person(1)))
+    b = booking.book(ctx, make_request(office, None, event_id=event.id, **person(2)))
+    single = booking.book(ctx, make_request(office, T(2027, 1, 13, 13, 30), **person(3)))
+    rows = session.today_board(office, DAY, T(2027, 1, 13, 9, 0))
+    assert [(r.id, r.lane) for r in rows] == [(single.id, "席1"), (a.id, "オンライン交流会"), (b.id, "オンライン交流会")]

@@ -17,7 +17,7 @@ from consult_desk.ui.widgets.messages import show_error
 def open_next_booking(ctx: Context, reservation_id: int, parent: QWidget | None = None) -> QDialog | None:
     """The prefilled booking dialog (not yet shown), or None after showing why it cannot be made."""
     try:
-        session.check_in_session_booking(reservation_id)
+        session.require_next_booking_allowed(reservation_id)
         prefill = session.next_booking_prefill(reservation_id)
     except ConsultDeskError as exc:
         show_error(parent, exc)

@@ -29,6 +29,7 @@ from consult_desk.offices import list_offices
 from consult_desk.ui.app import settings
 from consult_desk.ui.booking_dialog import BookingDialog
 from consult_desk.ui.calendar_views import MODES, CalendarView
+from consult_desk.ui.callback_queue import CallbackQueueDock
 from consult_desk.ui.change_watcher import ChangeWatcher
 from consult_desk.ui.due_list import due_text
 from consult_desk.ui.outbox_view import OutboxView
@@ -36,6 +37,7 @@ from consult_desk.ui.reservation_panel import ReservationPanel
 from consult_desk.ui.search_view import SearchView
 from consult_desk.ui.settings_dialog import SettingsDialog
 from consult_desk.ui.supervisor import add_supervisor_menu, add_supervisor_views
+from consult_desk.ui.today_board import TodayBoard
 from consult_desk.ui.widgets.format import set_era, truthy
 
 
@@ -97,9 +99,11 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self.refresh_all)
         self.watcher.unavailable.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.watcher.start()
+        self.callback_queue = CallbackQueueDock.install(self, ctx)  # open phone callbacks, seen from every view
 
     def _build_views(self) -> None:
         """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab."""
+        self.today = self._add_view(TodayBoard(self.ctx, self.office, self), TodayBoard.tab_title())
         self.calendar = self._add_view(CalendarView(self.ctx, self), self.tr("Calendar"))
         self.search_view = self._add_view(SearchView(self.ctx, self), self.tr("Search"))
         self.outbox_view = self._add_view(OutboxView(self.ctx, self), OutboxView.tab_title())

@@ -8,7 +8,8 @@ from five years before ``today`` to 30 days after it: one reservation per taken 
 runs two group events a week), plus cancelled, refused and rescheduled ones whose seat went back to
 the pool. Each reservation gets the history its status implies (book, offer, confirm, send-details,
 check-in, start, extend, complete, no-show, connection-failed with its phone callback and attempts,
-terminate, cancel ...), its consent record and, while it holds a seat, its seat claim: the same
+terminate, cancel ...), its consent record, the meeting details for its platform once they went out,
+and, while it holds a seat, its seat claim: the same
 invariants the services keep (consult_desk/models/check.py checks them at the end).
 
 Bulk rows go in with peewee ``insert_many`` inside one transaction. Afterwards a few bookings and
@@ -42,6 +43,7 @@ from consult_desk.models import (  # noqa: E402
     Consent,
     Event,
     History,
+    MeetingCredential,
     Meta,
     Reservation,
     SeatClaim,
@@ -153,6 +155,32 @@ def released_path(rng: random.Random) -> tuple[str, list[str]]:
     return "rescheduled", ["reschedule"]
 
 
+URLS = {
+    "zoom": "https://us02web.zoom.us/j/{mid}?pwd={key}",
+    "rooms": "https://rooms.example.jp/r/{key}",
+    "webmeeting": "https://meeting.example.jp/join/{mid}",
+    "teams": "https://teams.microsoft.com/l/meetup-join/19%3ameeting_{key}%40thread.v2/0",
+    "teleoffice": "https://teleoffice.example.go.jp/session/{key}",
+}
+
+
+def credential(config: OfficeConfig, rid: int, issued: dt.datetime, staff: str, rng: random.Random) -> tuple:
+    """Meeting details for the office's platform, unique per session (Teams gives a new URL each time)."""
+    mid = f"{rng.randint(10**9, 10**11 - 1)}"
+    key = f"{rid:06d}{rng.randrange(16**8):08x}"
+    fields = set(config.get("credential_fields") or ["url"])
+    return (
+        rid,
+        URLS.get(config.platform, "https://meeting.example.jp/{key}").format(mid=mid, key=key) if "url" in fields else "",
+        mid if "meeting_id" in fields else "",
+        f"{rng.randint(100000, 999999)}" if "passcode" in fields else "",
+        key[-8:] if "room_key" in fields else "",
+        f"{rng.randint(1000, 9999)}" if "password" in fields else "",
+        issued,
+        staff,
+    )
+
+
 TARGET = {
     "offer": "offered", "confirm": "confirmed", "send-details": "details_sent", "check-in": "checked_in",
     "start": "in_session", "complete": "completed", "no-show": "no_show", "connection-failed": "phone_callback",
@@ -262,7 +290,7 @@ def generate(target: str, total: int, years: int, today: dt.date, seed: int) -> 
         lives.append((booked, office, seat, released, status, actions, person))
     lives.sort(key=lambda item: item[0])  # ids in the order the bookings were taken
 
-    reservations, histories, consents, claims, callbacks, attempts = [], [], [], [], [], []
+    reservations, histories, consents, claims, callbacks, attempts, credentials = [], [], [], [], [], [], []
     used_people: set[int] = set()
     for rid, (booked, office, seat, released, status, actions, person) in enumerate(lives, start=1):
         config = configs[office]
@@ -289,6 +317,9 @@ def generate(target: str, total: int, years: int, today: dt.date, seed: int) -> 
                 actual_end = when
             elif action == "check-in":
                 data = dict(CHECKS)
+            elif action == "send-details":  # the way in was set just before (now and then reissued after)
+                issued = when + dt.timedelta(hours=2) if rng.random() < 0.01 else when - dt.timedelta(hours=1)
+                credentials.append(credential(config, rid, issued, staff, rng))
             if action == "connection-failed":
                 callback_id = len(callbacks) + 1
                 callbacks.append([callback_id, rid, person["phone"], when, when, None, "", None])
@@ -342,6 +373,9 @@ def generate(target: str, total: int, years: int, today: dt.date, seed: int) -> 
                [tuple(c) for c in callbacks])
         insert(CallbackAttempt, [CallbackAttempt.callback, CallbackAttempt.at, CallbackAttempt.result,
                                  CallbackAttempt.note, CallbackAttempt.staff], attempts)
+        insert(MeetingCredential, [MeetingCredential.reservation, MeetingCredential.url, MeetingCredential.meeting_id,
+                                   MeetingCredential.passcode, MeetingCredential.room_key, MeetingCredential.password,
+                                   MeetingCredential.issued_at, MeetingCredential.issued_by], credentials)
         Meta.update(value=str(len(histories))).where(Meta.key == "changes").execute()
     if not is_sqlite():  # explicit ids: move the sequences past them
         for table in ("applicant", "event", "reservation", "callback"):
@@ -358,6 +392,7 @@ def generate(target: str, total: int, years: int, today: dt.date, seed: int) -> 
         "applicants": Applicant.select().count(),
         "events": Event.select().count(),
         "seat_claims": SeatClaim.select().count(),
+        "credentials": MeetingCredential.select().count(),
         "service_made": made,
         "seconds": round(loaded, 1),
         "problems": found,

@@ -31,6 +31,7 @@ from consult_desk.states import ACTIONS
 
 EXIT_OK = 0
 EXIT_REFUSED = 2
+EXIT_INTERNAL = 1
 MAIL_TEMPLATES = ("received", "offered", "details", "reminder", "cancelled", "no_show", "rescheduled", "callback")
 
 Handler = Callable[[argparse.Namespace, Context], Any]
@@ -635,7 +636,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A damaged page met half way through, a server gone: a sentence, not a traceback.
         print(classify_error(exc, target).one_line(), file=sys.stderr)
         return EXIT_REFUSED
-    emit(result, args.json)
+    except Exception as exc:  # a bug: the transaction was rolled back; details in the error log
+        from consult_desk import crashlog
+
+        print("internal_error: " + crashlog.sentence(exc, crashlog.record(type(exc), exc, exc.__traceback__)), file=sys.stderr)
+        return EXIT_INTERNAL
+    try:
+        emit(result, args.json)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `consult-desk ... | head`: the reader left, which is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import re
@@ -11,7 +10,8 @@ from pathlib import Path
 
 from consult_desk import audit
 from consult_desk.context import Context
-from consult_desk.errors import RuleError, StorageError
+from consult_desk.errors import RuleError
+from consult_desk.files import atomic_file
 from consult_desk.models import DB, Applicant, Reservation, transaction
 from consult_desk.permissions import require
 from consult_desk.presets import CHANNEL_LABELS
@@ -147,24 +147,14 @@ def write_csv(path: Path, header: list[str], rows, encoding: str = "utf-8-sig") 
         raise RuleError("invalid_value", label="encoding", value=encoding)
     problems: list[dict[str, object]] = []
     count = 0
-    if not path.name or path.is_dir():
-        raise StorageError("file_unwritable", path=str(path), detail="folder")
-    tmp = path.with_name(path.name + ".part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "w", encoding=encoding, newline="", errors="strict") as fh:
-            writer = csv.writer(fh, lineterminator="\r\n")
-            writer.writerow(header)
-            for row in rows:
-                count += 1
-                if encoding == "cp932":
-                    row = _cp932_row(row, count, header, problems)
-                writer.writerow(row)
-        tmp.replace(path)
-    except OSError as exc:  # no permission, disk full, a folder in the way: a sentence, no partial file
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise StorageError("file_unwritable", path=str(path), detail=exc.strerror or str(exc)) from exc
+    with atomic_file(path, "w", encoding=encoding, newline="", errors="strict") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            count += 1
+            if encoding == "cp932":
+                row = _cp932_row(row, count, header, problems)
+            writer.writerow(row)
     return count, problems
 
 

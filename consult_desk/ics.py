@@ -20,6 +20,7 @@ import icalendar
 from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
+from consult_desk.files import write_bytes
 from consult_desk.models import Applicant, Event, Reservation, Staff, transaction
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -155,10 +156,7 @@ def export_ics(
         raise RuleError("invalid_value", label="期間", value=f"{start}..{end}")
     cal, count = build_calendar(start, end, ctx.clock.now(), office, counsellor, with_names)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(cal.to_ical())
-    tmp.replace(out)
+    write_bytes(out, cal.to_ical())
     with transaction():
         audit.record(
             ctx,

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.policy
-import os
 import smtplib
 import socket
 import ssl
@@ -33,6 +32,7 @@ from zoneinfo import ZoneInfo
 from consult_desk import audit, secrets, templates
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError, language
+from consult_desk.files import write_bytes
 from consult_desk.models import Outbox, Reservation, transaction
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config, update_config
@@ -381,16 +381,6 @@ def send_now(ctx: Context, outbox_id: int) -> Outbox:
     return record_result(ctx, outbox_id, None)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
-
-
 def save_eml(ctx: Context, reservation_id: int, template: str, path: Path, mark_done: bool = False) -> Outbox:
     """The message as an .eml file (RFC 5322, a draft Outlook opens ready to send); kept as ``saved``.
 
@@ -402,7 +392,7 @@ def save_eml(ctx: Context, reservation_id: int, template: str, path: Path, mark_
     rendered = templates.render(reservation_id, template, today, reveal=True)
     masked = _masked(reservation_id, template, today)
     message = build_message(rendered, smtp_settings(rendered.office), ctx.clock.now(), draft=True)
-    _write_atomic(Path(path), message_bytes(message))
+    write_bytes(Path(path), message_bytes(message))
     return _record_saved(ctx, masked, f"file={Path(path).name}", "mail_saved", mark_done)
 
 

@@ -144,3 +144,43 @@ def test_office_edits_keep_the_kind_of_value(cli):
     assert cli("office", "--set", "seats=0", "--json", expect=2).startswith("invalid_value")
     assert cli("office", "--set", "booking_channels=\"phone\"", "--json", expect=2).startswith("invalid_value")
     assert cli("office", "--json")["seats"] == 2
+
+
+def test_a_bug_is_one_sentence_and_a_log_entry(cli, monkeypatch):
+    """No traceback reaches the user: exit 1, one line naming the error log, the details in the log."""
+    from consult_desk import cli as cli_module
+    from consult_desk import crashlog
+
+    cli("init", "--preset", "hellowork-kawagoe", "--json")
+
+    def broken(args, ctx):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setitem(cli_module.COMMANDS, "offices", broken)
+    code = cli_module.main(["--db", cli.db, "offices", "--json"])
+    out, err = cli.capsys.readouterr()
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith("internal_error: 予期しないエラー") and "Traceback" not in err
+    assert "ZeroDivisionError: boom" in crashlog.log_path().read_text(encoding="utf-8")
+
+
+def test_exports_to_a_folder_are_refused_cleanly(cli, tmp_path):
+    cli("init", "--preset", "hellowork-kawagoe", "--json")
+    for kind in ("csv", "ics"):
+        line = cli("export", kind, "--from", "2027-01-01", "--to", "2027-01-31", "--out", str(tmp_path), expect=2)
+        assert line.startswith("file_unwritable")
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_output_piped_into_head_is_not_an_error(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "pipe.sqlite3"
+    subprocess.run([sys.executable, "-m", "consult_desk", "--db", str(db), "init", "--preset", "hellowork-kawagoe", "--demo",
+                    "--today", "2027-01-13", "--json"], check=True, capture_output=True)
+    proc = subprocess.run(
+        f"'{sys.executable}' -m consult_desk --db '{db}' search 山 | head -n 1",
+        shell=True, capture_output=True, text=True, check=True,
+    )
+    assert proc.stdout.count("\n") == 1 and "BrokenPipe" not in proc.stderr and "Traceback" not in proc.stderr

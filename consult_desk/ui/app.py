@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 
+import peewee as pw
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -83,8 +85,12 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     try:
         done = open_storage(target, demo=demo)
     except ConsultDeskError as exc:
-        QMessageBox.critical(None, APP, exc.message)
+        if smoke_test:  # unattended: no modal box that nobody will close
+            print("smoke-test: failed:", exc.one_line(), file=sys.stderr)
+        else:
+            QMessageBox.critical(None, APP, exc.message)
         return 2
+    install_excepthook()
     from consult_desk.ui import bench_hook
     from consult_desk.ui.main_window import MainWindow
 
@@ -113,6 +119,30 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     code = app.exec()
     session.lock.stop()
     return code
+
+
+def install_excepthook() -> None:
+    """A fault inside the window (a slot that raised) becomes a message box, not a silent traceback.
+
+    Known failures (a rule, a locked or damaged database) show their own sentence; anything else is
+    written to the error log and the message says where. The window keeps running.
+    """
+
+    def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, ConsultDeskError):
+            text = exc.message
+        elif isinstance(exc, pw.DatabaseError | pw.InterfaceError | sqlite3.DatabaseError):
+            text = classify_error(exc, "").message
+        else:
+            from consult_desk import crashlog
+
+            text = crashlog.sentence(exc, crashlog.record(exc_type, exc, tb))
+        QMessageBox.critical(QApplication.activeWindow(), APP, text)
+
+    sys.excepthook = hook
 
 
 def start_session(window, target: str):  # noqa: ANN001, ANN201 (MainWindow, DeskSession: Qt types)

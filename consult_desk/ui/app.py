@@ -118,6 +118,9 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     session = start_session(window, target)  # held while the application runs
     code = app.exec()
     session.lock.stop()
+    from consult_desk.ui.mail_worker import finish_pending_sends
+
+    finish_pending_sends()
     return code
 
 

@@ -96,3 +96,11 @@ def sender() -> MailSender:
     if _sender is None:
         _sender = MailSender(QCoreApplication.instance())
     return _sender
+
+
+def finish_pending_sends(msecs: int = 30_000) -> None:
+    """At exit: let messages being sent finish and record their result in the outbox (nothing left 'sending')."""
+    if _sender is None:
+        return
+    _sender.wait(msecs)
+    QCoreApplication.processEvents()  # the results come back to the main thread as queued signals

@@ -177,3 +177,28 @@ def test_a_message_that_does_not_fit_is_explained(qtbot, ctx, zoom, worker):
     qtbot.addWidget(dialog)
     assert "パスコード" in dialog.status_label.text()
     assert not dialog.eml_button.isEnabled() and not dialog.copy_button.isEnabled()
+
+
+def test_closing_the_application_waits_for_a_send_in_progress(qtbot, ctx, zoom, worker, monkeypatch):
+    """Nothing is left 'sending' at exit: the worker finishes and the outbox records the result."""
+    from consult_desk.ui import mail_worker
+
+    configure(ctx, 2525)
+    reached = threading.Event()
+    release = threading.Event()
+
+    def slow_transmit(prepared):
+        reached.set()
+        assert release.wait(10)
+
+    worker.transmit = slow_transmit
+    monkeypatch.setattr(mail_worker, "_sender", worker)
+    dialog = MailPreviewDialog(ctx, zoom, "reminder", mail_sender=worker)
+    qtbot.addWidget(dialog)
+    dialog.send_button.click()
+    qtbot.waitUntil(reached.is_set, timeout=5000)
+    releaser = threading.Timer(0.2, release.set)
+    releaser.start()
+    mail_worker.finish_pending_sends(10_000)  # what run_window does after the event loop ends
+    releaser.join()
+    assert Outbox.get_by_id(dialog.outbox_id).state == "sent"

@@ -8,26 +8,11 @@ import json
 
 import icalendar
 import pytest
+from cli_support import Cli
 
 from consult_desk.cli import main
 
 PASSCODE = "Hx7k2Q"
-
-
-class Cli:
-    def __init__(self, db_path, capsys):
-        self.db = str(db_path)
-        self.capsys = capsys
-
-    def __call__(self, *argv: str, expect: int = 0):
-        code = main(["--db", self.db, *argv])
-        out, err = self.capsys.readouterr()
-        assert code == expect, f"exit {code}: {err}"
-        if expect == 2:
-            lines = err.strip().splitlines()
-            assert len(lines) == 1, err
-            return lines[0]
-        return json.loads(out) if "--json" in argv and out.strip() else out
 
 
 @pytest.fixture

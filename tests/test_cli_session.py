@@ -3,29 +3,10 @@ The same transitions as the window, with exit 2 and one stderr line naming the r
 
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from consult_desk.cli import main
+from cli_support import Cli
 
 BOOKED_ON = "2027-01-04"
-
-
-class Cli:
-    def __init__(self, db_path, capsys):
-        self.db = str(db_path)
-        self.capsys = capsys
-
-    def __call__(self, *argv: str, expect: int = 0):
-        code = main(["--db", self.db, *argv])
-        out, err = self.capsys.readouterr()
-        assert code == expect, f"exit {code}: {err}"
-        if expect == 2:
-            lines = err.strip().splitlines()
-            assert len(lines) == 1, err
-            return lines[0]
-        return json.loads(out) if "--json" in argv and out.strip() else out
 
 
 @pytest.fixture

@@ -3,35 +3,18 @@
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 from pathlib import Path
 
 import pytest
+from cli_support import Cli
 
 from consult_desk import auth
-from consult_desk.cli import main
 from consult_desk.models import DB, open_database
 from consult_desk.models.schema import ensure_schema
 
 FIXTURE_V1 = Path(__file__).parent / "fixtures" / "schema_v1.sqlite3"
 HW = "hellowork-kawagoe"
-
-
-class Cli:
-    def __init__(self, db_path, capsys):
-        self.db = str(db_path)
-        self.capsys = capsys
-
-    def __call__(self, *argv: str, expect: int = 0):
-        code = main(["--db", self.db, *argv])
-        out, err = self.capsys.readouterr()
-        assert code == expect, f"exit {code}: {err}"
-        if expect == 2:
-            lines = err.strip().splitlines()
-            assert len(lines) == 1, err
-            return lines[0]
-        return json.loads(out) if "--json" in argv and out.strip() else out
 
 
 @pytest.fixture

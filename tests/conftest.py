@@ -124,3 +124,12 @@ def make_request():
         return req
 
     return factory
+
+
+@pytest.fixture
+def memory_keyring():
+    """keyring with an in-memory backend: never the real keyring, never a plain-text file."""
+    from memory_keyring import MemoryKeyring, installed
+
+    with installed(MemoryKeyring()) as backend:
+        yield backend

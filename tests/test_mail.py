@@ -10,7 +10,7 @@ from email.header import decode_header, make_header
 import keyring.backends.fail
 import keyring.backends.null
 import pytest
-from memory_keyring import MemoryKeyring, installed
+from memory_keyring import installed
 from smtp_helpers import HOST, SmtpServer, free_port
 
 from consult_desk import audit, booking, credentials, lifecycle, mail, secrets
@@ -25,12 +25,6 @@ pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiri
 WED = dt.datetime(2027, 1, 20, 10, 0)
 ZOOM = {"url": "https://us02web.zoom.us/j/12345678901", "meeting_id": "12345678901", "passcode": "Hx7k2Q"}
 SMTP_PASSWORD = "smtp-Secret-9931"
-
-
-@pytest.fixture
-def memory_keyring():
-    with installed(MemoryKeyring()) as backend:
-        yield backend
 
 
 @pytest.fixture

@@ -9,48 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import pytest
-from PySide6.QtCore import Qt, QTimer, QTranslator
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
 
-from consult_desk.ui.app import install_translators, settings
-from consult_desk.ui.widgets.format import set_era
-
 WED = dt.date(2027, 1, 13)
-
-
-@pytest.fixture
-def clean_settings():
-    """Each window test starts with no remembered geometry, tab, office or language."""
-    settings().clear()
-    set_era(False)
-    yield settings()
-    settings().clear()
-    set_era(False)
-
-
-@pytest.fixture
-def japanese(qapp):
-    """The Japanese translations loaded for the test, removed afterwards."""
-    installed = install_translators(qapp, "ja")
-    yield installed
-    for translator in installed:
-        qapp.removeTranslator(translator)
-
-
-@pytest.fixture
-def english(qapp):
-    """English, the source language: any translator an earlier test left installed is set aside meanwhile."""
-    from consult_desk.errors import set_language
-
-    left = qapp.findChildren(QTranslator)
-    for translator in left:
-        qapp.removeTranslator(translator)
-    set_language("en")
-    yield
-    for translator in left:
-        qapp.installTranslator(translator)
 
 
 def focused() -> QWidget:

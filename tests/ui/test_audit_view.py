@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate
-from supervisor_support import japanese  # noqa: F401 (fixtures)
 
 from consult_desk import audit, booking
 from consult_desk.context import Actor, Context

@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from desk_support import (  # noqa: F401 (fixtures)
+from desk_support import (
     WED,
     Modals,
     activate,
     answer_yes,
-    clean_settings,
     close_box,
     focused,
-    japanese,
     press,
     type_text,
 )

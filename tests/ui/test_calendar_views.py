@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from desk_support import WED, activate, clean_settings, focused, japanese, press  # noqa: F401 (fixtures)
+from desk_support import WED, activate, focused, press
 from PySide6.QtCore import Qt
 
 from consult_desk import booking, lifecycle

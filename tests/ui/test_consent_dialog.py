@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from desk_support import WED, Modals, activate, clean_settings, japanese, press  # noqa: F401 (fixtures)
+from desk_support import WED, Modals, activate, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 

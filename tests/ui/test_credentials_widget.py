@@ -9,19 +9,12 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from consult_desk import audit, booking, credentials
 from consult_desk.models import MeetingCredential
-from consult_desk.ui.app import install_translators
 from consult_desk.ui.credentials_widget import CredentialsWidget, ReissueDialog
+
+pytestmark = pytest.mark.usefixtures("japanese")
 
 WED = dt.datetime(2027, 1, 20, 10, 0)
 ZOOM = {"url": "https://us02web.zoom.us/j/12345678901?pwd=UrlSecret77", "meeting_id": "12345678901", "passcode": "Zq81PassA"}
-
-
-@pytest.fixture(autouse=True)
-def japanese(qapp):
-    installed = install_translators(qapp, "ja")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtWidgets import QDialog
-from supervisor_support import clean_settings, japanese  # noqa: F401 (fixtures)
 
 from consult_desk import booking, lifecycle
 from consult_desk.context import Actor, Context

@@ -9,36 +9,22 @@ import email.policy
 import threading
 
 import pytest
-from memory_keyring import MemoryKeyring, installed
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from smtp_helpers import HOST, SmtpServer
 
 from consult_desk import audit, booking, credentials, lifecycle, mail
 from consult_desk.models import Outbox
 from consult_desk.offices import update_config
-from consult_desk.ui.app import install_translators
 from consult_desk.ui.mail_preview_dialog import MailPreviewDialog, fitting_templates
-from consult_desk.ui.mail_worker import MailSender
 
-pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning"),
+    pytest.mark.usefixtures("japanese"),
+]
 
 WED = dt.datetime(2027, 1, 20, 10, 0)
 ZOOM = {"url": "https://us02web.zoom.us/j/12345678901", "meeting_id": "12345678901", "passcode": "Zq81PassA"}
-
-
-@pytest.fixture(autouse=True)
-def japanese(qapp):
-    installed_translators = install_translators(qapp, "ja")
-    yield
-    for translator in installed_translators:
-        qapp.removeTranslator(translator)
-
-
-@pytest.fixture
-def memory_keyring():
-    with installed(MemoryKeyring()) as backend:
-        yield backend
 
 
 @pytest.fixture
@@ -47,14 +33,6 @@ def zoom(db, ctx, make_office, make_request):
     rid = booking.book(ctx, make_request("nishitokyo-childcare", WED)).id
     credentials.set_credentials(ctx, rid, ZOOM)
     return rid
-
-
-@pytest.fixture
-def worker(qtbot):
-    pool = QThreadPool()
-    sender = MailSender(pool=pool)
-    yield sender
-    pool.waitForDone(10_000)
 
 
 def configure(ctx, port: int, security: str = "none", user: str = "") -> None:

@@ -6,14 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from desk_support import (  # noqa: F401 (fixtures)
+from desk_support import (
     WED,
     Modals,
     activate,
-    clean_settings,
-    english,
     focused,
-    japanese,
     press,
     type_text,
 )

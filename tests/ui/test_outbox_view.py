@@ -6,34 +6,21 @@ import datetime as dt
 
 import keyring.backends.fail
 import pytest
-from memory_keyring import MemoryKeyring, installed
+from memory_keyring import installed
 from PySide6.QtCore import QThreadPool
 
 from consult_desk import booking, credentials, lifecycle, mail, secrets
 from consult_desk.context import Actor, Context
 from consult_desk.models import Office, Outbox
-from consult_desk.ui.app import install_translators
 from consult_desk.ui.due_list import DueListWidget, due_text
 from consult_desk.ui.mail_worker import MailSender
 from consult_desk.ui.outbox_view import OutboxView
 from consult_desk.ui.smtp_settings_dialog import SmtpSettingsDialog
 
+pytestmark = pytest.mark.usefixtures("japanese")
+
 WED = dt.datetime(2027, 1, 20, 10, 0)
 ZOOM = {"url": "https://us02web.zoom.us/j/12345678901", "meeting_id": "12345678901", "passcode": "Zq81PassA"}
-
-
-@pytest.fixture(autouse=True)
-def japanese(qapp):
-    installed_translators = install_translators(qapp, "ja")
-    yield
-    for translator in installed_translators:
-        qapp.removeTranslator(translator)
-
-
-@pytest.fixture
-def memory_keyring():
-    with installed(MemoryKeyring()) as backend:
-        yield backend
 
 
 @pytest.fixture
@@ -42,14 +29,6 @@ def zoom(db, ctx, make_office, make_request):
     rid = booking.book(ctx, make_request("nishitokyo-childcare", WED)).id
     credentials.set_credentials(ctx, rid, ZOOM)
     return rid
-
-
-@pytest.fixture
-def worker(qtbot):
-    pool = QThreadPool()
-    sender = MailSender(pool=pool)
-    yield sender
-    pool.waitForDone(10_000)
 
 
 def test_outbox_lists_masked_messages_and_retries_a_failed_one(qtbot, ctx, zoom, worker, memory_keyring):

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from desk_support import (  # noqa: F401 (fixtures)
+from desk_support import (
     WED,
     Modals,
     answer_no,
     answer_yes,
-    clean_settings,
     close_box,
-    japanese,
 )
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from desk_support import WED, clean_settings, japanese  # noqa: F401 (fixtures)
+from desk_support import WED
 from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QApplication
 

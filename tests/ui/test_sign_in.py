@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from desk_support import Modals
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QWidget
-from supervisor_support import Modals, clean_settings, japanese  # noqa: F401 (fixtures)
 
 from consult_desk import auth
 from consult_desk.context import Actor, Context

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from supervisor_support import japanese  # noqa: F401 (fixtures)
 
 from consult_desk import auth
 from consult_desk.models import AuditLog, Staff

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desk_support import Modals
 from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
-from supervisor_support import Modals, clean_settings  # noqa: F401 (fixtures)
 
 from consult_desk import auth, booking
 from consult_desk.clock import FixedClock

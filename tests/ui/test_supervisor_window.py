@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from supervisor_support import clean_settings, japanese  # noqa: F401 (fixtures)
 
 from consult_desk import auth, backup, booking, lifecycle, offices
 from consult_desk.context import Actor, Context

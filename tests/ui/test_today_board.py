@@ -12,24 +12,16 @@ from consult_desk import booking, lifecycle
 from consult_desk.context import Actor, Context
 from consult_desk.lifecycle import ActOptions
 from consult_desk.models import History, Reservation
-from consult_desk.ui.app import install_translators
 from consult_desk.ui.booking_dialog import BookingDialog
 from consult_desk.ui.checkin_dialog import CheckInDialog
 from consult_desk.ui.note_dialog import NoteDialog
 from consult_desk.ui.terminate_dialog import TerminateDialog
 from consult_desk.ui.today_board import TodayBoard
 
+pytestmark = pytest.mark.usefixtures("japanese")
+
 T = dt.datetime
 WED = T(2027, 1, 13, 10, 0)
-
-
-@pytest.fixture(autouse=True)
-def japanese(qapp):
-    """The desk's default language, as the user sees it."""
-    installed = install_translators(qapp, "ja")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ import peewee as pw
 from consult_desk.calendar import format_date_ja
 from consult_desk.credentials import current
 from consult_desk.errors import language
-from consult_desk.models import Applicant, History, MeetingCredential, Outbox, Reservation
+from consult_desk.models import Applicant, History, MeetingCredential, Office, Outbox, Reservation
 from consult_desk.offices import get_config
 from consult_desk.presets import OfficeConfig
 from consult_desk.states import Status
@@ -132,12 +132,15 @@ def _as_datetime(value: dt.datetime | str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _resend_due(now: dt.datetime) -> set[int]:
-    """:func:`_needs_resend` for every reservation with details sent and its session ahead, in four
-    grouped queries instead of three per reservation (the due list is read at every start and refresh)."""
+def _resend_due(now: dt.datetime, office: str | None = None) -> set[int]:
+    """:func:`_needs_resend` for every reservation (of ``office``) with details sent and its session
+    ahead, in four grouped queries instead of three per reservation (the due list is read at every
+    start and refresh)."""
     ahead = Reservation.select(Reservation.id).where(
         Reservation.status == Status.DETAILS_SENT.value, Reservation.start > now
     )
+    if office:
+        ahead = ahead.where(Reservation.office == office)
     rid, latest = MeetingCredential.reservation, pw.fn.MAX
     issued = dict(
         MeetingCredential.select(rid, latest(MeetingCredential.issued_at))
@@ -183,18 +186,38 @@ def _resend_due(now: dt.datetime) -> set[int]:
 def items(now: dt.datetime, office: str | None = None, horizon_days: int = 1) -> list[DueItem]:
     """Everything due by ``horizon_days`` business days from today (overdue first, then by deadline)."""
     today = now.date()
-    wanted = [Status.CONFIRMED.value, Status.DETAILS_SENT.value, Status.REQUESTED.value, Status.OFFERED.value]
+    configs: dict[str, OfficeConfig] = {}
+    resend = _resend_due(now, office)
+    # Rows that cannot be due are left in the database (most confirmed sessions are weeks ahead, most
+    # with details sent need nothing): the loop below still decides, this only skips reading the rest.
+    offices = Office.select(Office.code).where(Office.code == office) if office else Office.select(Office.code)
+    latest = today
+    for (code,) in offices.tuples():
+        config = configs[code] = get_config(code)
+        latest = max(latest, config.calendar.business_days_after(today, horizon_days) if horizon_days else today)
+    S = Status
+    next_day = dt.datetime.combine(latest, dt.time.min) + dt.timedelta(days=1)  # deadlines are days: <= latest
+    confirmed_by = (Reservation.status == S.CONFIRMED.value) & (
+        (Reservation.notify_by <= latest) | (Reservation.notify_by.is_null() & (Reservation.start < next_day))
+    )
     query = (
         Reservation.select(Reservation, Applicant)
         .join(Applicant)
-        .where(Reservation.status.in_(wanted), Reservation.start > now)
+        .where(
+            Reservation.start > now,
+            confirmed_by
+            | ((Reservation.status == S.DETAILS_SENT.value) & Reservation.id.in_(sorted(resend)))
+            | ((Reservation.status == S.REQUESTED.value) & (
+                (Reservation.offer_reply_by <= latest)
+                | (Reservation.offer_reply_by.is_null() & (Reservation.created_at < next_day))
+            ))
+            | ((Reservation.status == S.OFFERED.value) & (Reservation.offer_reply_by < today)),
+        )
         .order_by(Reservation.start, Reservation.id)
     )
     if office:
         query = query.where(Reservation.office == office)
-    configs: dict[str, OfficeConfig] = {}
     result: list[DueItem] = []
-    resend = _resend_due(now)
     for res in query:
         config = configs.get(res.office_id) or configs.setdefault(res.office_id, get_config(res.office_id))
         horizon = config.calendar.business_days_after(today, horizon_days) if horizon_days else today

@@ -26,12 +26,16 @@ Index = QModelIndex | QPersistentModelIndex
 SEVERITY_COLORS = {"overdue": "#ffcdd2", "today": "#fff3c4", "upcoming": "#ffffff"}
 
 
-def due_text(ctx: Context, office: str | None) -> str:
-    """"要対応 3件" for the status bar ("" when nothing is due today or overdue)."""
-    try:
-        count = due.urgent_count(ctx.clock.now(), office or None)
-    except ConsultDeskError:
-        return ""
+def due_text(ctx: Context, office: str | None, items: list[due.DueItem] | None = None) -> str:
+    """"要対応 3件" for the status bar ("" when nothing is due today or overdue); from ``items`` when
+    the caller has just read them (the today board's list), else read now."""
+    if items is not None:
+        count = sum(1 for item in items if item.urgent)
+    else:
+        try:
+            count = due.urgent_count(ctx.clock.now(), office or None)
+        except ConsultDeskError:
+            return ""
     if not count:
         return ""
     return QCoreApplication.translate("DueList", "Due: %1").replace("%1", str(count))
@@ -86,11 +90,13 @@ class DueModel(QAbstractTableModel):
 
 
 class DueListWidget(QWidget):
-    """``set_office(code)``, ``refresh()``; ``reservation_activated`` when a row is opened (Enter, double-click)."""
+    """``set_office(code)``, ``refresh()``; ``reservation_activated`` when a row is opened (Enter, double-click);
+    ``loaded`` after each read. ``load=False``: the owner fills it (the today board's refresh does)."""
 
     reservation_activated = Signal(int)
+    loaded = Signal()
 
-    def __init__(self, ctx: Context, office: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, office: str = "", parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("due_list")
         self.ctx = ctx
@@ -111,7 +117,8 @@ class DueListWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def set_office(self, code: str) -> None:
         self.office = code
@@ -124,6 +131,7 @@ class DueListWidget(QWidget):
             rows = []
         self.model.set_rows(rows)
         self.title.setText(self.tr("Meeting details and replies due (%1)").replace("%1", str(len(rows))))
+        self.loaded.emit()
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

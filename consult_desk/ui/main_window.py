@@ -4,13 +4,21 @@ Views are added in :meth:`MainWindow._build_views`, one line each. A view is a w
 ``set_office(code)`` and ``refresh()``; if it has a ``reservation_activated = Signal(int)`` the
 window opens that reservation in the panel on the right, and a ``booking_requested =
 Signal(object, object)`` (slot start, event id) opens the booking dialog.
+
+Start-up: only the Today board (and whichever tab the user left open) is built before the window
+first paints. The other tabs hold an empty page until they are first shown, or until their
+attribute (``window.calendar``, ``window.outbox_view``, ``window.reports`` ...) or
+:meth:`MainWindow.views` is asked for; then the view is imported, built, filled for the current
+office and put in its tab. A view not built yet is neither refreshed nor told of an office change:
+it reads everything when it is built.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,18 +35,16 @@ from consult_desk.context import Context
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
 from consult_desk.ui.app import settings
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.calendar_views import MODES, CalendarView
 from consult_desk.ui.callback_queue import CallbackQueueDock
 from consult_desk.ui.change_watcher import ChangeWatcher
 from consult_desk.ui.due_list import due_text
-from consult_desk.ui.outbox_view import OutboxView
 from consult_desk.ui.reservation_panel import ReservationPanel
-from consult_desk.ui.search_view import SearchView
-from consult_desk.ui.settings_dialog import SettingsDialog
 from consult_desk.ui.supervisor import add_supervisor_menu, add_supervisor_views
 from consult_desk.ui.today_board import TodayBoard
 from consult_desk.ui.widgets.format import set_era, truthy
+
+# The calendar, search, outbox, booking dialog and settings modules are imported when first used.
+OUTBOX_TITLE = ("OutboxView", "Outbox")  # OutboxView.tab_title(), without importing the mail modules
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +97,8 @@ class MainWindow(QMainWindow):
         self.due_label = QLabel(self)  # meeting details / replies due today or overdue (consult_desk.due)
         self.due_label.setObjectName("due_count")
         self.statusBar().addPermanentWidget(self.due_label)
+        self.today.due_list.loaded.connect(self._show_due_count)  # the board's due list, not a second read
+        self._show_due_count()
         self._update_titles()
         self._restore_state()
 
@@ -102,22 +110,90 @@ class MainWindow(QMainWindow):
         self.callback_queue = CallbackQueueDock.install(self, ctx)  # open phone callbacks, seen from every view
 
     def _build_views(self) -> None:
-        """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab."""
+        """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab
+        (:meth:`add_lazy_view` for a view built when first shown or asked for)."""
+        self._pending: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}
+        self._calendar_mode = "month"  # the remembered mode, applied when the calendar is built
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.today = self._add_view(TodayBoard(self.ctx, self.office, self), TodayBoard.tab_title())
-        self.calendar = self._add_view(CalendarView(self.ctx, self), self.tr("Calendar"))
-        self.search_view = self._add_view(SearchView(self.ctx, self), self.tr("Search"))
-        self.outbox_view = self._add_view(OutboxView(self.ctx, self), OutboxView.tab_title())
+        self.add_lazy_view("calendar", self.tr("Calendar"), self._make_calendar)
+        self.add_lazy_view("search_view", self.tr("Search"), self._make_search)
+        self.add_lazy_view("outbox_view", QCoreApplication.translate(*OUTBOX_TITLE), self._make_outbox)
         add_supervisor_views(self)  # day review, reports, audit log: only for the roles that may use them
 
     def _add_view(self, view, title: str):  # noqa: ANN001, ANN202 (any view widget)
         self.tabs.addTab(view, title)
+        self._connect_view(view)
+        return view
+
+    def _connect_view(self, view: QWidget) -> None:
         if hasattr(view, "reservation_activated"):
             view.reservation_activated.connect(self.open_reservation)
         if hasattr(view, "booking_requested"):
             view.booking_requested.connect(self.new_booking)
-        if self.office and hasattr(view, "set_office"):
-            view.set_office(self.office)
+        if self.office and hasattr(view, "set_office") and getattr(view, "office", None) != self.office:
+            view.set_office(self.office)  # a view made for this office has read it already
+
+    def add_lazy_view(self, name: str, title: str, factory: Callable[[], QWidget]) -> None:
+        """A tab whose view ``factory()`` makes when the tab is first shown, or when ``window.<name>``
+        or :meth:`views` is asked for; until then the tab holds an empty page."""
+        page = QWidget(self.tabs)
+        page.setObjectName(f"pending_{name}")
+        self._pending[name] = (page, factory)
+        self.tabs.addTab(page, title)
+
+    def __getattr__(self, name: str):  # noqa: ANN204 (only called for attributes not set yet)
+        pending = self.__dict__.get("_pending")
+        if pending and name in pending:
+            return self._build_view(name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _build_view(self, name: str) -> QWidget:
+        page, factory = self._pending[name]
+        view = factory()  # if this fails the tab stays pending (and is tried again when next shown)
+        del self._pending[name]
+        setattr(self, name, view)
+        index = self.tabs.indexOf(page)
+        current = self.tabs.currentIndex() == index
+        self.tabs.blockSignals(True)  # the page is swapped for its view: no tab change for anyone
+        try:
+            self.tabs.insertTab(index, view, self.tabs.tabText(index))
+            self.tabs.removeTab(index + 1)
+            if current:
+                self.tabs.setCurrentIndex(index)
+        finally:
+            self.tabs.blockSignals(False)
+        page.deleteLater()
+        self._connect_view(view)
         return view
+
+    def _tab_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        name = next((n for n, (p, _f) in self._pending.items() if p is page), None)
+        if name is not None:
+            self._build_view(name)
+
+    def _make_calendar(self) -> QWidget:
+        from consult_desk.ui.calendar_views import MODES, CalendarView
+
+        view = CalendarView(self.ctx, self)
+        view.set_office(self.office)
+        if self._calendar_mode in MODES and self._calendar_mode != view.mode:
+            view.set_mode(self._calendar_mode)
+        reveal = self.__dict__.pop("_calendar_reveal", None)
+        if reveal is not None:
+            view.reveal(*reveal)
+        return view
+
+    def _make_search(self) -> QWidget:
+        from consult_desk.ui.search_view import SearchView
+
+        return SearchView(self.ctx, self)
+
+    def _make_outbox(self) -> QWidget:
+        from consult_desk.ui.outbox_view import OutboxView
+
+        return OutboxView(self.ctx, self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -133,19 +209,27 @@ class MainWindow(QMainWindow):
         self.panel_action = self._menu_action(booking_menu, self.tr("Go to the &reservation panel"), "F6",
                                               self.panel.focus_actions)
 
-        view_menu = bar.addMenu(self.tr("&View"))
-        for mode in MODES:
-            action = self.calendar.mode_actions[mode]
-            action.triggered.connect(self.show_calendar)
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        for action in (self.calendar.today_action, self.calendar.prev_action, self.calendar.next_action):
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        self.refresh_action = self._menu_action(view_menu, self.tr("&Refresh"), QKeySequence.StandardKey.Refresh,
-                                                self.refresh_all)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.refresh_action = self._menu_action(self.view_menu, self.tr("&Refresh"),
+                                                QKeySequence.StandardKey.Refresh, self.refresh_all)
         self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.view_menu.aboutToShow.connect(self._add_calendar_actions)  # the calendar's own actions
         add_supervisor_menu(self)  # Administration: staff, backup, restore, anonymisation, own password
+
+    def _add_calendar_actions(self) -> None:
+        """The View menu's calendar entries (its modes, today, previous, next) above Refresh, put in
+        the first time the menu opens; their shortcuts belong to the calendar and work there anyway."""
+        self.view_menu.aboutToShow.disconnect(self._add_calendar_actions)
+        calendar = self.calendar
+        first = self.refresh_action
+        for mode in ("month", "week", "day"):
+            action = calendar.mode_actions[mode]
+            action.triggered.connect(self.show_calendar)
+            self.view_menu.insertAction(first, action)
+        self.view_menu.insertSeparator(first)
+        for action in (calendar.today_action, calendar.prev_action, calendar.next_action):
+            self.view_menu.insertAction(first, action)
+        self.view_menu.insertSeparator(first)
 
     def _menu_action(self, menu, text: str, key, slot) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -156,15 +240,29 @@ class MainWindow(QMainWindow):
         return action
 
     def views(self) -> list[QWidget]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+        """Every view, in tab order (the ones not built yet are built now)."""
+        for name in list(self._pending):
+            self._build_view(name)
+        return self._built_views()
+
+    def _built_views(self) -> list[QWidget]:
+        pages = {page for page, _factory in self._pending.values()}
+        return [w for w in (self.tabs.widget(i) for i in range(self.tabs.count())) if w not in pages]
+
+    def _built(self, name: str) -> QWidget | None:
+        return None if name in self._pending else getattr(self, name, None)
 
     def refresh_all(self) -> None:
-        """Reload what every view shows (after this desk's or another desk's change)."""
-        self.due_label.setText(due_text(self.ctx, self.office))
-        for view in self.views():
+        """Reload what every view built so far shows (after this desk's or another desk's change);
+        the Today board's due list gives the status bar its count."""
+        for view in self._built_views():
             if hasattr(view, "refresh"):
                 view.refresh()
         self.panel.refresh()
+
+    def _show_due_count(self) -> None:
+        due = self.today.due_list
+        self.due_label.setText(due_text(self.ctx, self.office, due.model.rows if due.office == self.office else None))
 
     def _after_change(self, _reservation_id: int = 0) -> None:
         """This desk changed something: refresh now, and tell the watcher it need not do it again."""
@@ -186,8 +284,13 @@ class MainWindow(QMainWindow):
         """Show a reservation in the panel (and its day in the calendar) with the focus on its actions."""
         self.panel.show_reservation(reservation_id)
         info = self.panel.info
-        if info is not None and info["office"] == self.office and self.tabs.currentWidget() is not self.calendar:
-            self.calendar.reveal(reservation_id, dt.datetime.fromisoformat(info["start"]).date())
+        calendar = self._built("calendar")
+        if info is not None and info["office"] == self.office and self.tabs.currentWidget() is not calendar:
+            day = dt.datetime.fromisoformat(info["start"]).date()
+            if calendar is None:
+                self._calendar_reveal = (reservation_id, day)  # shown there when the calendar is built
+            else:
+                calendar.reveal(reservation_id, day)
         self.panel.focus_actions()
 
     def new_booking(self, start: dt.datetime | None = None, event_id: int | None = None) -> None:
@@ -196,6 +299,8 @@ class MainWindow(QMainWindow):
             return
         if start is None and event_id is None:
             start, event_id = self.calendar.booking_target()
+        from consult_desk.ui.booking_dialog import BookingDialog
+
         dialog = BookingDialog(self.ctx, self.office, self, start=start, event_id=event_id)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if dialog.refused:
@@ -206,6 +311,8 @@ class MainWindow(QMainWindow):
         self.open_reservation(dialog.reservation.id)
 
     def open_settings(self) -> None:
+        from consult_desk.ui.settings_dialog import SettingsDialog
+
         if SettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
             self.refresh_all()
 
@@ -214,7 +321,7 @@ class MainWindow(QMainWindow):
     def _office_changed(self, index: int) -> None:
         self.office = str(self.office_box.itemData(index))
         settings().setValue("main/office", self.office)
-        for view in self.views():
+        for view in self._built_views():  # the others read the office when they are built
             if hasattr(view, "set_office"):
                 view.set_office(self.office)
         self._update_titles()
@@ -222,7 +329,6 @@ class MainWindow(QMainWindow):
     def _update_titles(self) -> None:
         name = self.office_box.currentText() if self.offices else self.tr("(no office)")
         self.setWindowTitle(f"Consult Desk — {name}")
-        self.due_label.setText(due_text(self.ctx, self.office))
         self.staff_label.setText(self.tr("Staff: %1").replace("%1", f"{self.ctx.actor.name} ({self.ctx.actor.login})"))
 
     def _restore_state(self) -> None:
@@ -241,10 +347,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([800, 480])
-        self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))
-        mode = str(s.value("calendar/mode", "month"))
-        if mode in MODES and mode != self.calendar.mode:
-            self.calendar.set_mode(mode)
+        self._calendar_mode = str(s.value("calendar/mode", "month"))  # applied when the calendar is built
+        self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))  # the tab left open is built now
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         s = settings()
@@ -252,7 +356,9 @@ class MainWindow(QMainWindow):
         s.setValue("main/state", self.saveState())
         s.setValue("main/splitter", self.splitter.saveState())
         s.setValue("main/tab", self.tabs.currentIndex())
-        s.setValue("calendar/mode", self.calendar.mode)
+        calendar = self._built("calendar")
+        if calendar is not None:  # else the remembered mode stays as it was
+            s.setValue("calendar/mode", calendar.mode)
         if hasattr(self, "watcher"):
             self.watcher.stop()
         super().closeEvent(event)

@@ -207,13 +207,14 @@ class ColumnsDialog(QDialog):
 
 
 class ReportsView(QWidget):
-    """Tab: period, office or all, statistics table and chart, CSV exports."""
+    """Tab: period, office or all, statistics table and chart, CSV exports. Built with ``office``, the
+    statistics are read once, for that office (not for every office and then again)."""
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, parent: QWidget | None = None, office: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("reports")
         self.ctx = ctx
-        self.office = ""
+        self.office = office
         self.stats: Statistics | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()

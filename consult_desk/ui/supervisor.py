@@ -124,17 +124,30 @@ class SupervisorActions(QObject):
     # -------------------------------------------------------------- tabs and menu
 
     def add_views(self) -> None:
-        from consult_desk.ui.audit_view import AuditView
-        from consult_desk.ui.daily_review import DailyReviewView
-        from consult_desk.ui.reports_view import ReportsView
-
+        """The tabs are built (their modules imported, their figures read) when first shown or asked
+        for (``window.daily_review``, ``window.reports``, ``window.audit_view``)."""
         w = self.window
         if can(self.ctx, "review"):
-            w.daily_review = w._add_view(DailyReviewView(self.ctx, w), self.tr("Daily review"))  # type: ignore[attr-defined]
+            w.add_lazy_view("daily_review", self.tr("Daily review"), self._daily_review)  # type: ignore[attr-defined]
         if can(self.ctx, "report"):
-            w.reports = w._add_view(ReportsView(self.ctx, w), self.tr("Reports"))  # type: ignore[attr-defined]
+            w.add_lazy_view("reports", self.tr("Reports"), self._reports)  # type: ignore[attr-defined]
         if can(self.ctx, "audit_view"):
-            w.audit_view = w._add_view(AuditView(self.ctx, w), self.tr("Audit log"))  # type: ignore[attr-defined]
+            w.add_lazy_view("audit_view", self.tr("Audit log"), self._audit_view)  # type: ignore[attr-defined]
+
+    def _daily_review(self) -> QWidget:
+        from consult_desk.ui.daily_review import DailyReviewView
+
+        return DailyReviewView(self.ctx, self.window)
+
+    def _reports(self) -> QWidget:
+        from consult_desk.ui.reports_view import ReportsView
+
+        return ReportsView(self.ctx, self.window, office=self.window.office)  # type: ignore[attr-defined]
+
+    def _audit_view(self) -> QWidget:
+        from consult_desk.ui.audit_view import AuditView
+
+        return AuditView(self.ctx, self.window)
 
     def add_menu(self) -> None:
         menu = self.window.menuBar().addMenu(self.tr("&Administration"))

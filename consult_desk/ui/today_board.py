@@ -249,7 +249,8 @@ class TodayBoard(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.empty_label)
-        self.due_list = DueListWidget(ctx, office, left)  # meeting details and replies due (issue 5)
+        # meeting details and replies due (issue 5), read by refresh() below
+        self.due_list = DueListWidget(ctx, office, left, load=False)
         self.due_list.reservation_activated.connect(self.reservation_activated)
         left_layout.addWidget(self.due_list)
         splitter.addWidget(left)

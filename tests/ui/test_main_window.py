@@ -114,9 +114,9 @@ def test_refresh_all_reaches_every_view_and_the_panel(qtbot, db, ctx, make_offic
     window = make_window(qtbot, db, ctx)
     res = booking.book(ctx, make_request(office, TEN))
     window.open_reservation(res.id)
-    booking.book(ctx, make_request(office, TEN, name="佐藤 太郎", phone="080-1111-2222"))
-    window.calendar.go_to(WED)
+    window.calendar.go_to(WED)  # built when first asked for: before the other desk's booking
     before = window.calendar.month_model.index_for(WED).data()
+    booking.book(ctx, make_request(office, TEN, name="佐藤 太郎", phone="080-1111-2222"))
     called = []
     for view in window.views():
         original = view.refresh
@@ -294,3 +294,85 @@ def test_english_when_chosen(qtbot, db, ctx, make_office):
     assert dialog.date_edit.text() == "Wed 13 Jan 2027"
     assert "Application deadline: Fri 8 Jan 2027" in dialog.deadlines.text()
     assert dialog.slot_box.currentText() == "10:00–10:30  free 2 of 2"
+
+
+@pytest.mark.usefixtures("japanese")
+def test_tabs_other_than_the_first_are_built_when_first_shown_or_asked_for(qtbot, db, ctx, make_office, monkeypatch):
+    """Start-up (issue 7): the window paints with the Today board; the other tabs wait, keep their
+    titles and places, and are built, filled for the window's office, when shown or asked for."""
+    from consult_desk import due, reports
+
+    make_office("hellowork-kawagoe")
+    second = make_office("nishitokyo-childcare")
+    due_reads, statistics_reads = [], []
+    original_items, original_statistics = due.items, reports.statistics
+    monkeypatch.setattr(due, "items", lambda *a, **k: (due_reads.append(a), original_items(*a, **k))[1])
+    monkeypatch.setattr(reports, "statistics", lambda *a, **k: (statistics_reads.append(a), original_statistics(*a, **k))[1])
+    window = make_window(qtbot, db, ctx)  # an administrator: the supervisor tabs too
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:4] == ["本日", "予約カレンダー", "検索", "送信箱"] and len(titles) == 7
+    pending = [window.tabs.widget(i).objectName() for i in range(1, window.tabs.count())]
+    assert pending == ["pending_calendar", "pending_search_view", "pending_outbox_view", "pending_daily_review",
+                       "pending_reports", "pending_audit_view"]
+    assert len(due_reads) == 1 and statistics_reads == []  # the board's due list gives the status bar its count
+    window.refresh_all()
+    assert len(due_reads) == 2 and statistics_reads == []  # views not built are not refreshed
+
+    window.office_box.setCurrentIndex(window.office_box.findData(second))
+    window.tabs.setCurrentIndex(1)  # shown: built for the office chosen meanwhile
+    assert window.tabs.currentWidget() is window.calendar and window.calendar.office == second
+    assert window.tabs.tabText(1) == "予約カレンダー" and window.tabs.count() == 7
+
+    outbox = window.outbox_view  # asked for: built in its tab, the current tab stays
+    assert window.tabs.widget(3) is outbox and window.tabs.currentWidget() is window.calendar
+    assert outbox.office == second
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.tabs.widget(5)))
+    assert window.tabs.currentWidget() is window.reports and len(statistics_reads) == 1  # read once, for the office
+    assert statistics_reads[0][-1] == second
+    assert window.views() == [window.tabs.widget(i) for i in range(7)]  # views() builds the rest
+    assert not any(window.tabs.widget(i).objectName().startswith("pending_") for i in range(7))
+
+
+def test_the_tab_and_calendar_mode_left_open_are_shown_at_the_next_start(qtbot, db, ctx, make_office):
+    make_office("hellowork-kawagoe")
+    window = make_window(qtbot, db, ctx)
+    window.show_calendar()
+    window.calendar.set_mode("day")
+    window.close()
+    again = make_window(qtbot, db, ctx)
+    assert "calendar" in again.__dict__  # built before the first paint: it is the tab shown
+    assert again.tabs.currentWidget() is again.calendar and again.calendar.mode == "day"
+    assert again.tabs.widget(2).objectName() == "pending_search_view"
+    again.tabs.setCurrentIndex(0)
+    again.close()
+    third = make_window(qtbot, db, ctx)
+    assert "calendar" not in third.__dict__
+    third.close()  # closed before the calendar was built: the mode stays remembered
+    assert settings().value("calendar/mode") == "day"
+    fourth = make_window(qtbot, db, ctx)
+    assert fourth.calendar.mode == "day"
+
+
+def test_the_view_menu_holds_the_calendar_actions(qtbot, db, ctx, make_office):
+    make_office("hellowork-kawagoe")
+    window = make_window(qtbot, db, ctx)
+    window.view_menu.aboutToShow.emit()
+    actions = [a for a in window.view_menu.actions() if not a.isSeparator()]
+    calendar = window.calendar
+    assert actions == [*calendar.mode_actions.values(), calendar.today_action, calendar.prev_action,
+                       calendar.next_action, window.refresh_action]
+    window.view_menu.aboutToShow.emit()  # once only
+    assert len([a for a in window.view_menu.actions() if not a.isSeparator()]) == len(actions)
+    window.tabs.setCurrentIndex(0)
+    calendar.mode_actions["week"].trigger()  # from the menu: the calendar comes to the front
+    assert window.tabs.currentWidget() is calendar and calendar.mode == "week"
+
+
+def test_a_reservation_opened_before_the_calendar_is_built_is_shown_there(qtbot, db, ctx, make_office, make_request):
+    office = make_office("hellowork-kawagoe")
+    res = booking.book(ctx, make_request(office, TEN))
+    window = make_window(qtbot, db, ctx)
+    window.open_reservation(res.id)
+    assert "calendar" not in window.__dict__
+    window.show_calendar()
+    assert window.calendar.current == WED

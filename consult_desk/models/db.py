@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import peewee as pw
-from playhouse.db_url import connect as url_connect
 
 from consult_desk.errors import StorageError
 
@@ -63,6 +62,9 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
     """
     target = str(target)
     if is_url(target) and not target.startswith("sqlite"):
+        # imported for a server's URL only: it imports every driver's module (start-up)
+        from playhouse.db_url import connect as url_connect
+
         try:
             database = url_connect(target)
         except Exception as exc:  # unknown scheme, missing driver

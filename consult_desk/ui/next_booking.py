@@ -10,7 +10,6 @@ from consult_desk import lifecycle, session
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import get_config
-from consult_desk.ui.booking_dialog import BookingDialog
 from consult_desk.ui.widgets.messages import show_error
 
 
@@ -25,6 +24,8 @@ def open_next_booking(ctx: Context, reservation_id: int, parent: QWidget | None 
     res = lifecycle.get_reservation(reservation_id)
     config = get_config(res.office_id)
     values = {k: str(v) for k, v in prefill["values"].items() if v}
+    from consult_desk.ui.booking_dialog import BookingDialog  # imported when first used (start-up)
+
     dialog = BookingDialog(ctx, res.office_id, parent, prefill=values, channel="in-session")
     dialog.setObjectName("next_booking_dialog")
     if config.get("companions", "none") != "none":

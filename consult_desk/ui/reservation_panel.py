@@ -37,16 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk import audit, lifecycle, schedule
+from consult_desk import audit, lifecycle
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import get_config
 from consult_desk.permissions import can
 from consult_desk.presets import CHANNELS, OfficeConfig, channel_label, label_text
 from consult_desk.states import FINAL, IRREVERSIBLE, Status, action_label, allowed_actions, status_label
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.checkin_dialog import CheckInDialog
-from consult_desk.ui.credentials_widget import CredentialsWidget
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span
 from consult_desk.ui.widgets.messages import confirm, show_error
@@ -117,6 +114,8 @@ class CredentialsView(QWidget):
         self.setObjectName("credentials_view")
         self.ctx = ctx
         self.reservation_id = reservation_id
+        from consult_desk import schedule  # the calendar's module: imported when first needed (start-up)
+
         self.credentials = schedule.meeting_credentials(reservation_id)
         self.revealed = False
         self.value_labels: dict[str, QLabel] = {}
@@ -280,12 +279,18 @@ class ActionDialog(QDialog):
         )
 
 
+def _credentials_widget(ctx: Context, reservation_id: int) -> QWidget:
+    from consult_desk.ui.credentials_widget import CredentialsWidget  # imported when first shown (start-up)
+
+    return CredentialsWidget(ctx, reservation_id)
+
+
 class ReservationPanel(QWidget):
     """Shows one reservation; ``changed`` is emitted (with the reservation id) after an action."""
 
     changed = Signal(int)
     # The meeting-credentials editor of issue 5 (CredentialsView above stays as a read-only fallback).
-    credentials_factory: Callable[[Context, int], QWidget] = CredentialsWidget
+    credentials_factory: Callable[[Context, int], QWidget] = _credentials_widget
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -550,6 +555,8 @@ class ReservationPanel(QWidget):
             self._reschedule(rid)
             return
         if action == "check-in":  # the session day's own dialog: connection test, face and name, companions
+            from consult_desk.ui.checkin_dialog import CheckInDialog
+
             if CheckInDialog(self.ctx, rid, self).exec() == QDialog.DialogCode.Accepted:
                 self._acted(rid)
             return
@@ -581,6 +588,8 @@ class ReservationPanel(QWidget):
 
     def _reschedule(self, rid: int) -> None:
         assert self.info is not None
+        from consult_desk.ui.booking_dialog import BookingDialog
+
         dialog = BookingDialog(self.ctx, self.info["office"], self, rescheduled_from=rid)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.reservation is None:
             return

@@ -1,7 +1,7 @@
 """Benchmarks of the desk on a realistic database (bench/generate.py), run by hand.
 
     python bench/generate.py                  # once: bench/out/bench.sqlite3, 100,000 reservations
-    python bench/run.py --out bench/out/results.json [--repeat 9] [--profile NAME]
+    python bench/run.py --out bench/out/results.json [--repeat 9] [--only startup,startup_admin] [--profile NAME]
 
 Every figure is the median of ``--repeat`` runs; where there is a baseline it is measured in the same
 run, alternating with the measured code, on the same file:
@@ -9,7 +9,9 @@ run, alternating with the measured code, on the same file:
 - startup: ``consult-desk --db FILE`` until the main window's first paint (offscreen Qt, the hook
   CONSULT_DESK_BENCH_EXIT_AFTER_SHOW=1 skips the sign-in: a receptionist's window), against
   bench/bare_window.py, a bare PySide6 window that opens the same SQLite file. Both in fresh
-  processes, interpreter start included. startup_admin: the same for an administrator (every tab).
+  processes, interpreter start included, with the compiled bytecode (.pyc) an installed desk has:
+  the warm-up run writes it even where PYTHONDONTWRITEBYTECODE is set. startup_admin: the same for
+  an administrator (every tab).
 - month_view / day_view: the calendar's MonthModel (six weeks) and DayModel (the next business day)
   loading for the busiest office, against raw sqlite3 queries returning the same rows.
 - availability_month: booking.slots() for every day of this month (no baseline).
@@ -20,7 +22,8 @@ run, alternating with the measured code, on the same file:
 - peak_memory_mb: peak resident memory of the start-up process at its first paint, against the bare window.
 
 ``--out FILE.json`` writes {"name": {"ms": x, "baseline_ms": y, "ratio": x / y, ...}, ...}; a table
-is printed. ``--profile NAME`` prints a pyinstrument profile of one run of NAME instead.
+is printed. ``--only`` runs some measures only. ``--profile NAME`` prints a pyinstrument profile of
+one run of NAME instead (startup / startup_admin: of the whole start-up process).
 """
 
 from __future__ import annotations
@@ -105,10 +108,18 @@ def first_paint(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return float(shown) - t0, int(peak_kib) / 1024
 
 
-def startup(db: Path, repeat: int, role: str = "reception") -> tuple[dict[str, Any], dict[str, Any]]:
-    home = tempfile.mkdtemp(prefix="consult-desk-bench-home-")
+def startup_env(home: str, role: str) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home,
            "CONSULT_DESK_BENCH_EXIT_AFTER_SHOW": "1", "CONSULT_DESK_BENCH_ROLE": role}
+    # An installed desk starts from compiled bytecode (pip and the bundle compile it); without it every
+    # start would compile the desk's sources again (about 60 ms), which no user's start does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def startup(db: Path, repeat: int, role: str = "reception") -> tuple[dict[str, Any], dict[str, Any]]:
+    home = tempfile.mkdtemp(prefix="consult-desk-bench-home-")
+    env = startup_env(home, role)
     app = [sys.executable, "-m", "consult_desk", "--db", str(db)]
     bare = [sys.executable, str(ROOT / "bench" / "bare_window.py"), str(db)]
     first_paint(app, env)  # warm the file cache and the .pyc files
@@ -253,6 +264,16 @@ class Bench:
         return samples[2:]  # the first two warm the caches
 
 
+def profile_startup(db: Path, role: str) -> None:
+    """One start-up process under pyinstrument (after a warm-up run that writes the bytecode)."""
+    home = tempfile.mkdtemp(prefix="consult-desk-bench-home-")
+    env = startup_env(home, role)
+    first_paint([sys.executable, "-m", "consult_desk", "--db", str(db)], env)
+    subprocess.run([sys.executable, "-m", "pyinstrument", "-i", "0.0005", "-m", "consult_desk", "--db", str(db)],
+                   env=env, check=True, timeout=120)
+    shutil.rmtree(home, ignore_errors=True)
+
+
 def profile(bench: Bench, name: str) -> None:
     from pyinstrument import Profiler
 
@@ -267,34 +288,58 @@ def profile(bench: Bench, name: str) -> None:
     print(profiler.output_text(unicode=True, color=False, show_all=False))
 
 
-def run(db: Path, repeat: int) -> dict[str, Any]:
+MEASURES = ("startup", "startup_admin", "month_view", "day_view", "availability_month", "booking_p95",
+            "export_csv", "search_phone", "peak_memory_mb")
+
+
+def run(db: Path, repeat: int, only: tuple[str, ...] = MEASURES) -> dict[str, Any]:
     results: dict[str, Any] = {}
-    print(f"start-up ({repeat} runs each) ...", file=sys.stderr)
-    results["startup"], memory = startup(db, max(3, repeat // 2 + 1))
-    results["startup_admin"], _ = startup(db, 3, role="admin")  # every tab (supervisor views too)
-    bench = Bench(db, repeat)
-    print("views, availability, search, export, booking ...", file=sys.stderr)
-    a, b = alternate(bench.month_view, bench.month_raw, repeat)
-    results["month_view"] = entry(median_ms(a), median_ms(b), "month_view")
-    a, b = alternate(bench.day_view, bench.day_raw, repeat)
-    results["day_view"] = entry(median_ms(a), median_ms(b), "day_view")
-    a, _ = alternate(bench.availability_month, None, repeat)
-    results["availability_month"] = entry(median_ms(a), None, "availability_month")
-    samples = bench.booking_samples(max(40, repeat * 5))
-    p95 = round(statistics.quantiles(samples, n=20)[-1] * 1000, 2)
-    results["booking_p95"] = entry(p95, None, "booking_p95")
-    results["booking_p95"]["p50_ms"] = median_ms(samples)
-    a, b = alternate(bench.export_csv, bench.export_raw, max(3, repeat // 2))
-    results["export_csv"] = entry(median_ms(a), median_ms(b), "export_csv")
-    a, _ = alternate(bench.search_phone, None, repeat)
-    results["search_phone"] = entry(median_ms(a), None, "search_phone")
-    results["peak_memory_mb"] = memory
+    memory = None
+    runs = max(3, repeat // 2 + 1)
+    if "startup" in only or "peak_memory_mb" in only:
+        print(f"start-up ({runs} runs each) ...", file=sys.stderr)
+        results["startup"], memory = startup(db, runs)
+    if "startup_admin" in only:
+        results["startup_admin"], _ = startup(db, runs, role="admin")  # every tab (supervisor views too)
+    day = None
+    if any(name in only for name in MEASURES[2:-1]):
+        print("views, availability, search, export, booking ...", file=sys.stderr)
+        bench = Bench(db, repeat)
+        in_process(bench, repeat, only, results)
+        day = bench.day.isoformat()
+    if memory is not None:
+        results["peak_memory_mb"] = memory
+    raw = sqlite3.connect(db)
     results["_about"] = {
-        "reservations": bench.rows, "office": OFFICE, "day": bench.day.isoformat(), "repeat": repeat,
-        "python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count(),
-        "qpa": os.environ.get("QT_QPA_PLATFORM"),
+        "reservations": raw.execute("SELECT count(*) FROM reservation").fetchone()[0], "office": OFFICE,
+        "day": day, "repeat": repeat, "python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version,
+        "cpus": os.cpu_count(), "qpa": os.environ.get("QT_QPA_PLATFORM"),
     }
+    raw.close()
     return results
+
+
+def in_process(bench: Bench, repeat: int, only: tuple[str, ...], results: dict[str, Any]) -> None:
+    if "month_view" in only:
+        a, b = alternate(bench.month_view, bench.month_raw, repeat)
+        results["month_view"] = entry(median_ms(a), median_ms(b), "month_view")
+    if "day_view" in only:
+        a, b = alternate(bench.day_view, bench.day_raw, repeat)
+        results["day_view"] = entry(median_ms(a), median_ms(b), "day_view")
+    if "availability_month" in only:
+        a, _ = alternate(bench.availability_month, None, repeat)
+        results["availability_month"] = entry(median_ms(a), None, "availability_month")
+    if "booking_p95" in only:
+        samples = bench.booking_samples(max(40, repeat * 5))
+        p95 = round(statistics.quantiles(samples, n=20)[-1] * 1000, 2)
+        results["booking_p95"] = entry(p95, None, "booking_p95")
+        results["booking_p95"]["p50_ms"] = median_ms(samples)
+    if "export_csv" in only:
+        a, b = alternate(bench.export_csv, bench.export_raw, max(3, repeat // 2))
+        results["export_csv"] = entry(median_ms(a), median_ms(b), "export_csv")
+    if "search_phone" in only:
+        a, _ = alternate(bench.search_phone, None, repeat)
+        results["search_phone"] = entry(median_ms(a), None, "search_phone")
 
 
 def table(results: dict[str, Any]) -> str:
@@ -318,9 +363,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=str(OUT / "bench.sqlite3"), help="made by bench/generate.py")
     parser.add_argument("--out", help="write the results as JSON here")
     parser.add_argument("--repeat", type=int, default=9)
-    parser.add_argument("--profile", choices=["month_view", "day_view", "availability_month", "booking_p95",
-                                              "export_csv", "search_phone"])
+    parser.add_argument("--only", default=",".join(MEASURES), help="comma-separated measures (default: all)")
+    parser.add_argument("--profile", choices=["startup", "startup_admin", "month_view", "day_view",
+                                              "availability_month", "booking_p95", "export_csv", "search_phone"])
     args = parser.parse_args(argv)
+    only = tuple(name.strip() for name in args.only.split(",") if name.strip())
+    unknown = [name for name in only if name not in MEASURES]
+    if unknown:
+        parser.error(f"unknown measure {', '.join(unknown)} (known: {', '.join(MEASURES)})")
     source = Path(args.db)
     if not source.exists():
         print(f"{source} does not exist: run `python bench/generate.py` first", file=sys.stderr)
@@ -330,10 +380,13 @@ def main(argv: list[str] | None = None) -> int:
     for suffix in ("-wal", "-shm"):
         Path(str(work) + suffix).unlink(missing_ok=True)
     shutil.copyfile(source, work)
+    if args.profile in ("startup", "startup_admin"):
+        profile_startup(work, "admin" if args.profile == "startup_admin" else "reception")
+        return 0
     if args.profile:
         profile(Bench(work, args.repeat), args.profile)
         return 0
-    results = run(work, args.repeat)
+    results = run(work, args.repeat, only)
     print(table(results))
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)

@@ -75,3 +75,18 @@ def test_run_writes_every_measure(tmp_path, monkeypatch):
             results[name]["ms"] / results[name]["baseline_ms"], rel=0.01)
     assert results["availability_month"]["baseline_ms"] is None
     assert results["peak_memory_mb"]["mb"] > 10
+
+
+@pytest.mark.slow
+def test_run_only_the_start_up_measures(tmp_path, monkeypatch):
+    generate, run = load("generate"), load("run")
+    db = tmp_path / "bench.sqlite3"
+    assert generate.main(["--out", str(db), "--reservations", "300", "--years", "1"]) == 0
+    monkeypatch.setattr(run, "OUT", tmp_path / "out")
+    out = tmp_path / "results.json"
+    assert run.main(["--db", str(db), "--out", str(out), "--repeat", "1", "--only", "startup,startup_admin"]) == 0
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert set(results) == {"startup", "startup_admin", "peak_memory_mb", "_about"}
+    assert results["startup_admin"]["baseline_ms"] > 0 and results["_about"]["reservations"] == 300 + 3
+    with pytest.raises(SystemExit):
+        run.main(["--db", str(db), "--only", "startup,nothing"])

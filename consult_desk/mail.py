@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from consult_desk import audit, secrets, templates
+from consult_desk import audit, templates
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError, language
 from consult_desk.files import write_bytes
@@ -142,6 +142,8 @@ def save_settings(ctx: Context, office: str, settings: SmtpSettings, password: s
     The keyring is checked before anything is written, so a PC without one refuses the whole
     change with ``keyring_unavailable`` instead of saving settings that cannot be used.
     """
+    from consult_desk import secrets  # the keyring: imported when a password is needed (start-up)
+
     require(ctx, "manage_offices")
     cleaned = validate_settings(settings)
     if password:
@@ -153,10 +155,14 @@ def save_settings(ctx: Context, office: str, settings: SmtpSettings, password: s
 
 
 def password_stored(office: str) -> bool:
+    from consult_desk import secrets  # the keyring: imported when a password is needed (start-up)
+
     return secrets.has_secret(secrets.smtp_account(office))
 
 
 def forget_password(ctx: Context, office: str) -> None:
+    from consult_desk import secrets  # the keyring: imported when a password is needed (start-up)
+
     require(ctx, "manage_offices")
     secrets.delete_secret(secrets.smtp_account(office))
     with transaction():
@@ -259,6 +265,8 @@ def prepare(ctx: Context, outbox_id: int) -> Prepared:
             raise RuleError("smtp_not_configured", office=row.office_id)
         password = None
         if settings.user:
+            from consult_desk import secrets  # the keyring: imported when a password is needed (start-up)
+
             password = secrets.get_secret(secrets.smtp_account(row.office_id))
             if not password:
                 raise RuleError("smtp_password_missing", office=row.office_id)

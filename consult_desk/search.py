@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import peewee as pw
+
 from consult_desk.models import Applicant, Reservation
 from consult_desk.validation import nfkc, phone_digits
 
@@ -16,8 +18,8 @@ def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Re
     # Control characters cannot be part of a stored name (validation drops them) and PostgreSQL
     # refuses NUL in a query: they are left out.
     text = "".join(ch for ch in nfkc(query) if unicodedata.category(ch)[0] != "C")
-    if not text:
-        return []
+    if not text or (office and any(unicodedata.category(ch)[0] == "C" for ch in office)):
+        return []  # an office id never holds a control character: no office matches
     base = Reservation.select(Reservation, Applicant).join(Applicant)
     if office:
         base = base.where(Reservation.office == office)
@@ -37,8 +39,9 @@ def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Re
         squeezed = re.sub(r"\s+", "", text)
         conditions.append(Applicant.name.contains(text))
         conditions.append(Applicant.kana.contains(text))
-        if squeezed != text:
-            conditions.append(Applicant.name.contains(squeezed))
+        # 山田花子 finds 山田 花子 and 山田 花子 finds 山田花子: compared without spaces on both sides
+        conditions.append(pw.fn.REPLACE(Applicant.name, " ", "").contains(squeezed))
+        conditions.append(pw.fn.REPLACE(Applicant.kana, " ", "").contains(squeezed))
         if "@" not in text:
             conditions.append(Applicant.email.contains(text.lower()))
     cond = conditions[0]

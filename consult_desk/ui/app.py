@@ -6,7 +6,7 @@ import sqlite3
 import sys
 
 import peewee as pw
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -163,7 +163,8 @@ def start_session(window, target: str):  # noqa: ANN001, ANN201 (MainWindow, Des
     _connect_restore(window, session)
     supervisor = getattr(window, "supervisor", None)
     if supervisor is not None:
-        supervisor.start_of_day()
+        # After the first paint: the daily backup and the retention count take a moment on a big file.
+        QTimer.singleShot(0, supervisor.start_of_day)
     return session
 
 

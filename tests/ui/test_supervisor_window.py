@@ -132,4 +132,4 @@ def test_the_app_session_locks_after_a_restore(db, make_office, clock, qtbot, mo
     assert asked == [window.ctx.actor] and window.isVisible()
     assert session.lock.minutes == 10
     session.lock.stop()
-    assert backup.list_backups()  # the daily backup of the start
+    qtbot.waitUntil(lambda: bool(backup.list_backups()))  # the daily backup of the start, right after the first paint

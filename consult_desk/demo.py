@@ -65,6 +65,11 @@ def _channel(config: OfficeConfig, first: bool, rng: random.Random) -> str:
     return rng.choice(channels)
 
 
+def _forward(clock: FixedClock, when: dt.datetime) -> None:
+    """Move the sample's clock to ``when``, never back: each reservation's history reads in order."""
+    clock.set(max(clock.now(), when))
+
+
 def demo_credentials(config: OfficeConfig, reservation_id: int) -> dict[str, str]:
     """Plausible meeting credentials for the office's platform (a new Teams URL each time, 003 2(4))."""
     n = reservation_id
@@ -100,26 +105,26 @@ def _run_day(ctx: Context, clock: FixedClock, res: Reservation, config: OfficeCo
             act(ctx, rid, "offer")
         act(ctx, rid, "confirm", opts(channel="email"))
     if outcome == "cancel":
-        clock.set(res.start - dt.timedelta(days=1, hours=-2))
+        _forward(clock, res.start - dt.timedelta(days=1, hours=-2))
         lifecycle.cancel(ctx, rid, config["cancel_channels"][0], "都合が悪くなったため")
         return
     if outcome == "refuse":
         act(ctx, rid, "refuse", opts(note="対象要件を満たさないことが判明"))
         return
-    clock.set(res.start - dt.timedelta(days=2))
+    _forward(clock, res.start - dt.timedelta(days=2))
     _send_details(ctx, rid, config)
     if outcome == "no_show":
-        clock.set(res.start + dt.timedelta(minutes=config.grace_minutes + 1))
+        _forward(clock, res.start + dt.timedelta(minutes=config.grace_minutes + 1))
         act(ctx, rid, "no-show", opts(note="連絡なし"))
         return
-    clock.set(res.start - dt.timedelta(minutes=5))
+    _forward(clock, res.start - dt.timedelta(minutes=5))
     act(ctx, rid, "check-in", opts(checks={"connection_test": "ok", "identity_checked": True, "companions_present": True}))
-    clock.set(res.start)
+    _forward(clock, res.start)
     act(ctx, rid, "start")
     if outcome in ("by_phone", "unreachable", "rescheduled"):
-        clock.set(res.start + dt.timedelta(minutes=8))
+        _forward(clock, res.start + dt.timedelta(minutes=8))
         act(ctx, rid, "connection-failed", opts(note="映像が途切れて再接続できない"))
-        clock.set(res.start + dt.timedelta(minutes=10))
+        _forward(clock, res.start + dt.timedelta(minutes=10))
         lifecycle.log_callback_attempt(ctx, rid, "reached" if outcome == "by_phone" else "no_answer", "折返し")
         if outcome == "by_phone":
             act(ctx, rid, "complete-by-phone", opts(minutes=20, note="電話で相談を継続"))
@@ -129,12 +134,12 @@ def _run_day(ctx: Context, clock: FixedClock, res: Reservation, config: OfficeCo
             act(ctx, rid, "reschedule", opts(note="市側の回線障害のため別日で対応", city_fault=True))
         return
     if outcome == "terminate" and config.prohibited_acts():
-        clock.set(res.start + dt.timedelta(minutes=10))
+        _forward(clock, res.start + dt.timedelta(minutes=10))
         act(ctx, rid, "terminate", opts(prohibited_act=config.prohibited_acts()[0]["key"], note="録画を確認したため中止"))
         return
     if config.max_session_minutes > config.session_minutes and res.id % 5 == 0:
         act(ctx, rid, "extend")
-    clock.set(res.end)
+    _forward(clock, res.end)
     act(ctx, rid, "complete")
 
 
@@ -206,7 +211,7 @@ def _advance_future(
         if rng.random() < 0.6:
             status = lifecycle.act(ctx, res.id, "confirm", lifecycle.ActOptions(channel="email")).status
     if status == "confirmed" and res.notify_by and res.notify_by <= today + dt.timedelta(days=3):
-        clock.set(dt.datetime.combine(min(res.notify_by, today), dt.time(8, 30)))
+        _forward(clock, dt.datetime.combine(min(res.notify_by, today), dt.time(8, 30)))
         _send_details(ctx, res.id, config)
 
 
@@ -216,22 +221,23 @@ def _live_today(ctx: Context, clock: FixedClock, todays: list[Reservation], conf
     checks = {"connection_test": "ok", "identity_checked": True, "companions_present": True}
     for index, res in enumerate(todays):
         rid = res.id
+        clock.set(res.created_at + dt.timedelta(hours=1))  # the office answers soon after the application
         if res.status == "requested":
             if config.get("offer_flow"):
                 lifecycle.act(ctx, rid, "offer")
             lifecycle.act(ctx, rid, "confirm", opts(channel="email"))
-        clock.set(res.start - dt.timedelta(days=1))
+        _forward(clock, max(res.created_at + dt.timedelta(hours=2), res.start - dt.timedelta(days=1)))
         _send_details(ctx, rid, config)
         if index > 2:
             continue
-        clock.set(res.start - dt.timedelta(minutes=5))
+        _forward(clock, res.start - dt.timedelta(minutes=5))
         lifecycle.act(ctx, rid, "check-in", opts(checks=checks))
         if index == 0:
             continue
-        clock.set(res.start)
+        _forward(clock, res.start)
         lifecycle.act(ctx, rid, "start")
         if index == 2:
-            clock.set(res.start + dt.timedelta(minutes=6))
+            _forward(clock, res.start + dt.timedelta(minutes=6))
             lifecycle.act(ctx, rid, "connection-failed", opts(note="音声が途切れる"))
 
 

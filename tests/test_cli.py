@@ -106,6 +106,11 @@ def test_demo_database_has_every_status(cli):
 
     statuses = {r.status for r in Reservation.select(Reservation.status).distinct()}
     assert statuses == {s.value for s in Status} - {"offered"}  # Yamaguchi does not offer by e-mail
+    from consult_desk.models import History
+
+    for rid in {h.reservation_id for h in History.select(History.reservation)}:
+        times = [h.at for h in History.select(History.at).where(History.reservation == rid).order_by(History.id)]
+        assert times == sorted(times), f"reservation {rid}: its history does not read in time order"
 
 
 def test_office_is_edited_after_creation(cli):

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,40 +31,21 @@ from consult_desk.export import ExportResult
 from consult_desk.models import AuditLog
 from consult_desk.ui.reports_view import ENCODINGS
 from consult_desk.ui.widgets.messages import show_error
+from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_ROWS = 20000  # the view shows this many at most; the CSV has everything
 
 
-class AuditModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[AuditLog] = []
-
-    def set_rows(self, rows: list[AuditLog]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
+class AuditModel(RowsTableModel[AuditLog]):
     def headers(self) -> list[str]:
         return [self.tr("Date and time"), self.tr("Staff"), self.tr("Action"), self.tr("Target"), self.tr("Records"),
                 self.tr("Detail")]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.row(index)
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [

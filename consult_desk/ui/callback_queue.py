@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,38 +27,25 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import list_offices
 from consult_desk.ui.callback_panel import events, open_callback_panel, result_label
 from consult_desk.ui.widgets import style
+from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 REFRESH_MS = 15_000
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowsTableModel[dict[str, Any]]):
     """Open callbacks, earliest due first (the rows of :func:`consult_desk.session.callback_queue`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
         self.office_names: dict[str, str] = {}
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Due"), self.tr("Name"), self.tr("Phone"), self.tr("Calls"), self.tr("Office")][section]
-        return None
+    def headers(self) -> list[str]:
+        return [self.tr("Due"), self.tr("Name"), self.tr("Phone"), self.tr("Calls"), self.tr("Office")]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.row(index)
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from consult_desk import due
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime
+from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SEVERITY_COLORS = {"overdue": "#ffcdd2", "today": "#fff3c4", "upcoming": "#ffffff"}
@@ -41,38 +41,21 @@ def due_text(ctx: Context, office: str | None, items: list[due.DueItem] | None =
     return QCoreApplication.translate("DueList", "Due: %1").replace("%1", str(count))
 
 
-class DueModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[due.DueItem] = []
-
-    def set_rows(self, rows: list[due.DueItem]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return [
-                self.tr("Due"),
-                self.tr("To do"),
-                self.tr("Deadline"),
-                self.tr("Session"),
-                self.tr("Name"),
-                self.tr("Phone"),
-            ][section]
-        return None
+class DueModel(RowsTableModel[due.DueItem]):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Due"),
+            self.tr("To do"),
+            self.tr("Deadline"),
+            self.tr("Session"),
+            self.tr("Name"),
+            self.tr("Phone"),
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.rows[index.row()]
+        item = self.row(index)
         if role == Qt.ItemDataRole.DisplayRole:
             return [
                 due.severity_label(item.severity),

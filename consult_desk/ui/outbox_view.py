@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,16 +37,13 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
 from consult_desk.ui.mail_worker import MailSender, sender
 from consult_desk.ui.widgets.format import fmt_datetime
+from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_COLORS = {"failed": "#ffcdd2", "sending": "#fff3c4", "queued": "#fff3c4", "sent": "#c8e6c9", "saved": "#e0e0e0"}
 
 
-class OutboxModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[mail.OutboxEntry] = []
-
+class OutboxModel(RowsTableModel[mail.OutboxEntry]):
     def headers(self) -> list[str]:
         return [
             self.tr("Created"),
@@ -60,26 +56,10 @@ class OutboxModel(QAbstractTableModel):
             self.tr("Error"),
         ]
 
-    def set_rows(self, rows: list[mail.OutboxEntry]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 8
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.row(index)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from consult_desk.states import FINAL, IRREVERSIBLE, Status, action_label, allow
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span
 from consult_desk.ui.widgets.messages import confirm, show_error
+from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 MASK = "••••••"
@@ -58,34 +59,17 @@ NEEDS_DIALOG = frozenset(
 )
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel[dict[str, Any]]):
     """The append-only history: when, what, status, channel, staff, note."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> list[str]:
         return [self.tr("When"), self.tr("Action"), self.tr("Status"), self.tr("Channel"), self.tr("Staff"),
-                self.tr("Note")][section]
+                self.tr("Note")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        row = self.rows[index.row()]
+        row = self.row(index)
         column = index.column()
         if column == 0:
             return fmt_datetime(dt.datetime.fromisoformat(row["at"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,35 +28,19 @@ from consult_desk.context import ROLES, Context
 from consult_desk.errors import ConsultDeskError, RuleError
 from consult_desk.offices import list_offices
 from consult_desk.permissions import role_label
+from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class StaffModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[auth.StaffInfo] = []
-
-    def set_rows(self, rows: list[auth.StaffInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return [self.tr("Login"), self.tr("Name"), self.tr("Role"), self.tr("Office"), self.tr("State")][section]
-        return None
+class StaffModel(RowsTableModel[auth.StaffInfo]):
+    def headers(self) -> list[str]:
+        return [self.tr("Login"), self.tr("Name"), self.tr("Role"), self.tr("Office"), self.tr("State")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        s = self.rows[index.row()]
+        s = self.row(index)
         if role == Qt.ItemDataRole.DisplayRole:
             state = self.tr("active") if s.active else self.tr("inactive")
             return [s.login, s.name, role_label(s.role), s.office or "", state][index.column()]

@@ -9,10 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QRectF,
     QSize,
@@ -48,21 +46,18 @@ from consult_desk.permissions import can
 from consult_desk.reports import Group, Statistics
 from consult_desk.states import Status, status_label
 from consult_desk.ui.widgets.messages import show_error
+from consult_desk.ui.widgets.rows_model import RowsTableModel
 from consult_desk.ui.widgets.style import STATUS_COLORS
 
 Index = QModelIndex | QPersistentModelIndex
 ENCODINGS = (("utf-8-sig", "UTF-8 (BOM)"), ("cp932", "Shift_JIS (CP932)"))
 
 
-class StatisticsModel(QAbstractTableModel):
+class StatisticsModel(RowsTableModel[tuple[str, Group]]):
     """One row per group (total, offices, counsellors or seats, platforms, days), one column per count."""
 
     FIELDS = ("applications", "sessions", "completed", "completed_by_phone", "cancelled", "cancelled_same_day",
               "no_shows", "connection_failures", "average_minutes")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[str, Group]] = []
 
     def set_statistics(self, stats: Statistics | None) -> None:
         self.beginResetModel()
@@ -83,21 +78,10 @@ class StatisticsModel(QAbstractTableModel):
                 self.tr("By phone"), self.tr("Cancelled"), self.tr("Same day"), self.tr("No-shows"),
                 self.tr("Connection failures"), self.tr("Average minutes")]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 2 + len(self.FIELDS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        section, group = self.rows[index.row()]
+        section, group = self.row(index)
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from consult_desk.context import Context
 from consult_desk.models import Reservation
 from consult_desk.states import status_label
 from consult_desk.ui.widgets.format import fmt_datetime
+from consult_desk.ui.widgets.rows_model import RowsTableModel
 from consult_desk.ui.widgets.style import STATUS_COLORS
 from consult_desk.validation import format_phone
 
@@ -34,13 +35,7 @@ Index = QModelIndex | QPersistentModelIndex
 RESERVATION_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
-class SearchModel(QAbstractTableModel):
-    COLUMNS = 7
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[int, str, str, str, str, str, str, str]] = []
-
+class SearchModel(RowsTableModel[tuple[int, str, str, str, str, str, str, str]]):
     def set_results(self, results: list[Reservation]) -> None:
         self.beginResetModel()
         self.rows = [
@@ -58,22 +53,14 @@ class SearchModel(QAbstractTableModel):
         ]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> list[str]:
         return [self.tr("No."), self.tr("Date and time"), self.tr("Name"), self.tr("Kana"), self.tr("Phone"),
-                self.tr("E-mail"), self.tr("Status")][section]
+                self.tr("E-mail"), self.tr("Status")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.row(index)
         if role == RESERVATION_ROLE:
             return row[0]
         if role == Qt.ItemDataRole.DisplayRole:

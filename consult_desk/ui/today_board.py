@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -54,6 +53,7 @@ from consult_desk.ui.terminate_dialog import TerminateDialog
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_time_span
 from consult_desk.ui.widgets.messages import confirm, show_error
+from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 REFRESH_MS = 15_000  # the countdowns are in minutes; four reads a minute keep them exact enough
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -87,14 +87,10 @@ def next_action_label(action: str | None) -> str:
     return action_label(action)
 
 
-class BoardModel(QAbstractTableModel):
+class BoardModel(RowsTableModel[BoardRow]):
     """The board's rows (:class:`consult_desk.session.BoardRow`), one per session."""
 
     COLUMNS = ("lane", "time", "name", "status", "next", "countdown", "warnings")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[BoardRow] = []
 
     def headers(self) -> list[str]:
         return [QCoreApplication.translate("TodayBoard", "Counsellor / seat"), QCoreApplication.translate("TodayBoard", "Time"), QCoreApplication.translate("TodayBoard", "Name"), QCoreApplication.translate("TodayBoard", "Status"), QCoreApplication.translate("TodayBoard", "Next"), QCoreApplication.translate("TodayBoard", "Countdown"), QCoreApplication.translate("TodayBoard", "Warnings")]
@@ -107,28 +103,15 @@ class BoardModel(QAbstractTableModel):
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.COLUMNS) - 1))
             return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        super().set_rows(rows)
 
     def row_of(self, reservation_id: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == reservation_id), -1)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.row(index)
         column = self.COLUMNS[index.column()]
         if role == ROW_ROLE:
             return row

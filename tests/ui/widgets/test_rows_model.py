@@ -9,8 +9,11 @@ from consult_desk.ui.audit_view import AuditModel
 from consult_desk.ui.callback_queue import QueueModel
 from consult_desk.ui.due_list import DueModel
 from consult_desk.ui.outbox_view import OutboxModel
+from consult_desk.ui.reports_view import StatisticsModel
 from consult_desk.ui.reservation_panel import HistoryModel
+from consult_desk.ui.search_view import SearchModel
 from consult_desk.ui.staff_dialog import StaffModel
+from consult_desk.ui.today_board import BoardModel
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 HORIZONTAL = Qt.Orientation.Horizontal
@@ -46,6 +49,10 @@ def test_rows_are_replaced_with_a_reset_and_read_back_by_index(qtbot):
         (AuditModel, ["日時", "職員", "操作", "対象", "件数", "詳細"]),
         (QueueModel, ["予定", "氏名", "電話番号", "架電記録", "事業所"]),
         (HistoryModel, ["日時", "操作", "状態", "経路", "担当", "メモ"]),
+        (SearchModel, ["番号", "日時", "氏名", "ふりがな", "電話番号", "メールアドレス", "状態"]),
+        (StatisticsModel, ["区分", "項目", "申込数", "予約数", "終了", "電話相談で終了", "キャンセル", "うち当日",
+                           "無断キャンセル", "接続不良", "平均時間（分）"]),
+        (BoardModel, ["相談員・席", "時刻", "氏名", "状態", "次の操作", "残り時間", "注意"]),
     ],
 )
 def test_each_model_keeps_its_own_translated_headers(qtbot, model_class, titles):

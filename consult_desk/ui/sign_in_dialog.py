@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from consult_desk import auth
 from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import Actor, Context
-from consult_desk.errors import ConsultDeskError, RuleError
+from consult_desk.errors import ConsultDeskError
 from consult_desk.ui.app import settings
+from consult_desk.ui.widgets.password_fields import check_repeated, password_pair
 
 DEFAULT_IDLE_MINUTES = 10
 
@@ -125,12 +126,7 @@ class FirstAdminDialog(QDialog):
         self.login.setObjectName("login")
         self.name = QLineEdit(self)
         self.name.setObjectName("name")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("repeat")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password, self.repeat = password_pair(self)
         form.addRow(self.tr("&Login:"), self.login)
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Password:"), self.password)
@@ -153,8 +149,7 @@ class FirstAdminDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            if self.password.text() != self.repeat.text():
-                raise RuleError("password_mismatch")
+            check_repeated(self.password, self.repeat)
             self.actor = auth.create_first_admin(self.login.text(), self.name.text(), self.password.text(), self.clock)
         except ConsultDeskError as exc:
             self.message.setText(exc.message)

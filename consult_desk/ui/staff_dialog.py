@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from consult_desk import auth
 from consult_desk.context import ROLES, Context
-from consult_desk.errors import ConsultDeskError, RuleError
+from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import list_offices
 from consult_desk.permissions import role_label
+from consult_desk.ui.widgets.password_fields import check_repeated, password_pair
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,12 +80,7 @@ class StaffEditDialog(QDialog):
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Role:"), self.role)
         form.addRow(self.tr("&Office:"), self.office)
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("repeat")
-        for edit in (self.password, self.repeat):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password, self.repeat = password_pair(self)
         if existing is None:
             form.addRow(self.tr("&Password:"), self.password)
             form.addRow(self.tr("R&epeat password:"), self.repeat)
@@ -103,8 +99,7 @@ class StaffEditDialog(QDialog):
         office = str(self.office.currentData() or "") or None
         try:
             if self.existing is None:
-                if self.password.text() != self.repeat.text():
-                    raise RuleError("password_mismatch")
+                check_repeated(self.password, self.repeat)
                 auth.create_staff(self.ctx, self.login.text(), self.name.text(), str(self.role.currentData()),
                                   self.password.text(), office)
             else:
@@ -126,12 +121,7 @@ class PasswordDialog(QDialog):
         self.setWindowTitle(self.tr("New password for %1").replace("%1", login))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("repeat")
-        for edit in (self.password, self.repeat):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password, self.repeat = password_pair(self)
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow(self.tr("R&epeat password:"), self.repeat)
         layout.addLayout(form)
@@ -146,8 +136,7 @@ class PasswordDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            if self.password.text() != self.repeat.text():
-                raise RuleError("password_mismatch")
+            check_repeated(self.password, self.repeat)
             auth.set_password(self.ctx, self.login, self.password.text())
         except ConsultDeskError as exc:
             self.message.setText(exc.message)
@@ -258,12 +247,8 @@ class OwnPasswordDialog(QDialog):
         form = QFormLayout()
         self.current = QLineEdit(self)
         self.current.setObjectName("current")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("password")
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("repeat")
-        for edit in (self.current, self.password, self.repeat):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password, self.repeat = password_pair(self)
         form.addRow(self.tr("&Current password:"), self.current)
         form.addRow(self.tr("&New password:"), self.password)
         form.addRow(self.tr("R&epeat password:"), self.repeat)
@@ -279,8 +264,7 @@ class OwnPasswordDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            if self.password.text() != self.repeat.text():
-                raise RuleError("password_mismatch")
+            check_repeated(self.password, self.repeat)
             auth.change_own_password(self.ctx, self.current.text(), self.password.text())
         except ConsultDeskError as exc:
             self.message.setText(exc.message)

@@ -88,3 +88,20 @@ def test_own_password(admin_ctx, clock, qtbot):
     dialog.current.setText("password-0")
     dialog.accept()
     assert auth.sign_in("boss", "password-9", clock).login == "boss"
+
+
+@pytest.mark.parametrize("make_dialog", [
+    lambda ctx: PasswordDialog(ctx, "boss"),
+    lambda ctx: OwnPasswordDialog(ctx),
+], ids=["set", "own"])
+def test_a_new_password_typed_differently_twice_is_refused(admin_ctx, clock, qtbot, make_dialog):
+    dialog = make_dialog(admin_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.password.echoMode() == dialog.repeat.echoMode() == dialog.password.EchoMode.Password
+    if isinstance(dialog, OwnPasswordDialog):
+        dialog.current.setText("password-0")
+    dialog.password.setText("password-7")
+    dialog.repeat.setText("password-8")
+    dialog.accept()
+    assert dialog.message.text() == "確認用のパスワードが一致しません"
+    assert auth.sign_in("boss", "password-0", clock).login == "boss"

@@ -30,6 +30,7 @@ from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import Actor, Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.ui.app import settings
+from consult_desk.ui.widgets.messages import message_label, ok_cancel
 from consult_desk.ui.widgets.password_fields import check_repeated, password_pair
 
 DEFAULT_IDLE_MINUTES = 10
@@ -71,10 +72,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("&Login:"), self.login)
         form.addRow(self.tr("&Password:"), self.password)
         layout.addLayout(form)
-        self.message = QLabel("", self)
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = message_label(self)
         layout.addWidget(self.message)
         hint = _demo_hint()
         if hint:
@@ -134,15 +132,9 @@ class FirstAdminDialog(QDialog):
         layout.addLayout(form)
         hint = QLabel(self.tr("At least %1 characters.").replace("%1", str(auth.MIN_PASSWORD)), self)
         layout.addWidget(hint)
-        self.message = QLabel("", self)
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = message_label(self)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.name.setFocus()
         self.setMinimumWidth(460)
         self.adjustSize()

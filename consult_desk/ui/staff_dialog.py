@@ -11,11 +11,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -28,6 +26,7 @@ from consult_desk.context import ROLES, Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import list_offices
 from consult_desk.permissions import role_label
+from consult_desk.ui.widgets.messages import message_label, ok_cancel
 from consult_desk.ui.widgets.password_fields import check_repeated, password_pair
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 
@@ -85,15 +84,9 @@ class StaffEditDialog(QDialog):
             form.addRow(self.tr("&Password:"), self.password)
             form.addRow(self.tr("R&epeat password:"), self.repeat)
         layout.addLayout(form)
-        self.message = QLabel("", self)
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = message_label(self)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
         office = str(self.office.currentData() or "") or None
@@ -125,14 +118,9 @@ class PasswordDialog(QDialog):
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow(self.tr("R&epeat password:"), self.repeat)
         layout.addLayout(form)
-        self.message = QLabel("", self)
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = message_label(self, wrap=False)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
         try:
@@ -165,10 +153,7 @@ class StaffDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda _i: self.edit())
         layout.addWidget(self.table)
-        self.message = QLabel("", self)
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = message_label(self)
         layout.addWidget(self.message)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add…"), self)
@@ -253,14 +238,9 @@ class OwnPasswordDialog(QDialog):
         form.addRow(self.tr("&New password:"), self.password)
         form.addRow(self.tr("R&epeat password:"), self.repeat)
         layout.addLayout(form)
-        self.message = QLabel("", self)
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = message_label(self, wrap=False)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from consult_desk.errors import ConsultDeskError
 
@@ -27,3 +27,20 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_text: str) -> boo
     box.setEscapeButton(no)
     box.exec()
     return box.clickedButton() is yes
+
+
+def message_label(parent: QWidget, wrap: bool = True) -> QLabel:
+    """The red line where a dialog says what is wrong (object name ``message``, empty until then)."""
+    label = QLabel("", parent)
+    label.setObjectName("message")
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(wrap)
+    return label
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel wired to the dialog's accept (which checks, and may refuse) and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -9,12 +9,10 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -31,7 +29,7 @@ from consult_desk.export import ExportResult
 from consult_desk.models import AuditLog
 from consult_desk.ui.reports_view import ENCODINGS
 from consult_desk.ui.widgets.messages import show_error
-from consult_desk.ui.widgets.rows_model import RowsTableModel
+from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_ROWS = 20000  # the view shows this many at most; the CSV has everything
@@ -121,14 +119,7 @@ class AuditView(QWidget):
         layout.addWidget(self.count_label)
         self.model = AuditModel(self)
         self.table = QTableView(self)
-        self.table.setObjectName("audit_table")
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        setup_list_table(self.table, self.model, "audit_table")
         layout.addWidget(self.table, 1)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)

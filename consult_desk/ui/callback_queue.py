@@ -10,9 +10,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QTableView,
@@ -27,7 +25,7 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import list_offices
 from consult_desk.ui.callback_panel import events, open_callback_panel, result_label
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.rows_model import RowsTableModel
+from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
 REFRESH_MS = 15_000
 
@@ -85,13 +83,7 @@ class CallbackQueueDock(QDockWidget):
         self.ctx = ctx
         self.model = QueueModel(self)
         self.table = QueueTable(self)
-        self.table.setObjectName("callback_queue_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        setup_list_table(self.table, self.model, "callback_queue_table")
         self.table.doubleClicked.connect(self._open_index)
         self.empty = QLabel(self.tr("No open callbacks."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -22,13 +22,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -45,6 +43,7 @@ from consult_desk.reports import DailyReview
 from consult_desk.states import status_label
 from consult_desk.ui.widgets.format import fmt_date
 from consult_desk.ui.widgets.messages import show_error
+from consult_desk.ui.widgets.rows_model import setup_list_table
 from consult_desk.ui.widgets.style import STATUS_COLORS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -284,13 +283,7 @@ class DailyReviewView(QWidget):
         layout.addWidget(self.summary)
         self.model = DailyReviewModel(self)
         self.table = QTableView(self)
-        self.table.setObjectName("review_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
+        setup_list_table(self.table, self.model, "review_table")
         self.table.activated.connect(self._activated)
         self.attention = QTextBrowser(self)
         self.attention.setObjectName("review_attention")

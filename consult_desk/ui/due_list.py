@@ -14,13 +14,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from consult_desk import due
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime
-from consult_desk.ui.widgets.rows_model import RowsTableModel
+from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
 Index = QModelIndex | QPersistentModelIndex
 SEVERITY_COLORS = {"overdue": "#ffcdd2", "today": "#fff3c4", "upcoming": "#ffffff"}
@@ -88,13 +88,7 @@ class DueListWidget(QWidget):
         self.title.setObjectName("due_title")
         self.model = DueModel(self)
         self.table = QTableView(self)
-        self.table.setObjectName("due_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        setup_list_table(self.table, self.model, "due_table")
         self.table.activated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -18,10 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -37,7 +35,7 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
 from consult_desk.ui.mail_worker import MailSender, sender
 from consult_desk.ui.widgets.format import fmt_datetime
-from consult_desk.ui.widgets.rows_model import RowsTableModel
+from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_COLORS = {"failed": "#ffcdd2", "sending": "#fff3c4", "queued": "#fff3c4", "sent": "#c8e6c9", "saved": "#e0e0e0"}
@@ -99,14 +97,7 @@ class OutboxView(QWidget):
         self.sender = mail_sender or sender()
         self.model = OutboxModel(self)
         self.table = QTableView(self)
-        self.table.setObjectName("outbox_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        setup_list_table(self.table, self.model, "outbox_table", single=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         self.table.doubleClicked.connect(self._activated)
         self.body = QPlainTextEdit(self)

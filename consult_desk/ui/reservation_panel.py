@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLayout,
     QPlainTextEdit,
@@ -47,7 +45,7 @@ from consult_desk.states import FINAL, IRREVERSIBLE, Status, action_label, allow
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span
 from consult_desk.ui.widgets.messages import confirm, show_error
-from consult_desk.ui.widgets.rows_model import RowsTableModel
+from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
 Index = QModelIndex | QPersistentModelIndex
 MASK = "••••••"
@@ -330,13 +328,7 @@ class ReservationPanel(QWidget):
         history_layout = QVBoxLayout(history_box)
         self.history_model = HistoryModel(self)
         self.history = QTableView(history_box)
-        self.history.setObjectName("panel_history")
-        self.history.setModel(self.history_model)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.verticalHeader().setVisible(False)
-        self.history.horizontalHeader().setStretchLastSection(True)
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        setup_list_table(self.history, self.history_model, "panel_history")
         self.history.setMinimumHeight(160)
         history_layout.addWidget(self.history)
         body.addWidget(history_box)

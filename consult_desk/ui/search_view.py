@@ -11,10 +11,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -27,7 +25,7 @@ from consult_desk.context import Context
 from consult_desk.models import Reservation
 from consult_desk.states import status_label
 from consult_desk.ui.widgets.format import fmt_datetime
-from consult_desk.ui.widgets.rows_model import RowsTableModel
+from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 from consult_desk.ui.widgets.style import STATUS_COLORS
 from consult_desk.validation import format_phone
 
@@ -119,15 +117,8 @@ class SearchView(QWidget):
         self.count.setObjectName("search_count")
         self.model = SearchModel(self)
         self.table = ResultsTable(self)
-        self.table.setObjectName("search_results")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        setup_list_table(self.table, self.model, "search_results", single=True)
         self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.entered.connect(self._open)
         self.table.doubleClicked.connect(self._open)
 

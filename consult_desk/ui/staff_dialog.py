@@ -8,12 +8,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -28,7 +26,7 @@ from consult_desk.offices import list_offices
 from consult_desk.permissions import role_label
 from consult_desk.ui.widgets.messages import message_label, ok_cancel
 from consult_desk.ui.widgets.password_fields import check_repeated, password_pair
-from consult_desk.ui.widgets.rows_model import RowsTableModel
+from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -143,14 +141,7 @@ class StaffDialog(QDialog):
         layout = QVBoxLayout(self)
         self.model = StaffModel(self)
         self.table = QTableView(self)
-        self.table.setObjectName("staff_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        setup_list_table(self.table, self.model, "staff_table", single=True)
         self.table.activated.connect(lambda _i: self.edit())
         layout.addWidget(self.table)
         self.message = message_label(self)

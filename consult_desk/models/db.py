@@ -122,18 +122,30 @@ def classify_error(exc: BaseException, target: str) -> StorageError:
 
 @contextmanager
 def transaction() -> Iterator[None]:
-    """One user action, one transaction. Driver failures become known errors."""
+    """One user action, one transaction. Driver failures become known errors.
+
+    What the action changed (``consult_desk.changes.touch``) bumps the change counter inside this
+    transaction, just before it commits, and is published to the subscribers after the commit."""
+    from consult_desk import changes
+
     database = DB.obj
     # SQLite: take the write lock at BEGIN, so a busy desk waits (busy_timeout) instead of failing.
     atomic = database.atomic("IMMEDIATE") if isinstance(database, pw.SqliteDatabase) else database.atomic()
+    changes.begin()
+    committed = False
     try:
         with atomic:
             yield
+            changes.before_commit()
+        committed = True
     except (pw.OperationalError, sqlite3.OperationalError) as exc:
         text = str(exc).lower()
         if any(word in text for word in (*_CONTENTION, "readonly", "read-only")):
             raise classify_error(exc, getattr(database, "database", "")) from exc
         raise
+    finally:
+        news = changes.end(committed)
+    changes.publish(news)
 
 
 # Row ids are 32-bit on PostgreSQL (serial) and 64-bit on SQLite: a number typed on the command line

@@ -23,8 +23,23 @@ from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 SCHEMA_VERSION = 2
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 
-# version -> step that brings a database from version-1 to version
+# version -> step that brings a database from the previous registered version to this one.
+# Versions need not be consecutive: the steps above the stored version run in ascending order, up to
+# SCHEMA_VERSION (the highest registered step). Work in progress reserves its numbers, so branches
+# merge without renumbering: 3 actions/changes (issue 11), 4 seed rules (12), 5 security (13),
+# 6 robustness (14), 7 platform meetings (16), 8 form import/outbox schedule (17), 9 search and
+# report indexes (18), 10 desk/UI (15).
 MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {}
+
+# Things a fresh database needs beyond the models' tables and indexes (triggers, virtual tables,
+# partial indexes, grants): each runs after create_tables, in the creating transaction. A migration
+# step that adds such a thing calls the same function, so old and new databases end up alike.
+ON_CREATE: list[Callable[[], None]] = []
+
+
+def on_create(step: Callable[[], None]) -> Callable[[], None]:
+    ON_CREATE.append(step)
+    return step
 
 
 def migration(version: int) -> Callable[[Callable[[SchemaMigrator], None]], Callable[[SchemaMigrator], None]]:
@@ -93,6 +108,8 @@ def ensure_schema(create: bool = True) -> list[str]:
         with DB.atomic():
             DB.create_tables(ALL_MODELS)
             install_audit_guard()
+            for extra in ON_CREATE:
+                extra()
             Meta.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict_ignore().execute()
             Meta.insert(key="changes", value="0").on_conflict_ignore().execute()
         done.append(f"created schema {SCHEMA_VERSION}")
@@ -103,7 +120,7 @@ def ensure_schema(create: bool = True) -> list[str]:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             copy = backup_file(path.parent / "backups" / f"{path.stem}-v{version}-{stamp}.sqlite3")
             done.append(f"backup {copy}")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
+        for target in sorted(v for v in MIGRATIONS if version < v <= SCHEMA_VERSION):
             step = MIGRATIONS[target]
             with DB.atomic():
                 drop_audit_guard()  # a step may rebuild audit_log; the guard is back before commit

@@ -155,6 +155,10 @@ def purge(
                 address="",
                 job_seeker_no="",
                 flag_reason="",
+                name_key="",
+                kana_key="",
+                given_key="",
+                given_kana_key="",
                 anonymised_at=now,
             ).where(Applicant.id.in_(chunk)).execute()
         what = "retention" if before is None else f"before {before.isoformat()}"

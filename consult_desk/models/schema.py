@@ -20,7 +20,7 @@ from consult_desk.models.db import DB, is_sqlite
 from consult_desk.models.entities import ALL_MODELS, Meta
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 9
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 
 # version -> step that brings a database from the previous registered version to this one.
@@ -136,6 +136,39 @@ def ensure_schema(create: bool = True) -> list[str]:
 def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
     """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
     install_audit_guard()
+
+
+@on_create
+def _search_index() -> None:
+    from consult_desk.models import search_index
+
+    search_index.install()
+
+
+@migration(9)
+def _v9_flat_search_and_reports(migrator: SchemaMigrator) -> None:
+    """Schema 9 (issue 18): applicants carry their folded name and reading (search keys) under a
+    substring index; reservations are indexed by start, by creation and per applicant by start;
+    callbacks by when they were closed. The keys of every stored applicant are filled in here."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models.entities import Applicant
+    from consult_desk.validation import applicant_keys
+
+    columns = ("name_key", "kana_key", "given_key", "given_kana_key")
+    for column in columns:  # plain ALTER: no table rebuild on SQLite
+        DB.execute_sql(f"ALTER TABLE applicant ADD COLUMN {column} VARCHAR(200) NOT NULL DEFAULT ''")
+    rows = DB.execute_sql("SELECT id, name, kana FROM applicant WHERE anonymised_at IS NULL").fetchall()
+    for aid, name, kana in rows:
+        Applicant.update(**applicant_keys(name or "", kana or "")).where(Applicant.id == aid).execute()
+    migrate(
+        *(migrator.add_index("applicant", (column,), False) for column in columns),
+        migrator.add_index("reservation", ("start",), False),
+        migrator.add_index("reservation", ("created_at",), False),
+        migrator.add_index("reservation", ("applicant_id", "start"), False),
+        migrator.add_index("callback", ("closed_at",), False),
+    )
+    _search_index()
 
 
 def bump_changes() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -41,7 +42,14 @@ def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Re
     if not conditions or not re.fullmatch(r"[\d\-() #]+", text):
         key = search_key(text)
         if key:
-            conditions.append(Reservation.applicant.in_(applicants_matching(key)))
+            matching = applicants_matching(key)
+            if is_sqlite() and _dense(matching):
+                # Many people match (a common surname): walking the reservations newest first and
+                # keeping those of a matching person finds the page within a few hundred rows,
+                # where reading every match's reservations and sorting them grows with the data.
+                conditions.append((Reservation.applicant + 0).in_(matching))
+            else:
+                conditions.append(Reservation.applicant.in_(matching))
     conditions = [c for c in conditions if c is not False]
     if not conditions:
         return []
@@ -49,6 +57,14 @@ def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Re
     for extra in conditions[1:]:
         cond = cond | extra
     return list(base.where(cond).order_by(Reservation.start.desc(), Reservation.id.desc()).limit(limit))
+
+
+def _dense(matching: pw.SelectQuery) -> bool:
+    """Whether so many applicants match that scanning reservations by start beats reading each
+    match's reservations: more than sqrt(50 x applicants) of them (counted up to that bound only)."""
+    applicants = Applicant.select(pw.fn.MAX(Applicant.id)).scalar() or 0
+    bound = max(200, int(math.sqrt(50 * applicants)))
+    return matching.limit(bound).count() >= bound
 
 
 def applicants_matching(key: str) -> pw.SelectQuery:

@@ -143,7 +143,8 @@ class Reservation(BaseModel):
         indexes = (
             (("office", "start"), False),
             (("start",), False),  # the all-offices day review and statistics
-            (("created_at",), False),  # "applications in the period"
+            (("created_at",), False),  # "applications in the period", all offices
+            (("office", "created_at"), False),  # ... of one office
             (("applicant", "start"), False),  # a person's reservations, newest first (search)
         )
 

@@ -165,6 +165,7 @@ def _v9_flat_search_and_reports(migrator: SchemaMigrator) -> None:
         *(migrator.add_index("applicant", (column,), False) for column in columns),
         migrator.add_index("reservation", ("start",), False),
         migrator.add_index("reservation", ("created_at",), False),
+        migrator.add_index("reservation", ("office_id", "created_at"), False),
         migrator.add_index("reservation", ("applicant_id", "start"), False),
         migrator.add_index("callback", ("closed_at",), False),
     )

@@ -44,8 +44,15 @@ _PG_INDEXES = (
 )
 
 
+ACTIVE_INDEX = (
+    "CREATE INDEX IF NOT EXISTS applicant_not_anonymised ON applicant (id) WHERE anonymised_at IS NULL"
+)
+
+
 def install() -> None:
-    """Create the substring index (idempotent) and fill it from the applicants already stored."""
+    """Create the substring index (idempotent) and fill it from the applicants already stored; and
+    the partial index of the applicants still holding personal data (the retention count's start)."""
+    DB.execute_sql(ACTIVE_INDEX)
     if is_sqlite():
         exists = DB.execute_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)

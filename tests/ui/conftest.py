@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import QThreadPool, QTranslator
 
 from consult_desk.errors import set_language
-from consult_desk.ui.app import install_translators, settings
-from consult_desk.ui.mail_worker import MailSender
+from consult_desk.ui.mail.mail_worker import MailSender
+from consult_desk.ui.shell.app import install_translators
+from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.format import set_era
 
 

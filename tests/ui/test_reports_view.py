@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from consult_desk import booking, lifecycle
 from consult_desk.context import Actor, Context
 from consult_desk.models import AuditLog
-from consult_desk.ui import reports_view
-from consult_desk.ui.reports_view import ColumnsDialog, ReportsView
+from consult_desk.ui.supervisor import reports_view
+from consult_desk.ui.supervisor.reports_view import ColumnsDialog, ReportsView
 
 T = dt.datetime
 WED = T(2027, 1, 13, 10, 0)

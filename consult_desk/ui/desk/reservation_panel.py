@@ -262,7 +262,9 @@ class ActionDialog(QDialog):
 
 
 def _credentials_widget(ctx: Context, reservation_id: int) -> QWidget:
-    from consult_desk.ui.credentials_widget import CredentialsWidget  # imported when first shown (start-up)
+    from consult_desk.ui.desk.credentials_widget import (
+        CredentialsWidget,  # imported when first shown (start-up)
+    )
 
     return CredentialsWidget(ctx, reservation_id)
 
@@ -531,7 +533,7 @@ class ReservationPanel(QWidget):
             self._reschedule(rid)
             return
         if action == "check-in":  # the session day's own dialog: connection test, face and name, companions
-            from consult_desk.ui.checkin_dialog import CheckInDialog
+            from consult_desk.ui.session.checkin_dialog import CheckInDialog
 
             if CheckInDialog(self.ctx, rid, self).exec() == QDialog.DialogCode.Accepted:
                 self._acted(rid)
@@ -564,7 +566,7 @@ class ReservationPanel(QWidget):
 
     def _reschedule(self, rid: int) -> None:
         assert self.info is not None
-        from consult_desk.ui.booking_dialog import BookingDialog
+        from consult_desk.ui.desk.booking_dialog import BookingDialog
 
         dialog = BookingDialog(self.ctx, self.info["office"], self, rescheduled_from=rid)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.reservation is None:

@@ -299,7 +299,7 @@ class CallbackPanel(QDialog):
         """Open the booking dialog for the same applicant; it books the new slot and links the two."""
         if self.info is None:
             return
-        from consult_desk.ui.booking_dialog import BookingDialog
+        from consult_desk.ui.desk.booking_dialog import BookingDialog
 
         dialog = BookingDialog(self.ctx, self.info.office, self, rescheduled_from=self.reservation_id)
         self.booking_dialog = dialog

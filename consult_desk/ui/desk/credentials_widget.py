@@ -304,7 +304,7 @@ class CredentialsWidget(QWidget):
             self.changed.emit(self.reservation_id)
 
     def open_mail(self) -> None:
-        from consult_desk.ui.mail_preview_dialog import MailPreviewDialog
+        from consult_desk.ui.mail.mail_preview_dialog import MailPreviewDialog
 
         template = "details" if self.status in ("confirmed", "details_sent") else None
         dialog = MailPreviewDialog(self.ctx, self.reservation_id, template, self.window())

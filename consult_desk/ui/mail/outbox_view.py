@@ -33,7 +33,7 @@ from consult_desk import mail, templates
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
-from consult_desk.ui.mail_worker import MailSender, sender
+from consult_desk.ui.mail.mail_worker import MailSender, sender
 from consult_desk.ui.widgets.format import fmt_datetime
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
@@ -193,13 +193,13 @@ class OutboxView(QWidget):
         self.refresh()
 
     def open_settings(self) -> None:
-        from consult_desk.ui.smtp_settings_dialog import SmtpSettingsDialog
+        from consult_desk.ui.mail.smtp_settings_dialog import SmtpSettingsDialog
 
         if self.office:
             SmtpSettingsDialog(self.ctx, self.office, self).exec()
 
     def open_templates(self) -> None:
-        from consult_desk.ui.template_editor_dialog import TemplateEditorDialog
+        from consult_desk.ui.mail.template_editor_dialog import TemplateEditorDialog
 
         if self.office:
             TemplateEditorDialog(self.ctx, self.office, self).exec()

@@ -2,7 +2,7 @@
 
 The preview masks passcodes, room keys and passwords until the clerk reveals them (audited);
 the message actually sent, saved or copied carries them. Sending never blocks the window: the
-SMTP conversation runs in :mod:`consult_desk.ui.mail_worker` and the outcome comes back as a
+SMTP conversation runs in :mod:`consult_desk.ui.mail.mail_worker` and the outcome comes back as a
 signal; a failure is shown here and in the outbox, and can be tried again.
 """
 
@@ -33,7 +33,7 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import get_reservation
 from consult_desk.offices import get_config
 from consult_desk.states import Status
-from consult_desk.ui.mail_worker import MailSender, sender
+from consult_desk.ui.mail.mail_worker import MailSender, sender
 
 ERROR_STYLE = "color: #c62828;"
 OK_STYLE = "color: #2e7d32;"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +41,9 @@ class ExportResult:
         return {"rows": self.rows, "out": str(self.path), "encoding": self.encoding, "unencodable": self.unencodable}
 
 
-def write_csv(path: Path, header: list[str], rows, encoding: str = "utf-8-sig") -> tuple[int, list[dict[str, object]]]:
+def write_csv(
+    path: Path, header: list[str], rows: Iterable[list[str]], encoding: str = "utf-8-sig"
+) -> tuple[int, list[dict[str, object]]]:
     """Write rows with CRLF; for CP932, characters it cannot hold are listed and shown as 〓."""
     if encoding not in ENCODINGS:
         raise RuleError("invalid_value", label="encoding", value=encoding)

@@ -66,7 +66,7 @@ class MailPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("E-mail to the applicant"))
         self.ctx = ctx
         self.reservation_id = reservation_id
-        self.sender = mail_sender or sender()
+        self.mail_sender = mail_sender or sender()
         self.revealed = False
         self.outbox_id: int | None = None
         self.rendered: templates.RenderedMail | None = None
@@ -140,9 +140,9 @@ class MailPreviewDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
 
-        self.sender.finished.connect(self._finished)
+        self.mail_sender.finished.connect(self._finished)
         self.send_blocked = self._send_blocked_reason()
-        self.render()
+        self.render_preview()
 
     # -------------------------------------------------------------- state
 
@@ -163,9 +163,9 @@ class MailPreviewDialog(QDialog):
 
     def _template_changed(self) -> None:
         self.outbox_id = None
-        self.render()
+        self.render_preview()
 
-    def render(self) -> None:
+    def render_preview(self) -> None:
         """Show the message as it will go out; secrets masked unless revealed."""
         self.rendered = None
         ok = bool(self.template)
@@ -199,7 +199,7 @@ class MailPreviewDialog(QDialog):
             self._say(exc.message, ERROR_STYLE)
             return
         self.revealed = True
-        self.render()
+        self.render_preview()
 
     # -------------------------------------------------------------- sending, saving, copying
 
@@ -208,7 +208,7 @@ class MailPreviewDialog(QDialog):
         try:
             if self.outbox_id is None or mail.get_outbox(self.outbox_id).state == "sent":
                 self.outbox_id = mail.queue(self.ctx, self.reservation_id, self.template).id
-            self.sender.send(self.ctx, self.outbox_id)
+            self.mail_sender.send(self.ctx, self.outbox_id)
         except ConsultDeskError as exc:
             self._say(exc.message, ERROR_STYLE)
             self.changed.emit(self.reservation_id)
@@ -283,7 +283,7 @@ class MailPreviewDialog(QDialog):
 
     def done(self, result: int) -> None:  # noqa: D401 (Qt naming)
         try:
-            self.sender.finished.disconnect(self._finished)
+            self.mail_sender.finished.disconnect(self._finished)
         except (RuntimeError, TypeError):
             pass
         super().done(result)

@@ -38,6 +38,7 @@ from consult_desk.ui.desk.reservation_panel import ReservationPanel
 from consult_desk.ui.session.callback_queue import CallbackQueueDock
 from consult_desk.ui.session.due_list import due_text
 from consult_desk.ui.session.today_board import TodayBoard
+from consult_desk.ui.shell import wiring
 from consult_desk.ui.shell.change_watcher import ChangeWatcher
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.supervisor.actions import add_supervisor_menu, add_supervisor_views
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.ctx = ctx
         self.db_location = db_location
+        wiring.install()  # the areas reach each other's dialogs through shell/openers.py
         set_era(truthy(settings().value("ui/era", False)))
         self.offices = list_offices()
         self.office = self.offices[0].code if self.offices else ""

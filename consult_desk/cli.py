@@ -614,7 +614,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(args.lang or os.environ.get("CONSULT_DESK_LANG", "ja"))
     target = args.db or str(default_db_path())
     if args.cmd is None:
-        from consult_desk.ui.app import run_window
+        from consult_desk.ui.shell.app import run_window
 
         return run_window(target, demo=args.demo, smoke_test=args.smoke_test)
     try:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QWi
 from consult_desk import auth
 from consult_desk.context import Actor, Context
 from consult_desk.models import AuditLog
-from consult_desk.ui.sign_in_dialog import (
+from consult_desk.ui.shell.sign_in_dialog import (
     DeskSession,
     FirstAdminDialog,
     IdleLock,
@@ -186,7 +186,7 @@ def test_quit_from_the_lock_closes_the_window(accounts, clock, qtbot, monkeypatc
     qtbot.addWidget(window)
     window.show()
     quits = []
-    monkeypatch.setattr("consult_desk.ui.sign_in_dialog.QApplication.quit", lambda: quits.append(1))
+    monkeypatch.setattr("consult_desk.ui.shell.sign_in_dialog.QApplication.quit", lambda: quits.append(1))
     session = DeskSession(ctx, window, lambda c: pytest.fail("no new window"), ask=lambda actor: None)
     session.lock_now()
     assert quits == [1] and not window.isVisible()

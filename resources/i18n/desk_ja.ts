@@ -380,9 +380,13 @@
         <translation>各項目を申込者に読み上げ、確認できたらスペースキーでチェックしてください。</translation>
     </message>
     <message>
+        <source>Conditions of use (required) come first; the advice the terms ask the applicant to follow is read out or sent and recorded as advised.</source>
+        <translation>利用の条件（必須）が先、規約が求める注意事項は読み上げ・送付して「案内済み」として記録します。</translation>
+    </message>
+    <message>
         <location filename="../../consult_desk/ui/consent_dialog.py" line="93" />
-        <source>(optional)</source>
-        <translation>（任意）</translation>
+        <source>(advice: tick when read out or sent; recorded as advised, not required)</source>
+        <translation>（注意事項：読み上げ・送付したらチェック。案内済みとして記録、必須ではありません）</translation>
     </message>
     <message>
         <location filename="../../consult_desk/ui/consent_dialog.py" line="100" />
@@ -704,6 +708,10 @@
         <location filename="../../consult_desk/ui/reservation_panel.py" line="518" />
         <source>No consent recorded.</source>
         <translation>同意の記録がありません。</translation>
+    </message>
+    <message>
+        <source>(advised)</source>
+        <translation>（案内済み）</translation>
     </message>
     <message>
         <location filename="../../consult_desk/ui/reservation_panel.py" line="523" />

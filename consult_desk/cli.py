@@ -132,7 +132,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> Any:
         from consult_desk.auth import create_demo_accounts
         from consult_desk.demo import add_demo_data
 
-        add_demo_data(code, today=ctx.clock.today())
+        add_demo_data(code, today=ctx.clock.today(), now=ctx.clock.now())
         create_demo_accounts(ctx.clock)  # the README's demo accounts, so the window can be signed in to
     return {"office": code}
 

@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def open_help(self, page: str | None = None):  # noqa: ANN201 (HelpBrowser)
         """F1: the manual's page for the view or dialog in use (resources/manual/, offline)."""
-        from consult_desk.ui.help_browser import open_help
+        from consult_desk.ui.shell.help_browser import open_help
 
         self.help_browser = open_help(page, context=self)
         return self.help_browser

@@ -287,6 +287,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This backup was written by a newer version (schema {found}); this version reads up to {supported}. "
         "The current database was not changed",
     ),
+    # issue 11: work run off the window's thread (consult_desk/ui/shell/ops.py)
+    "operation_failed": ("処理を完了できませんでした：{detail}", "The operation could not be completed: {detail}"),
 }
 
 

@@ -383,6 +383,13 @@
         <location filename="../../consult_desk/ui/desk/consent_dialog.py" line="93" />
         <source>(optional)</source>
         <translation>（任意）</translation>
+        <source>Conditions of use (required) come first; the advice the terms ask the applicant to follow is read out or sent and recorded as advised.</source>
+        <translation>利用の条件（必須）が先、規約が求める注意事項は読み上げ・送付して「案内済み」として記録します。</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/consent_dialog.py" line="93" />
+        <source>(advice: tick when read out or sent; recorded as advised, not required)</source>
+        <translation>（注意事項：読み上げ・送付したらチェック。案内済みとして記録、必須ではありません）</translation>
     </message>
     <message>
         <location filename="../../consult_desk/ui/desk/consent_dialog.py" line="100" />
@@ -707,6 +714,11 @@
     </message>
     <message>
         <location filename="../../consult_desk/ui/desk/reservation_panel.py" line="523" />
+        <source>(advised)</source>
+        <translation>（案内済み）</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/reservation_panel.py" line="523" />
         <source>Ticked by %1 on %2, terms version %3</source>
         <translation>確認者：%1　日時：%2　規約の版：%3</translation>
     </message>

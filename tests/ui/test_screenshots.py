@@ -44,7 +44,7 @@ def test_screenshots_of_the_desk_with_demo_data(qtbot, db):
     assert QFontDatabase.families(QFontDatabase.WritingSystem.Japanese), "no Japanese font (fonts-ipafont-gothic)"
     clock = FixedClock(dt.datetime.combine(WED, dt.time(9, 40)))
     create_office(Context(Actor("setup", "設定", "admin"), clock), OFFICE)
-    add_demo_data(OFFICE, today=WED, days_back=14, days_ahead=21)
+    add_demo_data(OFFICE, today=WED, days_back=14, days_ahead=21, now=clock.now())
     ctx = Context(Actor("uketsuke", "受付 花子", "reception"), clock)
 
     window = MainWindow(ctx, db_location=db.database)

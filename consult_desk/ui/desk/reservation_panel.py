@@ -502,7 +502,11 @@ class ReservationPanel(QWidget):
             self.consent_label.setText(self.tr("No consent recorded."))
             return
         labels = {c["key"]: label_text(c["label"]) for c in self.config.consent_items()}
-        items = "".join(f"<li>✓ {labels.get(key, key)}</li>" for key in consent["items"])
+        advised = set(consent.get("advised") or [])  # advice read out or sent, not a condition (issue 12)
+        items = "".join(
+            f"<li>✓ {labels.get(key, key)}{' ' + self.tr('(advised)') if key in advised else ''}</li>"
+            for key in consent["items"]
+        )
         at = fmt_datetime(dt.datetime.fromisoformat(consent["at"]))
         who = self.tr("Ticked by %1 on %2, terms version %3").replace("%1", consent["staff"]).replace(
             "%2", at).replace("%3", consent["terms_version"])

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,6 +49,10 @@ OUTBOX_TITLE = ("OutboxView", "Outbox")  # OutboxView.tab_title(), without impor
 
 
 class MainWindow(QMainWindow):
+    lock_requested = Signal()  # File → Lock (Ctrl+L): the desk session covers the window and asks
+    sign_out_requested = Signal()  # File → Sign out: the next person signs in, the window stays
+    settings_changed = Signal()  # File → Settings accepted (the idle lock time may have changed)
+
     def __init__(self, ctx: Context, db_location: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -202,6 +206,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.settings_action = self._menu_action(file_menu, self.tr("&Settings…"), "Ctrl+,", self.open_settings)
         file_menu.addSeparator()
+        self.lock_action = self._menu_action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit)
+        self.sign_out_action = self._menu_action(file_menu, self.tr("Sign &out…"), None, self.sign_out_requested.emit)
+        file_menu.addSeparator()
         self._menu_action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
 
         booking_menu = bar.addMenu(self.tr("&Booking"))
@@ -217,6 +224,13 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcuts([QKeySequence("F5")])
         self.view_menu.aboutToShow.connect(self._add_calendar_actions)  # the calendar's own actions
         add_supervisor_menu(self)  # Administration: staff, backup, restore, anonymisation, own password
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = self._menu_action(help_menu, self.tr("&Manual"), QKeySequence.StandardKey.HelpContents,
+                                             lambda: self.open_help())
+        self.help_action.setShortcuts([QKeySequence("F1")])
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # in dialogs too
+        self._menu_action(help_menu, self.tr("&Keyboard shortcuts"), None, lambda: self.open_help("shortcuts.html"))
 
     def _add_calendar_actions(self) -> None:
         """The View menu's calendar entries (its modes, today, previous, next) above Refresh, put in
@@ -235,7 +249,8 @@ class MainWindow(QMainWindow):
 
     def _menu_action(self, menu, text: str, key, slot) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
         action.triggered.connect(slot)
         menu.addAction(action)
         self.addAction(action)
@@ -312,10 +327,18 @@ class MainWindow(QMainWindow):
         self._after_change()
         self.open_reservation(dialog.reservation.id)
 
+    def open_help(self, page: str | None = None):  # noqa: ANN201 (HelpBrowser)
+        """F1: the manual's page for the view or dialog in use (resources/manual/, offline)."""
+        from consult_desk.ui.shell.help_browser import open_help
+
+        self.help_browser = open_help(page, context=self)
+        return self.help_browser
+
     def open_settings(self) -> None:
         from consult_desk.ui.shell.settings_dialog import SettingsDialog
 
         if SettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.settings_changed.emit()
             self.refresh_all()
 
     # -------------------------------------------------------------- office, titles, state

@@ -335,6 +335,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "再発行の理由を入力してください（紛失・盗難など）",
         "Give the reason for reissuing (lost, stolen ...)",
     ),
+    # issue 11: work run off the window's thread (consult_desk/ui/shell/ops.py)
+    "operation_failed": ("処理を完了できませんでした：{detail}", "The operation could not be completed: {detail}"),
 }
 
 

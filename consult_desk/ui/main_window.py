@@ -38,6 +38,7 @@ from consult_desk.ui.app import settings
 from consult_desk.ui.callback_queue import CallbackQueueDock
 from consult_desk.ui.change_watcher import ChangeWatcher
 from consult_desk.ui.due_list import due_text
+from consult_desk.ui.loans_view import add_loans_view
 from consult_desk.ui.reservation_panel import ReservationPanel
 from consult_desk.ui.supervisor import add_supervisor_menu, add_supervisor_views
 from consult_desk.ui.today_board import TodayBoard
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.add_lazy_view("search_view", self.tr("Search"), self._make_search)
         self.add_lazy_view("outbox_view", QCoreApplication.translate(*OUTBOX_TITLE), self._make_outbox)
         add_supervisor_views(self)  # day review, reports, audit log: only for the roles that may use them
+        add_loans_view(self)  # equipment lent (002 4(1)): only where an office lends (issue 12)
 
     def _add_view(self, view, title: str):  # noqa: ANN001, ANN202 (any view widget)
         self.tabs.addTab(view, title)

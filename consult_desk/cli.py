@@ -132,7 +132,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> Any:
         from consult_desk.auth import create_demo_accounts
         from consult_desk.demo import add_demo_data
 
-        add_demo_data(code, today=ctx.clock.today())
+        add_demo_data(code, today=ctx.clock.today(), now=ctx.clock.now())
         create_demo_accounts(ctx.clock)  # the README's demo accounts, so the window can be signed in to
     return {"office": code}
 
@@ -684,7 +684,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(args.lang or os.environ.get("CONSULT_DESK_LANG", "ja"))
     target = args.db or str(default_db_path())
     if args.cmd is None:
-        from consult_desk.ui.app import run_window
+        from consult_desk.ui.shell.app import run_window
 
         return run_window(target, demo=args.demo, smoke_test=args.smoke_test)
     try:

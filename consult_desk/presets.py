@@ -213,4 +213,5 @@ class OfficeConfig:
 
     def clause(self, rule: str) -> str | None:
         """The seed clause behind a rule for this office, where the preset names one."""
-        return self.data.get("clauses", {}).get(rule)
+        clause: str | None = self.data.get("clauses", {}).get(rule)
+        return clause

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QDialog
 from consult_desk import booking
 from consult_desk.errors import RuleError
 from consult_desk.offices import change_terms, get_config
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.consent_dialog import ConsentDialog, TermsDialog
-from consult_desk.ui.reservation_panel import ReservationPanel
+from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.desk.consent_dialog import ConsentDialog, TermsDialog
+from consult_desk.ui.desk.reservation_panel import ReservationPanel
 
 pytestmark = pytest.mark.usefixtures("clean_settings")
 

@@ -9,8 +9,8 @@ from desk_support import Modals, activate, type_text
 from PySide6.QtCore import QDate, Qt
 
 from consult_desk import booking, loans
-from consult_desk.ui.loans_view import LoanDialog, LoansView, ReturnDialog
-from consult_desk.ui.main_window import MainWindow
+from consult_desk.ui.desk.loans_view import LoanDialog, LoansView, ReturnDialog
+from consult_desk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("clean_settings")
 T = dt.datetime

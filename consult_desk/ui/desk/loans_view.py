@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -36,9 +36,6 @@ from consult_desk.offices import list_offices
 from consult_desk.ui.widgets.format import fmt_date
 from consult_desk.ui.widgets.messages import message_label, ok_cancel, show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
-
-if TYPE_CHECKING:
-    from consult_desk.ui.main_window import MainWindow
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOR = "#ffcdd2"
@@ -266,7 +263,7 @@ class LoansView(QWidget):
             self.reservation_activated.emit(self.model.rows[index.row()].reservation_id)
 
 
-def add_loans_view(window: MainWindow) -> None:
+def add_loans_view(window: Any) -> None:  # the shell's MainWindow (areas do not import the shell)
     """The Loans tab (built when first shown), where an office of this database lends equipment."""
     try:
         lending = any(loans.offers_loans(o.code) for o in list_offices())

@@ -353,7 +353,14 @@ def cmd_meeting(args: argparse.Namespace, ctx: Context) -> Any:
         "room_key": args.room_key,
         "password": args.password,
     }
-    if any(v is not None for v in changes.values()):
+    if args.reissue:
+        # 002 5(3): lost or stolen ID and password: the old ones are withdrawn with the reason, new ones
+        # issued (every secret must change, as in the window)
+        reason, note = _reissue_reason(args.reason)
+        credentials.reissue(ctx, args.id, {k: v for k, v in changes.items() if v is not None}, reason, note)
+    elif args.reason:
+        raise RuleError("invalid_value", label="--reason", value=args.reason)
+    elif any(v is not None for v in changes.values()):
         credentials.set_credentials(ctx, args.id, changes)
     res = lifecycle.get_reservation(args.id)
     data = credentials.summary(args.id).as_json()
@@ -394,6 +401,22 @@ def _loan_json(loan_id: int, ctx: Context) -> dict[str, Any]:
     from consult_desk import loans
 
     return next(r.as_json() for r in loans.rows(ctx.clock.today(), include_returned=True) if r.id == loan_id)
+
+
+def _reissue_reason(text: str | None) -> tuple[str, str]:
+    """``--reason``: a reason key (lost, stolen, leaked, other) or its Japanese word, then optional words
+    after it as a note ("lost 電話で連絡あり"); any other text is recorded as 'other' with the text as note."""
+    from consult_desk.credentials import REVOKE_REASONS
+
+    raw = (text or "").strip()
+    if not raw:
+        raise RuleError("reissue_reason_required")
+    head, _, rest = raw.partition(" ")
+    by_word = {v: k for k, v in REVOKE_REASONS.items()}
+    key = head if head in REVOKE_REASONS else by_word.get(head)
+    if key is not None and key != "replaced":
+        return key, rest.strip()
+    return "other", raw
 
 
 @command("mail")
@@ -614,6 +637,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--passcode")
     p.add_argument("--room-key")
     p.add_argument("--password", help="web meeting password (Funabashi)")
+    p.add_argument("--reissue", action="store_true", help="lost or stolen (002 5(3)): withdraw and issue new ones")
+    p.add_argument("--reason", metavar="TEXT", help="with --reissue: lost, stolen, leaked or other, then a note")
 
     p = sub.add_parser("loan", parents=[common], help="equipment lent to participants (002 4(1)): add, return, list")
     p.add_argument("op", choices=["add", "return", "list"])

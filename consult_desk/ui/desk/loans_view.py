@@ -1,5 +1,5 @@
 """Equipment lent to participants (002 4(1)): the Loans tab lists what is out (overdue first, in red)
-and what came back, lends an item (Ctrl+L / 貸与を記録) and takes one back (返却を記録). The rules are in
+and what came back, lends an item (貸与を記録, Alt+L) and takes one back (返却を記録). The rules are in
 :mod:`consult_desk.loans`; a refusal is shown as its sentence and nothing is stored.
 
 The tab is added only where an office of the database lends equipment (its preset's ``equipment_loans``).
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -204,7 +204,6 @@ class LoansView(QWidget):
         setup_list_table(self.table, self.model, "loans_table", single=True)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lend)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.show_returned)

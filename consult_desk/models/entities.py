@@ -233,6 +233,23 @@ class Outbox(BaseModel):
     staff = pw.CharField(max_length=64)
 
 
+class Loan(BaseModel):
+    """Equipment the office lent a participant it deems in need (002 4(1)): for one reservation (an
+    individual session or a place in a group event), lent and due back on given days, returned later."""
+
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE", backref="loans")
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="loans")
+    event = pw.ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="loans")
+    item = pw.CharField(max_length=200)
+    lent_on = pw.DateField()
+    due_on = pw.DateField(index=True)
+    returned_on = pw.DateField(null=True)
+    lent_by = pw.CharField(max_length=64)
+    returned_by = pw.CharField(max_length=64, default="")
+    note = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=_now)
+
+
 class AuditLog(BaseModel):
     """Append-only record of changes, views of revealed credentials, exports and prints (004 第5条)."""
 
@@ -259,5 +276,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     Callback,
     CallbackAttempt,
     Outbox,
+    Loan,
     AuditLog,
 ]

@@ -32,6 +32,16 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
+def with_login(url: str, login: str, password: str) -> str:
+    """The server URL with its user and password replaced by a staff member's login role (issue 13)."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    netloc = f"{quote(login, safe='')}:{quote(password, safe='')}@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
 def describe(target: str) -> str:
     """The database location for the status bar, without a password."""
     if is_url(target):

@@ -8,7 +8,9 @@ parameters is replaced at the owner's next successful sign-in (issue 13).
 Sign-ins, failed sign-ins and every change to an account go to the audit log (004 第5条: usage
 times and access history). After :data:`MAX_FAILURES` failed attempts within
 :data:`LOCK_MINUTES` a login is refused until that many minutes after the last failure; the
-count is read back from the append-only audit log, so no extra state is kept.
+count is read back from the append-only audit log, so no extra state is kept; it is counted only from a
+part of the log whose hash chain holds (issue 13): deleting or editing the failures to reset the count
+locks the login instead.
 """
 
 from __future__ import annotations
@@ -344,8 +346,18 @@ def demo_accounts_present() -> bool:
 # ------------------------------------------------------------------ sign-in
 
 
-def _locked_until(login: str, now: dt.datetime) -> dt.datetime | None:
+def _locked_until(login: str, now: dt.datetime, clock: Clock) -> dt.datetime | None:
     window = now - dt.timedelta(minutes=LOCK_MINUTES)
+    from consult_desk.models import chain
+
+    if not chain.segment_intact(window):
+        # rows of the last minutes were deleted or edited (which would reset the count): the attempt is
+        # recorded as a failure and the login waits as if locked, until that part of the log is older
+        # than the lockout period
+        with transaction():
+            audit.record(Context(Actor(login, "", "reception"), clock), "sign_in_failed", login,
+                         detail="audit log chain broken")
+        return now + dt.timedelta(minutes=LOCK_MINUTES)
     last_ok = (
         AuditLog.select(AuditLog.at)
         .where(AuditLog.staff == login, AuditLog.action == "sign_in")
@@ -389,7 +401,7 @@ def sign_in(login: str, password: str, clock: Clock | None = None, via: str = ""
             audit.record(Context(Actor("?", "", "reception"), clock), "sign_in_failed", "unknown login", detail=via)
         raise RuleError("sign_in_failed")
     now = clock.now()
-    until = _locked_until(staff.login, now)
+    until = _locked_until(staff.login, now, clock)
     if until is not None:
         raise RuleError("sign_in_locked", until=f"{until:%H:%M}")
     actor = actor_of(staff)

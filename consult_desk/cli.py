@@ -13,6 +13,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,16 @@ EXIT_INTERNAL = 1
 MAIL_TEMPLATES = ("received", "offered", "details", "reminder", "cancelled", "no_show", "rescheduled", "callback")
 
 Handler = Callable[[argparse.Namespace, Context], Any]
+
+
+@dataclass
+class Outcome:
+    """A result printed like any other, with its own exit status (``audit verify``: 2 when broken) and a
+    line for stderr."""
+
+    data: Any
+    code: int
+    line: str = ""
 COMMANDS: dict[str, Handler] = {}
 
 
@@ -435,6 +446,10 @@ def cmd_audit(args: argparse.Namespace, ctx: Context) -> Any:
     """The audit log (004 第5条), oldest first; --csv writes it for Excel (and that export is audited)."""
     from consult_desk import audit
 
+    if args.what in ("verify", "reinstall-triggers"):
+        result = audit.reinstall_guard(ctx) if args.what == "reinstall-triggers" else audit.verify(ctx)
+        problems = audit.problem_messages(result)
+        return Outcome(result.as_json(), EXIT_OK if result.ok else EXIT_REFUSED, " ".join(problems))
     start = parse_date(args.date_from) if args.date_from else None
     end = parse_date(args.date_to) if args.date_to else None
     if args.csv:
@@ -629,6 +644,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
 
     p = sub.add_parser("audit", parents=[common], help="the audit log: who did what, when (supervisors)")
+    p.add_argument("what", nargs="?", choices=["verify", "reinstall-triggers"],
+                   help="verify: check the hash chain and the triggers (exit 2 when broken); "
+                   "reinstall-triggers: put the triggers back (administrator)")
     p.add_argument("--from", dest="date_from", help="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="YYYY-MM-DD")
     p.add_argument("--by", metavar="LOGIN", help="only this staff member's entries")
@@ -716,12 +734,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print("internal_error: " + crashlog.sentence(exc, crashlog.record(type(exc), exc, exc.__traceback__)), file=sys.stderr)
         return EXIT_INTERNAL
+    code = EXIT_OK
+    if isinstance(result, Outcome):
+        code = result.code
+        if result.line:
+            print(" ".join(result.line.splitlines()), file=sys.stderr)
+        result = result.data
     try:
         emit(result, args.json)
         sys.stdout.flush()
     except BrokenPipeError:  # `consult-desk ... | head`: the reader left, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return EXIT_OK
+    return code
 
 
 if __name__ == "__main__":

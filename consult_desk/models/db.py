@@ -20,6 +20,8 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 10000,
     "synchronous": "normal",
     "cache_size": -16000,
+    # deleted content is overwritten with zeros, whatever the build's default (issue 13: a purge leaves no copy)
+    "secure_delete": 1,
 }
 
 

@@ -20,7 +20,7 @@ from consult_desk.models.db import DB, is_sqlite
 from consult_desk.models.entities import ALL_MODELS, Meta
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 
 # version -> step that brings a database from the previous registered version to this one.
@@ -136,6 +136,26 @@ def ensure_schema(create: bool = True) -> list[str]:
 def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
     """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
     install_audit_guard()
+
+
+@migration(5)
+def _v5_audit_hash_chain(migrator: SchemaMigrator) -> None:
+    """Schema 5 (issue 13): audit_log rows carry a SHA-256 hash chain (models/chain.py); the rows already
+    there are chained in id order; the guard that comes back lets only the purge's scrub through."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models import chain
+    from consult_desk.models.entities import AuditLog
+
+    columns = {c.name for c in DB.get_columns("audit_log")}
+    fields = AuditLog._meta.fields
+    steps = [
+        migrator.add_column("audit_log", name, fields[name])
+        for name in ("seq", "prev_hash", "row_hash", "detail_hash", "redacted")
+        if name not in columns
+    ]
+    migrate(*steps)
+    chain.rechain_all()
 
 
 def bump_changes() -> None:

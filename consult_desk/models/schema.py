@@ -20,7 +20,6 @@ from consult_desk.models.db import DB, is_sqlite
 from consult_desk.models.entities import ALL_MODELS, History, Loan, Meta, Office, Reservation
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
-SCHEMA_VERSION = 4
 SCHEMA_VERSION = 5
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 # Tables a later schema added: an older database (a backup being restored) lacks them until migrated.

@@ -26,7 +26,7 @@ from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError, StorageError
 from consult_desk.models import ALL_MODELS, Meta, Reservation, transaction
-from consult_desk.models.schema import SCHEMA_VERSION, backup_file, change_count, ensure_schema, sqlite_path
+from consult_desk.models.schema import SCHEMA_VERSION, backup_copy, change_count, ensure_schema, sqlite_path
 from consult_desk.paths import backups_dir
 from consult_desk.permissions import require
 
@@ -101,13 +101,11 @@ def _copy_to(dest: Path) -> Path:
     dest = Path(dest)
     if dest.exists() and dest.is_dir():
         raise StorageError("backup_failed", detail=f"{dest} is a folder")
-    tmp = dest.with_name(dest.name + ".part")
     try:
-        tmp.unlink(missing_ok=True)
-        backup_file(tmp)
-        tmp.replace(dest)
+        backup_copy(dest)
+    except StorageError as exc:
+        raise StorageError("backup_failed", detail=exc.message) from exc
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
         raise StorageError("backup_failed", detail=str(exc)) from exc
     return dest
 

@@ -10,7 +10,7 @@ import datetime as dt
 import random
 
 from consult_desk import booking, credentials, lifecycle
-from consult_desk.clock import FixedClock
+from consult_desk.clock import FixedClock, jst_today
 from consult_desk.context import Actor, Context
 from consult_desk.errors import RuleError
 from consult_desk.models import Reservation, transaction
@@ -247,7 +247,7 @@ def load_demo(today: dt.date | None = None) -> dict[str, int]:
     from consult_desk.offices import create_office
     from consult_desk.presets import PRESET_IDS
 
-    today = today or dt.date.today()
+    today = today or jst_today()
     ctx = Context(actor=DEMO_ACTOR, clock=FixedClock(dt.datetime.combine(today, dt.time(8, 0))))
     counts = {}
     for preset in PRESET_IDS:

@@ -16,7 +16,7 @@ from consult_desk.models import DB, Applicant, Reservation, transaction
 from consult_desk.permissions import require
 from consult_desk.presets import CHANNEL_LABELS
 from consult_desk.states import STATUS_LABELS, Status
-from consult_desk.validation import format_phone
+from consult_desk.validation import format_phone, starts_formula
 
 ENCODINGS = ("utf-8-sig", "cp932")
 CP932_SUBSTITUTE = "〓"
@@ -45,14 +45,14 @@ COLUMNS: list[tuple[str, str]] = [
 COLUMN_KEYS = [key for key, _ in COLUMNS]
 
 _NUMBER_OR_DATE = re.compile(r"^-?\d+(\.\d+)?$|^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _MADE_HERE = frozenset({"id", "date", "start", "end", "seat", "created_at"})
 
 
 def safe_cell(value: object) -> str:
-    """Neutralise a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
+    """Neutralise a cell a spreadsheet would run as a formula: its first character that is not blank
+    or invisible is =, +, -, @ (or it starts with tab, CR, LF)."""
     text = "" if value is None else str(value)
-    if text and text[0] in _DANGEROUS and not _NUMBER_OR_DATE.match(text):
+    if text and starts_formula(text) and not _NUMBER_OR_DATE.match(text):
         return "'" + text
     return text
 
@@ -136,7 +136,9 @@ def reservation_rows(
             created[:16],
         ]
         yield [
-            safe_cell(cell) if guard and cell and cell[0] in _DANGEROUS else cell
+            # a cell starting with a letter or digit (kanji and kana included) is safe: only the others
+            # (signs, blanks, invisible characters) are looked at further
+            safe_cell(cell) if guard and cell and not cell[0].isalnum() else cell
             for cell, guard in zip([full[i] for i in picks], guarded, strict=True)
         ]
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import peewee as pw
 
+from consult_desk.clock import jst_now
 from consult_desk.models.db import DB
 
 
@@ -29,10 +30,16 @@ class JSONField(pw.TextField):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return jst_now().replace(microsecond=0)
 
 
 class BaseModel(pw.Model):
+    # For the type checker only: peewee adds this implicit primary key at run time to every model
+    # that declares none (Meta and Office name their own; they never use ``id``).
+    if TYPE_CHECKING:
+        id: ClassVar[pw.AutoField[int]]
+        _pk: Any  # the primary key's value, None before the first save
+
     class Meta:
         database = DB
         legacy_table_names = False
@@ -185,7 +192,7 @@ class History(BaseModel):
                 at=self.at,
                 staff=self.staff,
                 action=f"reservation.{self.action}"[:40],
-                target=str(self.reservation_id),
+                target=str(self.reservation_id),  # type: ignore[attr-defined]  # the foreign key's column
                 count=1,
                 detail=f"{self.from_status or ''}->{self.status} {self.channel}".strip(),
             )
@@ -252,6 +259,23 @@ class Outbox(BaseModel):
     staff = pw.CharField(max_length=64)
 
 
+class Loan(BaseModel):
+    """Equipment the office lent a participant it deems in need (002 4(1)): for one reservation (an
+    individual session or a place in a group event), lent and due back on given days, returned later."""
+
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE", backref="loans")
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="loans")
+    event = pw.ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="loans")
+    item = pw.CharField(max_length=200)
+    lent_on = pw.DateField()
+    due_on = pw.DateField(index=True)
+    returned_on = pw.DateField(null=True)
+    lent_by = pw.CharField(max_length=64)
+    returned_by = pw.CharField(max_length=64, default="")
+    note = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=_now)
+
+
 class AuditLog(BaseModel):
     """Append-only record of changes, views of revealed credentials, exports and prints (004 第5条)."""
 
@@ -261,6 +285,21 @@ class AuditLog(BaseModel):
     target = pw.CharField(max_length=200, default="")
     count = pw.IntegerField(default=1)
     detail = pw.TextField(default="")
+    # hash chain (issue 13, models/chain.py): filled when the row is inserted (by the server on PostgreSQL)
+    seq = pw.BigIntegerField(null=True, unique=True)
+    prev_hash = pw.CharField(max_length=64, default="")
+    row_hash = pw.CharField(max_length=64, default="")
+    detail_hash = pw.CharField(max_length=64, default="")
+    redacted = pw.BooleanField(default=False)  # the free-text detail was scrubbed by a retention purge
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        """Only inserts; on SQLite the row is linked into the chain first (PostgreSQL's trigger does it)."""
+        from consult_desk.models import chain
+        from consult_desk.models.db import is_sqlite
+
+        if self._pk is None and is_sqlite():
+            chain.link(self)
+        return super().save(*args, **kwargs)
 
 
 ALL_MODELS: list[type[BaseModel]] = [
@@ -278,5 +317,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     Callback,
     CallbackAttempt,
     Outbox,
+    Loan,
     AuditLog,
 ]

@@ -213,25 +213,47 @@ def ensure_schema(create: bool = True) -> list[str]:
             for extra in ON_CREATE:
                 extra()
             Meta.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict_ignore().execute()
+            Meta.insert(key=STEPS_KEY, value=_steps_text(set(MIGRATIONS))).on_conflict_ignore().execute()
             Meta.insert(key="changes", value="0").on_conflict_ignore().execute()
         done.append(f"created schema {SCHEMA_VERSION}")
         return done
-    if version < SCHEMA_VERSION:
+    applied = applied_steps(version)
+    missing = sorted(v for v in MIGRATIONS if v <= SCHEMA_VERSION and v not in applied)
+    if missing:
         path = sqlite_path()
         if path is not None:
             stamp = jst_now().strftime("%Y%m%d-%H%M%S")
             copy = backup_copy(path.parent / "backups" / f"{path.stem}-v{version}-{stamp}.sqlite3")
             done.append(f"backup {copy}")
-        for target in sorted(v for v in MIGRATIONS if version < v <= SCHEMA_VERSION):
+        for target in missing:
             step = MIGRATIONS[target]
             with DB.atomic():
                 drop_audit_guard()  # a step may rebuild audit_log; the guard is back before commit
                 step(migrator())
                 if target >= AUDIT_GUARD_SINCE:
                     install_audit_guard()
-                Meta.update(value=str(target)).where(Meta.key == "schema_version").execute()
+                applied.add(target)
+                Meta.update(value=str(max(version, target))).where(Meta.key == "schema_version").execute()
+                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict_replace().execute()
             done.append(f"migrated to schema {target}")
     return done
+
+
+# The steps a database has had, beside its version: a database made while a lower-numbered step was
+# still on a branch (a developer's or a benchmark's file) gets that step when it lands. A database
+# from before this key has had every step up to its version.
+STEPS_KEY = "schema_steps"
+
+
+def _steps_text(steps: set[int]) -> str:
+    return ",".join(str(v) for v in sorted(steps))
+
+
+def applied_steps(version: int) -> set[int]:
+    row = Meta.get_or_none(Meta.key == STEPS_KEY)
+    if row is None:
+        return {v for v in MIGRATIONS if v <= version} | {1}
+    return {int(v) for v in row.value.split(",") if v.strip().isdigit()}
 
 
 @migration(2)

@@ -164,10 +164,10 @@ def backup_copy(dest: Path) -> Path:
 def remove_partial_backups(db_path: Path | None = None) -> list[Path]:
     """At start: delete what backups killed half way left behind (``*.part`` in the backups folder
     and the files the markers name), unless another desk is writing them right now."""
-    db_path = db_path or sqlite_path()
-    if db_path is None:
+    db_file = db_path or sqlite_path()
+    if db_file is None:
         return []
-    folder = _backups_folder(db_path)
+    folder = _backups_folder(db_file)
     if not folder.is_dir():
         return []
     candidates: dict[Path, Path | None] = {p: None for p in folder.glob(f"*{PART}")}
@@ -179,7 +179,7 @@ def remove_partial_backups(db_path: Path | None = None) -> list[Path]:
             else:
                 marker.unlink()
     removed = []
-    for part, marker in candidates.items():
+    for part, part_marker in candidates.items():
         try:
             if part.is_symlink() or not part.exists():
                 busy = False
@@ -191,8 +191,8 @@ def remove_partial_backups(db_path: Path | None = None) -> list[Path]:
                 if not busy:
                     part.unlink()
                     removed.append(part)
-            if not busy and marker is not None:
-                marker.unlink(missing_ok=True)
+            if not busy and part_marker is not None:
+                part_marker.unlink(missing_ok=True)
         except OSError:
             continue
     return removed

@@ -50,9 +50,6 @@ def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Re
                 conditions.append((Reservation.applicant + 0).in_(matching))
             else:
                 conditions.append(Reservation.applicant.in_(matching))
-    conditions = [c for c in conditions if c is not False]
-    if not conditions:
-        return []
     cond = conditions[0]
     for extra in conditions[1:]:
         cond = cond | extra
@@ -64,7 +61,8 @@ def _dense(matching: pw.SelectQuery) -> bool:
     match's reservations: more than sqrt(50 x applicants) of them (counted up to that bound only)."""
     applicants = Applicant.select(pw.fn.MAX(Applicant.id)).scalar() or 0
     bound = max(200, int(math.sqrt(50 * applicants)))
-    return matching.limit(bound).count() >= bound
+    found: int = matching.limit(bound).count()  # type: ignore[attr-defined]
+    return found >= bound
 
 
 def applicants_matching(key: str) -> pw.SelectQuery:

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
@@ -177,7 +178,7 @@ def is_sqlite() -> bool:
 STREAM_BATCH = 2000
 
 
-def stream(query: pw.Query, batch: int = STREAM_BATCH) -> Iterator[tuple]:
+def stream(query: pw.Query, batch: int = STREAM_BATCH) -> Iterator[tuple[Any, ...]]:
     """The rows of a large read (an export, a report), as tuples, a batch at a time: the memory
     stays that of one batch however many rows there are. SQLite's cursor steps through the result
     by itself; on PostgreSQL a server-side (named) cursor is read in batches inside a transaction

@@ -20,7 +20,7 @@ from consult_desk.models.db import DB, is_sqlite
 from consult_desk.models.entities import ALL_MODELS, Meta
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 7
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 
 # version -> step that brings a database from the previous registered version to this one.
@@ -30,6 +30,10 @@ AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only
 # 6 robustness (14), 7 platform meetings (16), 8 form import/outbox schedule (17), 9 search and
 # report indexes (18), 10 desk/UI (15).
 MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {}
+
+# Tables that a migration step adds, with that step's version: a backup of an older version lacks
+# them and is still whole (its restore runs the step).
+TABLES_SINCE: dict[str, int] = {"meeting_cleanup": 7}
 
 # Things a fresh database needs beyond the models' tables and indexes (triggers, virtual tables,
 # partial indexes, grants): each runs after create_tables, in the creating transaction. A migration
@@ -136,6 +140,24 @@ def ensure_schema(create: bool = True) -> list[str]:
 def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
     """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
     install_audit_guard()
+
+
+@migration(7)
+def _v7_platform_meetings(migrator: SchemaMigrator) -> None:
+    """Schema 7 (issue 16): credentials remember the platform meeting they came from; the clean-up
+    list of platform meetings whose desk write failed."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models.entities import MeetingCleanup, MeetingCredential
+
+    columns = {c.name for c in DB.get_columns("meeting_credential")}
+    steps = []
+    if "platform" not in columns:
+        steps.append(migrator.add_column("meeting_credential", "platform", MeetingCredential.platform))
+    if "platform_id" not in columns:
+        steps.append(migrator.add_column("meeting_credential", "platform_id", MeetingCredential.platform_id))
+    migrate(*steps)
+    DB.create_tables([MeetingCleanup])
 
 
 def bump_changes() -> None:

@@ -492,3 +492,34 @@ def retry_cleanup(ctx: Context, entry_id: int) -> Outcome:
         audit.record(ctx, "meeting_delete", str(entry.reservation_id or ""), detail=f"platform={entry.platform} id={entry.platform_id} cleanup")
         changes.touch(Topic.RESERVATIONS, Topic.AUDIT)
     return Outcome(True, MeetingError("meetings_deleted", platform=label).message)
+
+
+# ------------------------------------------------------------------ settings (the administrator's dialog)
+
+
+def secret_stored(office: str) -> bool:
+    """Whether this PC's keyring holds the office's client secret (raises keyring_unavailable)."""
+    from consult_desk import secrets
+
+    return secrets.has_secret(msettings.secret_account(office))
+
+
+def save_settings(ctx: Context, office: str, data: dict[str, Any] | None, secret: str | None = None) -> OfficeConfig:
+    """Store the office's ``meetings`` setting (checked) and, when given, the client secret in the keyring.
+    The secret is checked and stored first: a keyring that refuses leaves the settings unchanged too."""
+    from consult_desk import offices, secrets
+
+    require(ctx, "manage_offices")
+    if secret is not None:
+        secret = secret.strip()
+        if not secret or len(secret) > 500 or any(ord(ch) < 32 for ch in secret):
+            raise RuleError("meetings_setting_invalid", key="client_secret", value="…")
+    msettings.parse(data or None, get_config(office).platform)  # refused before anything is stored
+    if secret is not None:
+        secrets.set_secret(msettings.secret_account(office), secret)
+    config = offices.update_config(ctx, office, {"meetings": data or None})
+    if secret is not None:
+        with transaction():
+            audit.record(ctx, "meeting_secret_set", office)
+            changes.touch(Topic.AUDIT)
+    return config

@@ -157,6 +157,7 @@ class SupervisorActions(QObject):
             ("backup", self.tr("&Back up now…"), "backup", lambda: self.back_up()),
             ("restore", self.tr("&Restore from a backup…"), "restore", lambda: self.restore()),
             ("purge", self.tr("&Anonymise old personal data…"), "purge", self.purge),
+            ("meetings", self.tr("&Meeting platform (Zoom, Teams)…"), "manage_offices", self.meeting_platform),
         ]
         for key, text, permission, slot in entries:
             if can(self.ctx, permission):
@@ -180,6 +181,12 @@ class SupervisorActions(QObject):
         from consult_desk.ui.supervisor.staff_dialog import StaffDialog
 
         StaffDialog(self.ctx, self.window).exec()
+
+    def meeting_platform(self) -> None:
+        """The current office's meeting platform: Zoom or Teams creating the meetings (issue 16)."""
+        from consult_desk.ui.supervisor.meetings_dialog import MeetingsDialog
+
+        MeetingsDialog(self.ctx, self.window.office, self.window).exec()  # type: ignore[attr-defined]
 
     def change_password(self) -> None:
         from consult_desk.ui.supervisor.staff_dialog import OwnPasswordDialog

@@ -90,6 +90,7 @@ class MeetingsDialog(QDialog):
         self.create_as_box.addItem(self.tr("Calendar event with a Teams meeting (Calendars.ReadWrite)"), "event")
         self.create_as_box.setCurrentIndex(max(0, self.create_as_box.findData(current.get("create_as", "online_meeting"))))
 
+        self.create_as_box.setVisible(self.provider == "graph")  # Teams only; never left floating unlaid
         if self.provider == "zoom":
             form.addRow(self.tr("Account ID:"), self.account_edit)
             self.user_edit.setPlaceholderText("soudan@city.example.lg.jp")
@@ -134,6 +135,7 @@ class MeetingsDialog(QDialog):
         cleanup_layout = QVBoxLayout(self.cleanup_box)
         self.cleanup_list = QListWidget(self.cleanup_box)
         self.cleanup_list.setObjectName("meetings_cleanup")
+        self.cleanup_list.setMaximumHeight(110)
         self.retry_button = QPushButton(self.tr("&Delete again"), self.cleanup_box)
         self.retry_button.setObjectName("meetings_cleanup_retry")
         self.retry_button.setAutoDefault(False)

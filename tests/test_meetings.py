@@ -616,3 +616,78 @@ def test_cli_book_and_cancel_with_auto_create(db_path, db, ctx, make_office, zoo
     assert code == 0 and json.loads(out)["status"] == "cancelled"
     assert err.startswith("meeting_failed: ") and "要整理リスト" in err
     assert len(service.cleanup_list(office)) == 1
+
+
+# ------------------------------------------------------------------ purge, storage, logs
+
+
+def test_purge_deletes_the_meetings_of_anonymised_sessions(nishitokyo, zoom_server, ctx, make_request, clock):
+    from consult_desk import retention
+
+    rid = book(ctx, make_request, nishitokyo)
+    meeting_id = credentials.current(rid).platform_id
+    clock.set(dt.datetime(2027, 3, 1, 9, 0))  # weeks after the session (its meeting still on Zoom)
+    result = retention.purge(ctx, before=dt.date(2027, 2, 1), office=nishitokyo)
+    assert result.reservations == 1
+    outcomes = service.follow_purge(ctx)
+    assert [o.ok for o in outcomes] == [True]
+    assert meeting_id not in zoom_server.meetings and credentials.current(rid) is None
+    assert service.follow_purge(ctx) == []  # nothing left to do the second time
+
+
+def test_schema_7_migrates_an_older_database(tmp_path):
+    """A database of schema 2 with typed-in credentials gets the platform columns and the clean-up list."""
+    import sqlite3
+
+    from consult_desk.models import open_database
+    from consult_desk.models.schema import SCHEMA_VERSION, ensure_schema
+
+    path = tmp_path / "old.sqlite3"
+    database = open_database(path)
+    ensure_schema()
+    database.close()
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE meeting_cleanup")
+    con.executescript(
+        "CREATE TABLE mc_old AS SELECT id, reservation_id, url, meeting_id, passcode, room_key, password, issued_at,"
+        " issued_by, revoked_at, revoked_reason FROM meeting_credential; DROP TABLE meeting_credential;"
+        " ALTER TABLE mc_old RENAME TO meeting_credential;"
+    )
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    database = open_database(path)
+    done = ensure_schema()
+    assert done[-1] == f"migrated to schema {SCHEMA_VERSION}"
+    columns = {c.name for c in database.get_columns("meeting_credential")}
+    assert {"platform", "platform_id"} <= columns and database.table_exists("meeting_cleanup")
+    database.close()
+
+
+def test_no_secret_token_or_start_url_in_the_logs(nishitokyo, zoom_server, ctx, make_request, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    zoom_server.fail("POST", "/meetings$", 500)
+    rid = book(ctx, make_request, nishitokyo)
+    res = lifecycle.cancel(ctx, rid, "phone")
+    lifecycle.after_commit(ctx, "cancel", res)
+    text = "\n".join(r.getMessage() for r in caplog.records)
+    assert "POST /v2/users/" in text  # the retry was logged
+    for secret in (ZOOM_SECRET, "zoomtok-", "HOST-SECRET", "Authorization", "Basic "):
+        assert secret not in text
+
+
+def test_create_and_cancel_on_any_engine(any_db, ctx, make_office, zoom_server, memory_keyring, make_request):
+    """The same on PostgreSQL (row lock FOR UPDATE) as on SQLite."""
+    from consult_desk import secrets
+
+    office = make_office("nishitokyo-childcare")
+    offices.update_config(ctx, office, {"meetings": zoom_settings(zoom_server)})
+    secrets.set_secret("meetings/" + office, ZOOM_SECRET)
+    rid = book(ctx, make_request, office)
+    assert book.outcome.ok
+    assert credentials.current(rid).platform_id in zoom_server.meetings
+    res = lifecycle.cancel(ctx, rid, "phone")
+    assert lifecycle.after_commit(ctx, "cancel", res).ok
+    assert zoom_server.meetings == {}

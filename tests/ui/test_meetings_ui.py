@@ -133,3 +133,30 @@ def test_no_platform_no_buttons(qtbot, ctx, office, make_request):
     widget = CredentialsWidget(ctx, rid)
     qtbot.addWidget(widget)
     assert not widget.meeting_buttons.isVisibleTo(widget)
+
+
+@pytest.mark.parametrize("pause", [0, 1200])
+def test_cancel_while_the_meeting_is_being_created_deletes_it(qtbot, ctx, office, zoom_server, make_request, pause):
+    """A cancel during the creation (pause 0: before it is stored, which then removes the meeting again)
+    or just after it (1200 ms: the follow-up is queued behind the creation, then deletes it)."""
+    from consult_desk import lifecycle
+    from consult_desk.meetings import service
+    from consult_desk.ui.widgets.platform_calls import follow_up, reservation_key
+
+    dialog = MeetingsDialog(ctx, office)
+    qtbot.addWidget(dialog)
+    fill(dialog, zoom_server, mode="demand")
+    assert dialog.save()
+    rid = booking.book(ctx, make_request(office, WED)).id
+    zoom_server.fail("POST", "/meetings$", 0, delay=0.8)
+    widget = CredentialsWidget(ctx, rid)
+    qtbot.addWidget(widget)
+    widget.meeting_buttons.create_button.click()  # 「会議を作成」: in flight for 0.8 s
+    qtbot.waitUntil(lambda: len(zoom_server.calls("POST", "/meetings$")) == 1, timeout=5000)
+    qtbot.wait(pause)
+    res = lifecycle.cancel(ctx, rid, "phone")
+    follow_up(ctx, "cancel", res)
+    qtbot.waitUntil(lambda: not runner().busy(reservation_key(rid)) and not runner().waiting, timeout=10_000)
+    runner().wait(10_000)
+    assert zoom_server.meetings == {} and credentials.current(rid) is None
+    assert service.cleanup_list() == []

@@ -65,13 +65,17 @@ class PlatformCalls(QObject):
         self.relay = _Relay(self)
         self.relay.done.connect(self._done)
         self.tasks: dict[str, _Task] = {}
+        self.waiting: dict[str, list[Call]] = {}  # calls for a key that is busy: run in order after it
 
     def busy(self, key: str) -> bool:
         return key in self.tasks
 
-    def run(self, key: str, call: Call) -> bool:
-        """Start ``call`` unless one with the same key is running (False then)."""
+    def run(self, key: str, call: Call, queue: bool = False) -> bool:
+        """Start ``call`` unless one with the same key is running: then False, or with ``queue`` it
+        runs after that one (a cancel while the meeting is still being created deletes it next)."""
         if key in self.tasks:
+            if queue:
+                self.waiting.setdefault(key, []).append(call)
             return False
         task = _Task(key, call, self.relay)
         task.setAutoDelete(False)
@@ -83,12 +87,21 @@ class PlatformCalls(QObject):
     def _done(self, key: str, ok: bool, message: str) -> None:  # GUI thread
         self.tasks.pop(key, None)
         self.finished.emit(key, ok, message)
+        waiting = self.waiting.get(key)
+        if waiting:
+            call = waiting.pop(0)
+            if not waiting:
+                del self.waiting[key]
+            self.run(key, call)
 
     def wait(self, msecs: int = 60_000) -> bool:
-        """Let the calls in flight finish (tests; closing the window)."""
-        done = self.pool.waitForDone(msecs)
-        QCoreApplication.processEvents()
-        return done
+        """Let the calls in flight (and those queued behind them) finish (tests; closing the window)."""
+        done = True
+        while True:
+            done = self.pool.waitForDone(msecs) and done
+            QCoreApplication.processEvents()
+            if not self.tasks or not done:
+                return done
 
 
 _runner: PlatformCalls | None = None
@@ -115,4 +128,5 @@ def follow_up(ctx: Any, action: str, reservation: Any) -> bool:
 
     if reservation is None or not wants_follow_up(action, reservation):
         return False
-    return runner().run(reservation_key(reservation.id), lambda: lifecycle.after_commit(ctx, action, reservation))
+    call = lambda: lifecycle.after_commit(ctx, action, reservation)  # noqa: E731
+    return runner().run(reservation_key(reservation.id), call, queue=True)

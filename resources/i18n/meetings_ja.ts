@@ -16,6 +16,11 @@
     <message>
         <location filename="../../consult_desk/ui/desk/meeting_buttons.py" line="74"/>
         <location filename="../../consult_desk/ui/desk/meeting_buttons.py" line="84"/>
+        <source>Talking to %1</source>
+        <translation>%1と通信しています</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/desk/meeting_buttons.py" line="80" />
         <source>Talking to %1…</source>
         <translation>%1と通信しています…</translation>
     </message>
@@ -164,8 +169,21 @@
     </message>
     <message>
         <location filename="../../consult_desk/ui/supervisor/meetings_dialog.py" line="245"/>
+        <source>Connection test</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/meetings_dialog.py" line="240" />
         <source>Testing the connection…</source>
         <translation>接続テスト中…</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformCalls</name>
+    <message>
+        <location filename="../../consult_desk/ui/widgets/platform_calls.py" line="140" />
+        <source>Updating the meeting on the platform</source>
+        <translation>会議サービスの会議を更新しています</translation>
     </message>
 </context>
 <context>

@@ -78,7 +78,8 @@ class MeetingButtons(QWidget):
         self.message.setText(text)
 
     def _start(self, call) -> None:  # noqa: ANN001
-        if runner().run(self.key, call):
+        label = self.tr("Talking to %1").replace("%1", self.settings.label if self.settings else "")
+        if runner().run(self.key, call, label=label):
             self.create_button.setEnabled(False)
             self.delete_button.setEnabled(False)
             self._say(self.tr("Talking to %1…").replace("%1", self.settings.label if self.settings else ""))

@@ -241,7 +241,7 @@ class MeetingsDialog(QDialog):
         if not self.save():
             return
         ctx, office = self.ctx, self.office
-        if runner().run(self.test_key, lambda: meetings.platform_test(ctx, office)):
+        if runner().run(self.test_key, lambda: meetings.platform_test(ctx, office), label=self.tr("Connection test")):
             self.test_button.setEnabled(False)
             self.test_label.setStyleSheet("")
             self.test_label.setText(self.tr("Testing the connection…"))

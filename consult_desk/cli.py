@@ -313,6 +313,7 @@ def cmd_next_booking(args: argparse.Namespace, ctx: Context) -> Any:
     from consult_desk import session
 
     res = session.book_next(ctx, args.id, parse_datetime(args.start), note=args.note or "")
+    _report_follow_up(lifecycle.after_commit(ctx, "book", res))
     return {"id": res.id, "start": res.start.strftime("%Y-%m-%dT%H:%M"), "status": res.status, "channel": res.channel}
 
 

@@ -277,6 +277,21 @@ class SupervisorActions(QObject):
             self._status(self.tr("%1 reservations anonymised.").replace("%1", str(dialog.result_plan.reservations)))
             if hasattr(self.window, "refresh_all"):
                 self.window.refresh_all()
+            self._purge_meetings()
+
+    def _purge_meetings(self) -> None:
+        """The anonymised sessions' platform meetings are deleted in the background (issue 16)."""
+        from consult_desk import meetings
+        from consult_desk.ui.widgets.platform_calls import runner
+
+        ctx = self.ctx
+
+        def call() -> meetings.Outcome | None:
+            outcomes = meetings.follow_purge(ctx)
+            failed = [o for o in outcomes if not o.ok]
+            return failed[0] if failed else (outcomes[-1] if outcomes else None)
+
+        runner().run("purge", call)
 
     # -------------------------------------------------------------- start of the day
 

@@ -691,3 +691,17 @@ def test_create_and_cancel_on_any_engine(any_db, ctx, make_office, zoom_server, 
     res = lifecycle.cancel(ctx, rid, "phone")
     assert lifecycle.after_commit(ctx, "cancel", res).ok
     assert zoom_server.meetings == {}
+
+
+def test_without_a_platform_the_desk_works_as_before(db, ctx, make_office, make_request, zoom_server):
+    """No ``meetings`` setting: bookings, confirmations and cancellations make no network call at all,
+    and staff type the details in (manual entry stays, e.g. ROOMS and TeleOffice)."""
+    office = make_office("yamaguchi-vocational")
+    rid = book(ctx, make_request, office)
+    assert book.outcome is None and confirm(ctx, rid) is None
+    res = lifecycle.cancel(ctx, rid, "phone")
+    assert lifecycle.after_commit(ctx, "cancel", res) is None
+    with pytest.raises(RuleError) as err:
+        service.create_meeting(ctx, book(ctx, make_request, office, THU))
+    assert err.value.code == "meetings_not_configured" and "手入力" in err.value.message
+    assert zoom_server.requests == []

@@ -16,6 +16,11 @@
     <message>
         <location filename="../../consult_desk/ui/desk/meeting_buttons.py" line="74"/>
         <location filename="../../consult_desk/ui/desk/meeting_buttons.py" line="84"/>
+        <source>Made by %1.</source>
+        <translation>%1で作成した会議です。</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/desk/meeting_buttons.py" line="80" />
         <source>Talking to %1</source>
         <translation>%1と通信しています</translation>
     </message>

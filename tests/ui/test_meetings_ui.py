@@ -160,3 +160,44 @@ def test_cancel_while_the_meeting_is_being_created_deletes_it(qtbot, ctx, office
     runner().wait(10_000)
     assert zoom_server.meetings == {} and credentials.current(rid) is None
     assert service.cleanup_list() == []
+
+
+@pytest.mark.usefixtures("clean_settings")
+def test_cancelling_in_the_window_deletes_the_zoom_meeting_in_the_background(qtbot, ctx, db, office, zoom_server, make_request):
+    """The whole path a clerk takes: the panel's Cancel (channel, confirmation); the window does not
+    wait for Zoom; the main window's status bar says the meeting was deleted."""
+    from desk_support import Modals, activate, answer_yes
+
+    from consult_desk.models import Reservation
+    from consult_desk.ui.desk.reservation_panel import ActionDialog
+    from consult_desk.ui.shell.main_window import MainWindow
+
+    dialog = MeetingsDialog(ctx, office)
+    qtbot.addWidget(dialog)
+    fill(dialog, zoom_server, mode="auto")
+    assert dialog.save()
+    rid = booking.book(ctx, make_request(office, WED)).id
+    assert credentials.current(rid) is None  # booked by the service alone: the follow-up is the caller's
+    from consult_desk.meetings import service
+
+    service.create_meeting(ctx, rid)
+    meeting_id = credentials.current(rid).platform_id
+    window = MainWindow(ctx, db_location=db.database)
+    qtbot.addWidget(window)
+    activate(qtbot, window)
+    window.open_reservation(rid)
+    zoom_server.fail("DELETE", "/meetings/", 0, delay=0.6)  # Zoom is slow today
+
+    def fill_cancel(action_dialog):
+        assert isinstance(action_dialog, ActionDialog)
+        action_dialog.channel_box.setCurrentIndex(0)
+        action_dialog.ok_button.click()
+
+    modals = Modals(fill_cancel, answer_yes)
+    window.panel.action_buttons["cancel"].click()
+    qtbot.waitUntil(modals.done)
+    assert Reservation.get_by_id(rid).status == "cancelled"  # stored at once, Zoom still answering
+    assert runner().busy(f"reservation/{rid}")
+    qtbot.waitUntil(lambda: not runner().busy(f"reservation/{rid}"), timeout=10_000)
+    assert meeting_id not in zoom_server.meetings and credentials.current(rid) is None
+    assert "削除しました" in window.statusBar().currentMessage()

@@ -72,6 +72,8 @@ class MeetingButtons(QWidget):
         self.delete_button.setEnabled(open_ and not busy)
         if busy:
             self._say(self.tr("Talking to %1…").replace("%1", self.settings.label))
+        elif not self.message.text():
+            self._say(self.tr("Made by %1.").replace("%1", self.settings.label) if has_platform else "")
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")

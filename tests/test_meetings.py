@@ -705,3 +705,20 @@ def test_without_a_platform_the_desk_works_as_before(db, ctx, make_office, make_
         service.create_meeting(ctx, book(ctx, make_request, office, THU))
     assert err.value.code == "meetings_not_configured" and "手入力" in err.value.message
     assert zoom_server.requests == []
+
+
+def test_retry_after_as_an_http_date_and_on_a_503(yamaguchi, graph_server, ctx, make_request):
+    """Graph may answer 429 or 503 with Retry-After as seconds or as an HTTP date: both are honoured."""
+    import email.utils
+
+    soon = email.utils.format_datetime(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1), usegmt=True)
+    graph_server.fail("POST", "/onlineMeetings$", 429, headers={"Retry-After": soon})
+    graph_server.fail("PATCH", "/onlineMeetings/", 503, headers={"Retry-After": "1"})
+    rid = book(ctx, make_request, yamaguchi)
+    assert confirm(ctx, rid).ok
+    assert len(graph_server.calls("POST", "/onlineMeetings$")) == 2
+    began = time.monotonic()
+    new = lifecycle.reschedule(ctx, rid, THU)
+    assert lifecycle.after_commit(ctx, "reschedule", new).ok
+    assert time.monotonic() - began >= 0.9
+    assert len(graph_server.calls("PATCH")) == 2

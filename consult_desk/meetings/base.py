@@ -153,6 +153,10 @@ class Http:
                     return response
                 last = error_detail(response)
                 log.warning("%s %s: %s (try %d)", method, _path(url), last, attempt + 1)
+                asked = _retry_after(response)  # a 503 may say when to come back (Graph does)
+                if asked is not None and asked <= MAX_RETRY_AFTER and attempt < ATTEMPTS - 1:
+                    self.sleep(max(asked, BACKOFF[min(attempt, len(BACKOFF) - 1)]))
+                    continue
             if attempt < ATTEMPTS - 1:
                 self.sleep(BACKOFF[min(attempt, len(BACKOFF) - 1)])
         raise MeetingError("meetings_unavailable", platform=self.label, detail=last)

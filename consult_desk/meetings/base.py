@@ -22,12 +22,13 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from consult_desk.errors import ConsultDeskError
 from consult_desk.meetings.settings import MeetingSettings
+
+if TYPE_CHECKING:  # httpx itself is imported when a platform is first called (the window starts lighter)
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,8 @@ def ssl_context() -> ssl.SSLContext:
 
 
 def new_client() -> httpx.Client:
+    import httpx
+
     timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
     return httpx.Client(timeout=timeout, verify=ssl_context(), follow_redirects=False)
 
@@ -129,6 +132,8 @@ class Http:
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """The answer to the first try that was not a 5xx, 429 or time-out; else a MeetingError."""
+        import httpx
+
         last = ""
         for attempt in range(ATTEMPTS):
             try:
@@ -164,7 +169,9 @@ class Http:
 
 def _path(url: str) -> str:
     """For the log: the path without the host's query (no ids of people, no tokens)."""
-    return httpx.URL(url).path
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path
 
 
 def json_body(label: str, response: httpx.Response, *keys: str) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 SCHEMA_VERSION = 9
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 # Tables a later schema added: an older database (a backup being restored) lacks them until migrated.
-TABLES_SINCE: dict[str, int] = {"loan": 4}
+TABLES_SINCE: dict[str, int] = {"loan": 4, "meeting_cleanup": 7}
 
 # version -> step that brings a database from the previous registered version to this one.
 # Versions need not be consecutive: the steps above the stored version run in ascending order, up to
@@ -294,6 +294,24 @@ def _v9_flat_search_and_reports(migrator: SchemaMigrator) -> None:
         migrator.add_index("callback", ("closed_at",), False),
     )
     _search_index()
+
+
+@migration(7)
+def _v7_platform_meetings(migrator: SchemaMigrator) -> None:
+    """Schema 7 (issue 16): credentials remember the platform meeting they came from; the clean-up
+    list of platform meetings whose desk write failed."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models.entities import MeetingCleanup, MeetingCredential
+
+    columns = {c.name for c in DB.get_columns("meeting_credential")}
+    steps = []
+    if "platform" not in columns:
+        steps.append(migrator.add_column("meeting_credential", "platform", MeetingCredential.platform))
+    if "platform_id" not in columns:
+        steps.append(migrator.add_column("meeting_credential", "platform_id", MeetingCredential.platform_id))
+    migrate(*steps)
+    DB.create_tables([MeetingCleanup])
 
 
 @migration(4)

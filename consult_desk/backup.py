@@ -26,7 +26,14 @@ from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError, StorageError
 from consult_desk.models import ALL_MODELS, Meta, Reservation, transaction
-from consult_desk.models.schema import SCHEMA_VERSION, backup_copy, change_count, ensure_schema, sqlite_path
+from consult_desk.models.schema import (
+    SCHEMA_VERSION,
+    TABLES_SINCE,
+    backup_copy,
+    change_count,
+    ensure_schema,
+    sqlite_path,
+)
 from consult_desk.paths import backups_dir
 from consult_desk.permissions import require
 
@@ -242,7 +249,8 @@ def _inspect(path: Path) -> tuple[int, int, list[str]]:
             raise StorageError("restore_not_backup", path=str(path), detail="no schema version")
         if version > SCHEMA_VERSION:
             raise StorageError("restore_newer", found=version, supported=SCHEMA_VERSION)
-        missing = [m._meta.table_name for m in ALL_MODELS if m._meta.table_name not in tables]
+        needed = [m._meta.table_name for m in ALL_MODELS if TABLES_SINCE.get(m._meta.table_name, 1) <= version]
+        missing = [name for name in needed if name not in tables]
         if missing:
             raise StorageError("restore_not_backup", path=str(path), detail="missing tables: " + ", ".join(missing))
         reservations = int(conn.execute("SELECT count(*) FROM reservation").fetchone()[0])

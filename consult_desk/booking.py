@@ -9,6 +9,7 @@ never take the same last seat.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,8 +19,18 @@ from consult_desk import audit
 from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
-from consult_desk.models import DB, Applicant, Consent, Event, History, Reservation, SeatClaim, transaction
-from consult_desk.models.db import valid_id
+from consult_desk.models import (
+    DB,
+    Applicant,
+    Consent,
+    Event,
+    History,
+    PersonClaim,
+    Reservation,
+    SeatClaim,
+    transaction,
+)
+from consult_desk.models.db import retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -381,6 +392,28 @@ def _claim_seat(key: str, seats: int, reservation: Reservation) -> int | None:
 
 def release_seat(reservation: Reservation) -> None:
     SeatClaim.delete().where(SeatClaim.reservation == reservation).execute()
+    PersonClaim.delete().where(PersonClaim.reservation == reservation).execute()
+
+
+def person_keys(phone: str = "", email: str = "", job_seeker_no: str = "") -> list[str]:
+    """The identities of a person (normalised phone, e-mail, 求職番号) as digests: what a
+    :class:`PersonClaim` stores, so the claim table holds no personal data in clear."""
+    parts = [("phone", phone), ("email", email.lower()), ("job_seeker_no", job_seeker_no)]
+    return [hashlib.sha256(f"{kind}:{value}".encode()).hexdigest() for kind, value in parts if value]
+
+
+def _claim_person(config: OfficeConfig, key: str, reservation: Reservation, intake: dict[str, str]) -> None:
+    """One person, one seat of a slot (issue 14 (6)): the same phone, e-mail or 求職番号 cannot hold
+    two seats of one slot. The unique (key, person) index settles desks booking at the same moment."""
+    persons = person_keys(intake["phone"], intake["email"], intake.get("job_seeker_no", ""))
+    held = PersonClaim.select(PersonClaim.reservation).where(PersonClaim.key == key, PersonClaim.person.in_(persons)).first()
+    if held is not None:
+        raise RuleError("same_person_slot", other=held.reservation_id)
+    try:
+        with DB.atomic():
+            PersonClaim.insert_many([{"key": key, "person": p, "reservation": reservation} for p in persons]).execute()
+    except pw.IntegrityError:  # another desk booked the same person here a moment ago
+        raise RuleError("same_person_slot", other="-") from None
 
 
 def initial_status(config: OfficeConfig, channel: str) -> Status:
@@ -390,6 +423,7 @@ def initial_status(config: OfficeConfig, channel: str) -> Status:
     return Status(config.get("initial_status", "confirmed"))
 
 
+@retry_conflicts
 def book(ctx: Context, req: BookingRequest) -> Reservation:
     """Apply every booking rule and store the reservation with its history and consent, or refuse."""
     require(ctx, "book")
@@ -465,6 +499,8 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             created_by=ctx.actor.login,
         )
         key = event_key(event.id) if event else slot_key(req.office, start)
+        if event is None:  # a group event may take a parent's several children; a slot is one person's
+            _claim_person(config, key, reservation, intake)
         seats = event.capacity if event else config.seats
         seat = _claim_seat(key, seats, reservation)
         if seat is None:

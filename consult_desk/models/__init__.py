@@ -15,9 +15,11 @@ from consult_desk.models.entities import (
     Meta,
     Office,
     Outbox,
+    PersonClaim,
     Reservation,
     SeatClaim,
     Staff,
+    UrlClaim,
 )
 
 __all__ = [
@@ -35,9 +37,11 @@ __all__ = [
     "Meta",
     "Office",
     "Outbox",
+    "PersonClaim",
     "Reservation",
     "SeatClaim",
     "Staff",
+    "UrlClaim",
     "open_database",
     "transaction",
 ]

@@ -287,6 +287,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This backup was written by a newer version (schema {found}); this version reads up to {supported}. "
         "The current database was not changed",
     ),
+    # seed rules corrected: session lengths, loans, offers, no-shows, check-in, reissue (issue 12)
+    "session_length": (
+        "相談時間は{allowed}分から選んでください（{minutes}分は選べません）",
+        "Choose a session length of {allowed} minutes ({minutes} is not offered)",
+    ),
+    "loans_not_offered": (
+        "この事業所は機器の貸与を行っていません",
+        "This office does not lend equipment",
+    ),
+    "loan_not_found": ("貸与記録 {id} は見つかりません", "Loan {id} was not found"),
+    "loan_returned": ("貸与記録 {id} は{date}に返却済みです", "Loan {id} was returned on {date}"),
+    "loan_target": (
+        "貸与先の予約またはイベントを1つ指定してください",
+        "Name the reservation or the event the equipment is lent for (one of them)",
+    ),
+    "loan_participant": (
+        "予約{reservation}はイベント{event}の参加者ではありません",
+        "Reservation {reservation} is not a participant of event {event}",
+    ),
+    "loan_due_before_lent": (
+        "返却予定日（{due}）が貸与日（{lent}）より前です",
+        "The due-back date ({due}) is before the day it was lent ({lent})",
+    ),
+    "loan_return_before_lent": (
+        "返却日（{returned}）が貸与日（{lent}）より前です",
+        "The return date ({returned}) is before the day it was lent ({lent})",
+    ),
+    "offer_too_late": (
+        "{deadline}（営業日上の前々日）を過ぎているため、予約確定のメールは原則として送れません。送る場合は理由を記録してください",
+        "The booking must be complete by {deadline} (two business days before): to send the confirming mail now, give a reason",
+    ),
+    "offer_slot_taken": (
+        "提示する日時 {start} は予約できません：{reason}",
+        "The time offered, {start}, cannot be booked: {reason}",
+    ),
+    "no_show_not_communicated": (
+        "実施日時をまだ連絡していない予約は無断キャンセルにできません（キャンセルまたはお断りとしてください）",
+        "A session whose date and time were never communicated cannot be a no-show (cancel or refuse it instead)",
+    ),
+    "details_not_sent": (
+        "接続情報を送付していないため入室確認できません（原則として3営業日前までにメールで連絡のあった方が利用できます）。"
+        "入室させる場合は理由を記録してください",
+        "The meeting details were never sent: check-in needs a reason (in principle only those mailed the details may join)",
+    ),
+    "reissue_reason_required": (
+        "再発行の理由を入力してください（紛失・盗難など）",
+        "Give the reason for reissuing (lost, stolen ...)",
+    ),
+    # issue 11: work run off the window's thread (consult_desk/ui/shell/ops.py)
+    "operation_failed": ("処理を完了できませんでした：{detail}", "The operation could not be completed: {detail}"),
+    # least privilege and tamper evidence (issue 13)
+    "sign_in_required": (
+        "このデータベースには職員が登録されています。--staff ログインID を指定し、パスワード"
+        "（環境変数CONSULT_DESK_PASSWORDまたは入力）でログインしてください",
+        "This database has staff accounts: sign in with --staff LOGIN and the password "
+        "(CONSULT_DESK_PASSWORD or the prompt)",
+    ),
+    "password_required": (
+        "{what}を入力できません（端末がありません）。環境変数{variable}で渡してください",
+        "Cannot ask for the {what} (no terminal): pass it in {variable}",
+    ),
+    "audit_broken": (
+        "操作記録の改ざんを検出しました（{rows}件中、記録番号{first_bad}から連鎖が一致しません）。"
+        "システム管理者に連絡し、バックアップと照合してください",
+        "The audit log has been tampered with: the chain breaks at entry {first_bad} (of {rows}). "
+        "Tell the administrator and compare with a backup",
+    ),
+    "audit_triggers_missing": (
+        "操作記録の保護（変更・削除を拒否するトリガー）が削除されています。システム管理者が内容を確認のうえ再設定してください",
+        "The audit log's protection (the triggers refusing changes and deletions) has been removed. "
+        "The administrator reinstalls it after checking the log",
+    ),
+    "audit_ok": (
+        "操作記録の連鎖は正常です（{rows}件を確認）",
+        "The audit log's chain holds ({rows} entries checked)",
+    ),
+    "pg_role_failed": (
+        "PostgreSQLのログインロールを変更できませんでした：{detail}",
+        "The PostgreSQL login role could not be changed: {detail}",
+    ),
     # issue 14: robustness
     "control_chars": (
         "{label}に改行やタブなどの制御文字は使えません（1行で入力してください）",

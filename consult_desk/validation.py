@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -75,16 +76,64 @@ def normalise_job_seeker_no(value: str) -> str:
     return f"{match.group(1)}-{match.group(2)}"
 
 
-def normalise_kana(value: str) -> str:
-    """Reading in hiragana; katakana is converted, spaces kept."""
-    text = nfkc(value)
+def to_hiragana(value: str) -> str:
+    """Katakana (ァ-ヶ, ヽヾ) as hiragana; everything else unchanged. Apply after NFKC (half-width kana)."""
     out = []
-    for ch in text:
+    for ch in value:
         code = ord(ch)
-        if 0x30A1 <= code <= 0x30F6:
+        if 0x30A1 <= code <= 0x30F6 or code in (0x30FD, 0x30FE):
             ch = chr(code - 0x60)
         out.append(ch)
-    result = "".join(out)
+    return "".join(out)
+
+
+def to_katakana(value: str) -> str:
+    """Hiragana (ぁ-ゖ, ゝゞ) as katakana; everything else unchanged."""
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if 0x3041 <= code <= 0x3096 or code in (0x309D, 0x309E):
+            ch = chr(code + 0x60)
+        out.append(ch)
+    return "".join(out)
+
+
+def fold(value: str) -> str:
+    """The one folding for comparing what people type (search, duplicate checks, normalised columns).
+
+    NFKC (full-width letters and digits to ASCII, half-width kana to full-width, ｶﾞ to ガ), katakana
+    to hiragana, case folded, runs of white space to one space, trimmed: ヤマダ, ﾔﾏﾀﾞ and やまだ fold
+    alike, as do ＹＡＭＡＤＡ and yamada, ０９０ and 090.
+    """
+    text = to_hiragana(unicodedata.normalize("NFKC", value)).casefold()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def search_key(value: str) -> str:
+    """A name or reading as stored for search: folded (:func:`fold`) with every space removed, so
+    山田 花子, 山田花子 and ﾔﾏﾀﾞ ﾊﾅｺ compare by their letters alone."""
+    return re.sub(r"\s+", "", fold(value))
+
+
+def applicant_keys(name: str, kana: str) -> dict[str, str]:
+    """The search columns of an applicant (models.Applicant): the whole name and reading, and the
+    given name and its reading (what follows the first space), each as :func:`search_key`."""
+
+    def given(value: str) -> str:
+        parts = fold(value).split(" ", 1)
+        return search_key(parts[1]) if len(parts) == 2 else ""
+
+    return {
+        "name_key": search_key(name),
+        "kana_key": search_key(kana),
+        "given_key": given(name),
+        "given_kana_key": given(kana),
+    }
+
+
+def normalise_kana(value: str) -> str:
+    """Reading in hiragana; katakana is converted, spaces kept."""
+    result = to_hiragana(nfkc(value))
     if not re.fullmatch(r"[\u3041-\u3096\u30fc\u309d\u309e 　]+", result):
         raise RuleError("invalid_kana")
     return re.sub(r"[ 　]+", " ", result)
@@ -124,3 +173,10 @@ def starts_formula(text: str) -> bool:
 def name_key(value: str) -> str:
     """A name compared without spaces or width differences."""
     return re.sub(r"\s+", "", nfkc(value))
+
+
+def person_keys(phone: str = "", email: str = "", job_seeker_no: str = "") -> list[str]:
+    """A person's identities (normalised phone, e-mail, 求職番号) as SHA-256 digests: what a person
+    claim stores (issue 14 (6)), so the claim table holds no personal data in clear."""
+    parts = [("phone", phone), ("email", email.lower()), ("job_seeker_no", job_seeker_no)]
+    return [hashlib.sha256(f"{kind}:{value}".encode()).hexdigest() for kind, value in parts if value]

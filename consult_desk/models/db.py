@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import peewee as pw
 
@@ -20,12 +20,14 @@ DB = pw.DatabaseProxy()
 # WAL with synchronous=FULL: every commit is on the disk when the action reports success, so a power
 # cut loses no committed action (issue 14 (9); NORMAL could lose the last ones). Its cost is one more
 # sync of the WAL per commit: see the README's benchmark table (booking_p95).
-SQLITE_PRAGMAS = {
+SQLITE_PRAGMAS: dict[str, str | int] = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "busy_timeout": 10000,
     "synchronous": "full",
     "cache_size": -16000,
+    # deleted content is overwritten with zeros, whatever the build's default (issue 13: a purge leaves no copy)
+    "secure_delete": 1,
 }
 
 # Failures are told apart by the driver's own codes, never by the words of its message (issue 14 (9)):
@@ -84,6 +86,16 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
+def with_login(url: str, login: str, password: str) -> str:
+    """The server URL with its user and password replaced by a staff member's login role (issue 13)."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    netloc = f"{quote(login, safe='')}:{quote(password, safe='')}@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
 def describe(target: str) -> str:
     """The database location for the status bar, without a password."""
     if is_url(target):
@@ -113,6 +125,7 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
     playhouse.db_url, so the same models serve several desks on one server.
     """
     target = str(target)
+    database: pw.Database
     if is_url(target) and not target.startswith("sqlite"):
         # imported for a server's URL only: it imports every driver's module (start-up)
         from playhouse.db_url import connect as url_connect
@@ -130,7 +143,7 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
                 raise StorageError("db_unavailable", detail=f"{path} does not exist")
             path.parent.mkdir(parents=True, exist_ok=True)
         _check_sqlite_file(path)
-        busy_seconds = SQLITE_PRAGMAS["busy_timeout"] / 1000  # also while setting the pragmas themselves
+        busy_seconds = int(SQLITE_PRAGMAS["busy_timeout"]) / 1000  # also while setting the pragmas themselves
         database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=busy_seconds)
     DB.initialize(database)
     try:
@@ -248,3 +261,28 @@ def valid_id(value: object) -> bool:
 
 def is_sqlite() -> bool:
     return isinstance(DB.obj, pw.SqliteDatabase)
+
+
+STREAM_BATCH = 2000
+
+
+def stream(query: pw.Query, batch: int = STREAM_BATCH) -> Iterator[tuple[Any, ...]]:
+    """The rows of a large read (an export, a report), as tuples, a batch at a time: the memory
+    stays that of one batch however many rows there are. SQLite's cursor steps through the result
+    by itself; on PostgreSQL a server-side (named) cursor is read in batches inside a transaction
+    (psycopg2's default cursor would first load the whole result into the desk's memory)."""
+    if is_sqlite():
+        yield from DB.execute(query)
+        return
+    import uuid
+
+    sql, params = query.sql()
+    with DB.atomic():  # a named cursor lives in a transaction; closed before it ends
+        cursor = DB.connection().cursor(name=f"consult_desk_{uuid.uuid4().hex}", withhold=True)
+        cursor.itersize = batch
+        try:
+            cursor.execute(sql, params)
+            yield from cursor
+        finally:
+            cursor.close()
+

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import peewee as pw
 
@@ -34,6 +34,12 @@ def _now() -> dt.datetime:
 
 
 class BaseModel(pw.Model):
+    # For the type checker only: peewee adds this implicit primary key at run time to every model
+    # that declares none (Meta and Office name their own; they never use ``id``).
+    if TYPE_CHECKING:
+        id: ClassVar[pw.AutoField[int]]
+        _pk: Any  # the primary key's value, None before the first save
+
     class Meta:
         database = DB
         legacy_table_names = False
@@ -84,6 +90,25 @@ class Applicant(BaseModel):
     flag_reason = pw.TextField(default="")
     anonymised_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=_now)
+    # Name and reading as search compares them (validation.search_key: folded, no spaces), kept in
+    # step by save() and by every bulk writer; indexed for prefix search and, through the engine's
+    # substring index (SQLite FTS5 trigram, PostgreSQL pg_trgm), for any part (search.py).
+    # The given name and its reading (after the first space) have their own keys, so that a short
+    # query (花子, はな) finds the given name as quickly as the family name.
+    name_key = pw.CharField(max_length=200, default="", index=True)
+    kana_key = pw.CharField(max_length=200, default="", index=True)
+    given_key = pw.CharField(max_length=200, default="", index=True)
+    given_kana_key = pw.CharField(max_length=200, default="", index=True)
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        from consult_desk.validation import applicant_keys
+
+        for column, value in applicant_keys(self.name or "", self.kana or "").items():
+            setattr(self, column, value)
+        only = kwargs.get("only")
+        if only is not None:
+            kwargs["only"] = [*only, Applicant.name_key, Applicant.kana_key, Applicant.given_key, Applicant.given_kana_key]
+        return super().save(*args, **kwargs)
 
 
 class Event(BaseModel):
@@ -122,7 +147,13 @@ class Reservation(BaseModel):
     updated_at = pw.DateTimeField(default=_now)
 
     class Meta:
-        indexes = ((("office", "start"), False),)
+        indexes = (
+            (("office", "start"), False),
+            (("start",), False),  # the all-offices day review and statistics
+            (("created_at",), False),  # "applications in the period", all offices
+            (("office", "created_at"), False),  # ... of one office
+            (("applicant", "start"), False),  # a person's reservations, newest first (search)
+        )
 
 
 class SeatClaim(BaseModel):
@@ -175,7 +206,7 @@ class History(BaseModel):
                 at=self.at,
                 staff=self.staff,
                 action=f"reservation.{self.action}"[:40],
-                target=str(self.reservation_id),
+                target=str(self.reservation_id),  # type: ignore[attr-defined]  # the foreign key's column
                 count=1,
                 detail=f"{self.from_status or ''}->{self.status} {self.channel}".strip(),
             )
@@ -222,7 +253,7 @@ class Callback(BaseModel):
     phone = pw.CharField(max_length=20)
     due = pw.DateTimeField(index=True)
     opened_at = pw.DateTimeField()
-    closed_at = pw.DateTimeField(null=True)
+    closed_at = pw.DateTimeField(null=True, index=True)  # the open ones (NULL) and those closed after a day
     outcome = pw.CharField(max_length=24, default="")
     duration_minutes = pw.IntegerField(null=True)
 
@@ -250,6 +281,23 @@ class Outbox(BaseModel):
     staff = pw.CharField(max_length=64)
 
 
+class Loan(BaseModel):
+    """Equipment the office lent a participant it deems in need (002 4(1)): for one reservation (an
+    individual session or a place in a group event), lent and due back on given days, returned later."""
+
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE", backref="loans")
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="loans")
+    event = pw.ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="loans")
+    item = pw.CharField(max_length=200)
+    lent_on = pw.DateField()
+    due_on = pw.DateField(index=True)
+    returned_on = pw.DateField(null=True)
+    lent_by = pw.CharField(max_length=64)
+    returned_by = pw.CharField(max_length=64, default="")
+    note = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=_now)
+
+
 class AuditLog(BaseModel):
     """Append-only record of changes, views of revealed credentials, exports and prints (004 第5条)."""
 
@@ -259,6 +307,21 @@ class AuditLog(BaseModel):
     target = pw.CharField(max_length=200, default="")
     count = pw.IntegerField(default=1)
     detail = pw.TextField(default="")
+    # hash chain (issue 13, models/chain.py): filled when the row is inserted (by the server on PostgreSQL)
+    seq = pw.BigIntegerField(null=True, unique=True)
+    prev_hash = pw.CharField(max_length=64, default="")
+    row_hash = pw.CharField(max_length=64, default="")
+    detail_hash = pw.CharField(max_length=64, default="")
+    redacted = pw.BooleanField(default=False)  # the free-text detail was scrubbed by a retention purge
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        """Only inserts; on SQLite the row is linked into the chain first (PostgreSQL's trigger does it)."""
+        from consult_desk.models import chain
+        from consult_desk.models.db import is_sqlite
+
+        if self._pk is None and is_sqlite():
+            chain.link(self)
+        return super().save(*args, **kwargs)
 
 
 ALL_MODELS: list[type[BaseModel]] = [
@@ -278,5 +341,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     Callback,
     CallbackAttempt,
     Outbox,
+    Loan,
     AuditLog,
 ]

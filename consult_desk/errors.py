@@ -472,6 +472,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "SMTPのパスワードは半角の英数字と記号で入力してください（全角文字・改行は使えません）",
         "The SMTP password must be ASCII letters, digits and symbols (no full-width characters or line breaks)",
     ),
+    "same_person_slot": (
+        "同じ方（電話番号・メールアドレス・求職番号のいずれかが同じ）がこの枠を既に予約しています（予約{other}）。1枠に1人1席です",
+        "The same person (same phone, e-mail or job-seeker number) already holds a seat in this slot "
+        "(reservation {other}): one seat per person and slot",
+    ),
     "number_range": (
         "{label}は{low}から{high}までの整数で指定してください：{value}",
         "{label} must be a whole number from {low} to {high}: {value}",

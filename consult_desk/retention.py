@@ -22,7 +22,7 @@ import peewee as pw
 from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
-from consult_desk.models import Applicant, Callback, Office, Outbox, Reservation, transaction
+from consult_desk.models import Applicant, Callback, Office, Outbox, PersonClaim, Reservation, transaction
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config, get_office
 from consult_desk.permissions import require
@@ -155,6 +155,8 @@ def purge(
             for part in _chunks(res_ids):
                 Callback.update(phone="").where(Callback.reservation.in_(part)).execute()
                 Outbox.update(to_addr="", subject="", body="").where(Outbox.reservation.in_(part)).execute()
+                # the digests of phone, e-mail and 求職番号 (issue 14 (6)) go too: they are the person's
+                PersonClaim.delete().where(PersonClaim.reservation.in_(part)).execute()
             Applicant.update(
                 name=ANONYMISED_NAME,
                 kana="",

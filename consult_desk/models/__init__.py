@@ -17,9 +17,11 @@ from consult_desk.models.entities import (
     Meta,
     Office,
     Outbox,
+    PersonClaim,
     Reservation,
     SeatClaim,
     Staff,
+    UrlClaim,
 )
 
 __all__ = [
@@ -39,9 +41,11 @@ __all__ = [
     "Meta",
     "Office",
     "Outbox",
+    "PersonClaim",
     "Reservation",
     "SeatClaim",
     "Staff",
+    "UrlClaim",
     "open_database",
     "transaction",
 ]

@@ -717,6 +717,9 @@ def emit(result: Any, as_json: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from consult_desk.files import private_umask
+
+    private_umask()  # every file and folder this program makes is the user's only (issue 13)
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang or os.environ.get("CONSULT_DESK_LANG", "ja"))

@@ -17,7 +17,7 @@ from consult_desk.presets import OfficeConfig, load_preset
 
 # Keys an office may add after creation that presets do not carry: the SMTP settings and the
 # mail templates edited in the window (consult_desk.mail, consult_desk.templates).
-OPTIONAL_KEYS = frozenset({"smtp", "mail_templates"})
+OPTIONAL_KEYS = frozenset({"smtp", "mail_templates", "credentials_wipe_days"})  # wipe days: issue 13
 
 
 def create_office(ctx: Context, preset_id: str, code: str | None = None) -> Office:
@@ -75,6 +75,8 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
 
 def _check_type(key: str, old: Any, new: Any) -> None:
     """An edit keeps the value's kind: a number stays a whole number of at least 0, a list a list..."""
+    if key == "credentials_wipe_days" and old is None:
+        old = 0  # not in the presets: a whole number of days (retention.CREDENTIAL_WIPE_DAYS by default)
     if old is None or new is None:
         return
     if isinstance(old, bool) or isinstance(new, bool):

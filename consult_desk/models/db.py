@@ -89,7 +89,13 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
         if not path.exists():
             if not create:
                 raise StorageError("db_unavailable", detail=f"{path} does not exist")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            from consult_desk.files import private_file
+
+            # 0600 in a 0700 folder; SQLite gives its -wal and -shm files the database file's permissions
+            try:
+                private_file(path)
+            except OSError as exc:
+                raise StorageError("db_unavailable", detail=str(exc)) from exc
         _check_sqlite_file(path)
         busy_seconds = int(SQLITE_PRAGMAS["busy_timeout"]) / 1000  # also while setting the pragmas themselves
         database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=busy_seconds)

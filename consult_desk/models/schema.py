@@ -84,7 +84,9 @@ def backup_file(dest: Path) -> Path:
     src_path = sqlite_path()
     if src_path is None:
         raise StorageError("db_unavailable", detail="backup needs a SQLite file")
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    from consult_desk.files import private_file
+
+    private_file(dest)  # 0600 in a 0700 folder before SQLite writes the copy into it (issue 13)
     src = sqlite3.connect(str(src_path), timeout=30)
     try:
         out = sqlite3.connect(str(dest))

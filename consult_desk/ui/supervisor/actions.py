@@ -256,6 +256,10 @@ class SupervisorActions(QObject):
         else:
             if made is not None:
                 self._status(self.tr("Daily backup saved: %1").replace("%1", str(made)))
+        try:
+            retention.wipe_credentials(self.ctx)  # yesterday's passcodes are nobody's business (issue 13)
+        except ConsultDeskError as exc:
+            self._status(exc.message)
         if can(self.ctx, "audit_view"):
             self.check_audit_log()
         if ask and can(self.ctx, "purge"):

@@ -131,6 +131,9 @@ def ensure_schema(create: bool = True) -> list[str]:
                     install_audit_guard()
                 Meta.update(value=str(target)).where(Meta.key == "schema_version").execute()
             done.append(f"migrated to schema {target}")
+        if not is_sqlite():
+            with DB.atomic():
+                _pg_roles()  # the grants cover what the steps added (issue 13)
     return done
 
 
@@ -138,6 +141,15 @@ def ensure_schema(create: bool = True) -> list[str]:
 def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
     """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
     install_audit_guard()
+
+
+@on_create
+def _pg_roles() -> None:
+    """PostgreSQL: the group roles and their grants (models/pgroles.py); the owner runs this."""
+    if not is_sqlite():
+        from consult_desk.models import pgroles
+
+        pgroles.install()
 
 
 @migration(5)

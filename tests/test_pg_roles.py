@@ -11,8 +11,8 @@ import datetime as dt
 import peewee as pw
 import pytest
 from cli_support import Cli
-
 from conftest import PG_URL, _reset_postgres
+
 from consult_desk import audit, auth, booking, retention
 from consult_desk.context import Actor, Context
 from consult_desk.errors import RuleError

@@ -455,6 +455,14 @@ def sign_in(login: str, password: str, clock: Clock | None = None, via: str = ""
     return actor
 
 
+def connected_actor(login: str) -> Actor:
+    """The staff member whose login role this connection is (the server has checked the password)."""
+    staff = Staff.get_or_none(Staff.login == login, Staff.active == True)  # noqa: E712
+    if staff is None:
+        raise RuleError("sign_in_failed")
+    return actor_of(staff)
+
+
 def _sign_in_server(login: str, password: str, clock: Clock, via: str) -> Actor:
     """PostgreSQL with login roles: the desk connects as the member's own role, so the server checks the
     password (SCRAM-SHA-256) and from then on the grants of their group. A refusal is recorded (any role may

@@ -130,6 +130,8 @@ def check_writable(target: str) -> None:
 def classify_error(exc: BaseException, target: str) -> StorageError:
     """Turn a driver error into a known failure with a sentence (corrupt, locked, read-only)."""
     text = str(exc).lower()
+    if "password authentication failed" in text or "no password supplied" in text:
+        return StorageError("sign_in_failed")  # the server refused the login role's password (issue 13)
     if any(word in text for word in _CONTENTION):
         return StorageError("db_locked")
     if "readonly" in text or "read-only" in text or "read only" in text:

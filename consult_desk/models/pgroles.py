@@ -28,6 +28,7 @@ import hashlib
 import hmac
 import os
 import unicodedata
+from typing import Any
 
 from consult_desk.models.db import DB, is_sqlite
 
@@ -65,7 +66,7 @@ def scram_verifier(password: str, salt: bytes | None = None, iterations: int = S
     return f"SCRAM-SHA-256${iterations}:{b64(salt).decode()}${b64(stored_key).decode()}:{b64(server_key).decode()}"
 
 
-def _one(sql: str, params: tuple = ()) -> object:
+def _one(sql: str, params: tuple[object, ...] = ()) -> object:
     row = DB.execute_sql(sql, params).fetchone()
     return row[0] if row else None
 
@@ -196,7 +197,7 @@ def set_active(login: str, active: bool) -> None:
 # ------------------------------------------------------------------ connecting as a staff member
 
 
-def _server_database(login: str, password: str):  # noqa: ANN202 (peewee.PostgresqlDatabase)
+def _server_database(login: str, password: str) -> Any:  # a peewee.PostgresqlDatabase, or None
     import peewee as pw
 
     current = DB.obj

@@ -117,6 +117,9 @@ def ensure_schema(create: bool = True) -> list[str]:
         done.append(f"created schema {SCHEMA_VERSION}")
         return done
     if version < SCHEMA_VERSION:
+        if not is_sqlite() and not _owns_schema():
+            # a desk's login role may not change the schema: the administrator upgrades it (issue 13)
+            raise StorageError("schema_upgrade_owner", found=version, supported=SCHEMA_VERSION)
         path = sqlite_path()
         if path is not None:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -141,6 +144,15 @@ def ensure_schema(create: bool = True) -> list[str]:
 def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
     """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
     install_audit_guard()
+
+
+def _owns_schema() -> bool:
+    """PostgreSQL: the connection may change the tables (the owner's login, or a superuser)."""
+    row = DB.execute_sql(
+        "SELECT r.rolsuper OR pg_has_role(current_user, t.tableowner, 'MEMBER') FROM pg_tables t "
+        "JOIN pg_roles r ON r.rolname = current_user WHERE t.schemaname = current_schema() AND t.tablename = 'meta'"
+    ).fetchone()
+    return bool(row and row[0])
 
 
 @on_create

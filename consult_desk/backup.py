@@ -32,7 +32,14 @@ from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError, StorageError
 from consult_desk.models import ALL_MODELS, Meta, Reservation, transaction
-from consult_desk.models.schema import SCHEMA_VERSION, backup_file, change_count, ensure_schema, sqlite_path
+from consult_desk.models.schema import (
+    SCHEMA_VERSION,
+    TABLES_SINCE,
+    backup_copy,
+    change_count,
+    ensure_schema,
+    sqlite_path,
+)
 from consult_desk.paths import backups_dir
 from consult_desk.permissions import require
 
@@ -107,13 +114,11 @@ def _copy_to(dest: Path) -> Path:
     dest = Path(dest)
     if dest.exists() and dest.is_dir():
         raise StorageError("backup_failed", detail=f"{dest} is a folder")
-    tmp = dest.with_name(dest.name + ".part")
     try:
-        tmp.unlink(missing_ok=True)
-        backup_file(tmp)
-        tmp.replace(dest)
+        backup_copy(dest)
+    except StorageError as exc:
+        raise StorageError("backup_failed", detail=exc.message) from exc
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
         raise StorageError("backup_failed", detail=str(exc)) from exc
     return dest
 
@@ -285,7 +290,11 @@ def _inspect(path: Path) -> tuple[int, int, list[str]]:
             raise StorageError("restore_not_backup", path=str(path), detail="no schema version")
         if version > SCHEMA_VERSION:
             raise StorageError("restore_newer", found=version, supported=SCHEMA_VERSION)
-        missing = [m._meta.table_name for m in ALL_MODELS if m._meta.table_name not in tables]
+        missing = [
+            m._meta.table_name
+            for m in ALL_MODELS
+            if m._meta.table_name not in tables and version >= TABLES_SINCE.get(m._meta.table_name, 0)
+        ]
         if missing:
             raise StorageError("restore_not_backup", path=str(path), detail="missing tables: " + ", ".join(missing))
         reservations = int(conn.execute("SELECT count(*) FROM reservation").fetchone()[0])

@@ -402,12 +402,70 @@ def cmd_meeting(args: argparse.Namespace, ctx: Context) -> Any:
         "room_key": args.room_key,
         "password": args.password,
     }
-    if any(v is not None for v in changes.values()):
+    if args.reissue:
+        # 002 5(3): lost or stolen ID and password: the old ones are withdrawn with the reason, new ones
+        # issued (every secret must change, as in the window)
+        reason, note = _reissue_reason(args.reason)
+        credentials.reissue(ctx, args.id, {k: v for k, v in changes.items() if v is not None}, reason, note)
+    elif args.reason:
+        raise RuleError("invalid_value", label="--reason", value=args.reason)
+    elif any(v is not None for v in changes.values()):
         credentials.set_credentials(ctx, args.id, changes)
     res = lifecycle.get_reservation(args.id)
     data = credentials.summary(args.id).as_json()
     data.update(status=res.status, notify_by=res.notify_by.isoformat() if res.notify_by else None)
     return data
+
+
+@command("loan")
+def cmd_loan(args: argparse.Namespace, ctx: Context) -> Any:
+    """Equipment lent to participants (002 4(1)): add, return, list what is out and overdue."""
+    from consult_desk import loans
+
+    if args.op == "add":
+        if args.reservation is None:
+            raise RuleError("loan_target")
+        if not args.due:
+            raise RuleError("required", label="--due")
+        loan = loans.add(
+            ctx,
+            args.reservation,
+            args.item or "",
+            parse_date(args.due),
+            lent_on=parse_date(args.lent) if args.lent else None,
+            event_id=args.event,
+            note=args.note or "",
+        )
+        return _loan_json(loan.id, ctx)
+    if args.op == "return":
+        if args.id is None:
+            raise RuleError("required", label="ID")
+        loan = loans.give_back(ctx, args.id, parse_date(args.date) if args.date else None, args.note or "")
+        return _loan_json(loan.id, ctx)
+    office = office_arg(args) if args.office else None
+    return [r.as_json() for r in loans.rows(ctx.clock.today(), office, include_returned=args.all, overdue_only=args.overdue)]
+
+
+def _loan_json(loan_id: int, ctx: Context) -> dict[str, Any]:
+    from consult_desk import loans
+
+    return next(r.as_json() for r in loans.rows(ctx.clock.today(), include_returned=True) if r.id == loan_id)
+
+
+def _reissue_reason(text: str | None) -> tuple[str, str]:
+    """``--reason``: a reason key (lost, stolen, leaked, other) or its Japanese word, then optional words
+    after it as a note ("lost 電話で連絡あり"); any other text is recorded as 'other' with the text as note."""
+    from consult_desk.credentials import REVOKE_REASONS
+
+    raw = (text or "").strip()
+    if not raw:
+        raise RuleError("reissue_reason_required")
+    head, _, rest = raw.partition(" ")
+    by_word = {v: k for k, v in REVOKE_REASONS.items()}
+    key = head if head in REVOKE_REASONS else by_word.get(head)
+    if key is not None and key != "replaced":
+        return key, rest.strip()
+    return "other", raw
 
 
 @command("mail")
@@ -656,6 +714,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--passcode")
     p.add_argument("--room-key")
     p.add_argument("--password", help="web meeting password (Funabashi)")
+    p.add_argument("--reissue", action="store_true", help="lost or stolen (002 5(3)): withdraw and issue new ones")
+    p.add_argument("--reason", metavar="TEXT", help="with --reissue: lost, stolen, leaked or other, then a note")
+
+    p = sub.add_parser("loan", parents=[common], help="equipment lent to participants (002 4(1)): add, return, list")
+    p.add_argument("op", choices=["add", "return", "list"])
+    p.add_argument("id", nargs="?", type=int, help="return: the loan's number")
+    p.add_argument("--reservation", type=int, help="add: the participant's reservation")
+    p.add_argument("--event", type=int, help="add: the group event (must be the reservation's)")
+    p.add_argument("--item", help="add: what is lent (e.g. タブレット 1台)")
+    p.add_argument("--due", help="add: due back YYYY-MM-DD")
+    p.add_argument("--lent", help="add: lent on YYYY-MM-DD (default today)")
+    p.add_argument("--date", help="return: returned on YYYY-MM-DD (default today)")
+    p.add_argument("--office", help="list: one office")
+    p.add_argument("--all", action="store_true", help="list: returned loans too")
+    p.add_argument("--overdue", action="store_true", help="list: only overdue loans")
+    p.add_argument("--note")
 
     p = sub.add_parser("mail", parents=[common], help="render a message to an applicant as an .eml file")
     p.add_argument("id", type=int)

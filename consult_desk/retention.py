@@ -234,6 +234,11 @@ def compact() -> None:
     next purge or the next start finishes it."""
     if not is_sqlite():
         return
+    from consult_desk.models.search_index import FTS_TABLE
+
+    if DB.table_exists(FTS_TABLE):
+        # the search index keeps deleted trigrams in its older segments until they are merged
+        DB.execute_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
     DB.execute_sql("VACUUM")
     DB.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 

@@ -131,7 +131,7 @@ def _try_lock(fh: object) -> bool:
 def backup_copy(dest: Path) -> Path:
     """An online copy of the open SQLite database as ``dest``: written to ``dest.part`` (locked,
     registered), renamed over ``dest``, the folder synced. A failure leaves nothing behind."""
-    from consult_desk.files import check_replaceable, sync_folder
+    from consult_desk.files import check_replaceable, private_dir, sync_folder
 
     src_path = sqlite_path()
     if src_path is None:
@@ -140,9 +140,9 @@ def backup_copy(dest: Path) -> Path:
     check_replaceable(dest)
     tmp = dest.with_name(dest.name + PART)
     check_replaceable(tmp)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(dest.parent)  # 0700 where this program makes the folder (issue 13)
     folder = _backups_folder(src_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     marker = folder / f"{MARKER}{uuid.uuid4().hex}"
     marker.write_text(str(tmp.resolve()), encoding="utf-8")
     try:
@@ -240,7 +240,9 @@ def ensure_schema(create: bool = True) -> list[str]:
                     install_audit_guard()
                 applied.add(target)
                 Meta.update(value=str(max(version, target))).where(Meta.key == "schema_version").execute()
-                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict_replace().execute()
+                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict(
+                    conflict_target=[Meta.key], update={Meta.value: _steps_text(applied)}
+                ).execute()  # an upsert both engines take (PostgreSQL has no INSERT OR REPLACE)
             done.append(f"migrated to schema {target}")
         if not is_sqlite():
             with DB.atomic():

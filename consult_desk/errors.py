@@ -455,6 +455,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "操作記録の連鎖は正常です（{rows}件を確認）",
         "The audit log's chain holds ({rows} entries checked)",
     ),
+    "schema_upgrade_owner": (
+        "データベースの更新（スキーマ{found}→{supported}）が必要です。システム管理者が所有者のログインで"
+        "「consult-desk init」を実行してください",
+        "The database needs an upgrade (schema {found} to {supported}): the administrator runs "
+        "'consult-desk init' with the owner's login",
+    ),
     "pg_role_failed": (
         "PostgreSQLのログインロールを変更できませんでした：{detail}",
         "The PostgreSQL login role could not be changed: {detail}",

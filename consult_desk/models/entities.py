@@ -110,6 +110,10 @@ class Applicant(BaseModel):
             kwargs["only"] = [*only, Applicant.name_key, Applicant.kana_key, Applicant.given_key, Applicant.given_kana_key]
         return super().save(*args, **kwargs)
 
+    class Meta:
+        # save() writes the changed columns only: on PostgreSQL the desk roles may not write anonymised_at
+        only_save_dirty = True
+
 
 class Event(BaseModel):
     """A group event (交流会, 相談, 講座; 002): many participants up to a capacity."""
@@ -338,6 +342,10 @@ class AuditLog(BaseModel):
 
         if self._pk is None and is_sqlite():
             chain.link(self)
+        elif self._pk is None:
+            # PostgreSQL: no RETURNING id, so a role that may append but not read the log can write it
+            columns = ("at", "staff", "action", "target", "count", "detail")
+            return type(self).insert({getattr(type(self), c): getattr(self, c) for c in columns}).as_rowcount().execute()
         return super().save(*args, **kwargs)
 
 

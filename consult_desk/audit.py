@@ -84,6 +84,15 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "backup": ("バックアップ", "backup"),
     "backup_auto": ("自動バックアップ", "automatic backup"),
     "restore": ("バックアップから復元", "restored from a backup"),
+    # form import and the outbox schedule (issue 17)
+    "form_import": ("フォーム申込みの取込", "form applications imported"),
+    "import_mapping_save": ("取込設定の保存", "import mapping saved"),
+    "outbox_hold": ("送信予定のメールを保留", "scheduled mail held"),
+    "outbox_release": ("保留したメールを送信予定に戻す", "held mail released"),
+    "outbox_move": ("メールの送信日時を変更", "mail moved"),
+    "outbox_cancel": ("送信予定のメールを取消", "scheduled mail cancelled"),
+    "mail_retry": ("メール送信の再試行待ち", "mail to be retried"),
+    "mail_interrupted": ("送信中に中断したメール（要確認）", "mail interrupted while sending (to check)"),
 }
 
 

@@ -17,7 +17,10 @@ from consult_desk.presets import OfficeConfig, load_preset
 
 # Keys an office may add after creation that presets do not carry: the SMTP settings and the
 # mail templates edited in the window (consult_desk.mail, consult_desk.templates).
-OPTIONAL_KEYS = frozenset({"smtp", "mail_templates"})
+# Issue 17: the outbox schedule's times (consult_desk.outbox), saved form-import mappings
+# (consult_desk.form_import) and the earlier terms versions with their dates (an imported form's
+# consent is to the terms in force when it was submitted).
+OPTIONAL_KEYS = frozenset({"smtp", "mail_templates", "mail_schedule", "form_mappings", "terms_history"})
 
 
 def create_office(ctx: Context, preset_id: str, code: str | None = None) -> Office:
@@ -64,6 +67,10 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
             if key not in data and key not in OPTIONAL_KEYS:
                 raise RuleError("unknown_field", key=key)
             _check_type(key, data.get(key), value)
+            if key == "mail_schedule":
+                from consult_desk.outbox import validate_schedule
+
+                value = validate_schedule(value)
             data[key] = value
         office.config = data
         office.name = data["name"]
@@ -91,8 +98,11 @@ def change_terms(ctx: Context, code: str, version: str, effective_date: dt.date,
     """The office changed its terms (000 第11条, 004 第11条): new bookings consent to the new version."""
     office = get_office(code)
     terms = dict(office.config["terms"])
+    history = list(office.config.get("terms_history") or [])
+    if terms.get("version") != version:
+        history.append({"version": terms.get("version"), "effective_date": terms.get("effective_date")})
     terms.update(version=version, effective_date=effective_date.isoformat(), text=text)
-    return update_config(ctx, code, {"terms": terms})
+    return update_config(ctx, code, {"terms": terms, "terms_history": history})
 
 
 def add_closure(ctx: Context, code: str, day: dt.date, reason: str = "臨時休業") -> None:

@@ -10,6 +10,7 @@ from consult_desk.models.entities import (
     Closure,
     Consent,
     Event,
+    FormSubmission,
     History,
     MeetingCredential,
     Meta,
@@ -17,6 +18,7 @@ from consult_desk.models.entities import (
     Outbox,
     Reservation,
     SeatClaim,
+    SenderLease,
     Staff,
 )
 
@@ -30,6 +32,7 @@ __all__ = [
     "Closure",
     "Consent",
     "Event",
+    "FormSubmission",
     "History",
     "MeetingCredential",
     "Meta",
@@ -37,6 +40,7 @@ __all__ = [
     "Outbox",
     "Reservation",
     "SeatClaim",
+    "SenderLease",
     "Staff",
     "open_database",
     "transaction",

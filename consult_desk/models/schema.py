@@ -20,7 +20,7 @@ from consult_desk.models.db import DB, is_sqlite
 from consult_desk.models.entities import ALL_MODELS, Meta
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 8
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 
 # version -> step that brings a database from the previous registered version to this one.
@@ -136,6 +136,29 @@ def ensure_schema(create: bool = True) -> list[str]:
 def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
     """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
     install_audit_guard()
+
+
+@migration(8)
+def _v8_form_import_and_outbox_schedule(migrator: SchemaMigrator) -> None:
+    """Schema 8 (issue 17): the outbox's schedule columns, Message-ID and sender; consent's channel;
+    imported form submissions with their unique indexes; the sender lease. Queued messages become
+    scheduled at the moment they were queued."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models.entities import Consent, FormSubmission, Outbox, SenderLease
+
+    columns = {c.name for c in DB.get_columns("outbox")}
+    steps = []
+    for name in ("due", "origin", "due_fixed", "message_id", "sending_at", "sender"):
+        if name not in columns:
+            steps.append(migrator.add_column("outbox", name, Outbox._meta.fields[name]))
+    if "channel" not in {c.name for c in DB.get_columns("consent")}:
+        steps.append(migrator.add_column("consent", "channel", Consent._meta.fields["channel"]))
+    migrate(*steps)
+    if not any(i.name == "outbox_due" for i in DB.get_indexes("outbox")):
+        DB.execute_sql("CREATE INDEX outbox_due ON outbox (due)")
+    Outbox.update(state="scheduled", due=Outbox.created_at).where(Outbox.state == "queued").execute()
+    DB.create_tables([FormSubmission, SenderLease])
 
 
 def bump_changes() -> None:

@@ -69,16 +69,42 @@ def normalise_job_seeker_no(value: str) -> str:
     return f"{match.group(1)}-{match.group(2)}"
 
 
-def normalise_kana(value: str) -> str:
-    """Reading in hiragana; katakana is converted, spaces kept."""
-    text = nfkc(value)
+def to_hiragana(value: str) -> str:
+    """Katakana (ァ-ヶ, ヽヾ) as hiragana; everything else unchanged. Apply after NFKC (half-width kana)."""
     out = []
-    for ch in text:
+    for ch in value:
         code = ord(ch)
-        if 0x30A1 <= code <= 0x30F6:
+        if 0x30A1 <= code <= 0x30F6 or code in (0x30FD, 0x30FE):
             ch = chr(code - 0x60)
         out.append(ch)
-    result = "".join(out)
+    return "".join(out)
+
+
+def to_katakana(value: str) -> str:
+    """Hiragana (ぁ-ゖ, ゝゞ) as katakana; everything else unchanged."""
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if 0x3041 <= code <= 0x3096 or code in (0x309D, 0x309E):
+            ch = chr(code + 0x60)
+        out.append(ch)
+    return "".join(out)
+
+
+def fold(value: str) -> str:
+    """The one folding for comparing what people type (search, duplicate checks, normalised columns).
+
+    NFKC (full-width letters and digits to ASCII, half-width kana to full-width, ｶﾞ to ガ), katakana
+    to hiragana, case folded, runs of white space to one space, trimmed: ヤマダ, ﾔﾏﾀﾞ and やまだ fold
+    alike, as do ＹＡＭＡＤＡ and yamada, ０９０ and 090.
+    """
+    text = to_hiragana(unicodedata.normalize("NFKC", value)).casefold()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalise_kana(value: str) -> str:
+    """Reading in hiragana; katakana is converted, spaces kept."""
+    result = to_hiragana(nfkc(value))
     if not re.fullmatch(r"[\u3041-\u3096\u30fc\u309d\u309e 　]+", result):
         raise RuleError("invalid_kana")
     return re.sub(r"[ 　]+", " ", result)

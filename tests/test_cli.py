@@ -100,7 +100,8 @@ def test_book_cancel_act_and_callbacks(cli):
 
 
 def test_demo_database_has_every_status(cli):
-    cli("init", "--preset", "yamaguchi-vocational", "--demo", "--today", "2027-01-13", "--json")
+    # placed around the hour given (issue 15, 7): at 10:40 a session runs, one waits on a callback
+    cli("init", "--preset", "yamaguchi-vocational", "--demo", "--now", "2027-01-13T10:40", "--json")
     from consult_desk.models import Reservation
     from consult_desk.states import Status
 

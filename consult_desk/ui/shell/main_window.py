@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 from consult_desk.context import Context
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
-from consult_desk.ui.app import settings
-from consult_desk.ui.callback_queue import CallbackQueueDock
-from consult_desk.ui.change_watcher import ChangeWatcher
-from consult_desk.ui.due_list import due_text
-from consult_desk.ui.reservation_panel import ReservationPanel
-from consult_desk.ui.supervisor import add_supervisor_menu, add_supervisor_views
-from consult_desk.ui.today_board import TodayBoard
+from consult_desk.ui.desk.reservation_panel import ReservationPanel
+from consult_desk.ui.session.callback_queue import CallbackQueueDock
+from consult_desk.ui.session.due_list import due_text
+from consult_desk.ui.session.today_board import TodayBoard
+from consult_desk.ui.shell import wiring
+from consult_desk.ui.shell.change_watcher import ChangeWatcher
+from consult_desk.ui.shell.settings import settings
+from consult_desk.ui.supervisor.actions import add_supervisor_menu, add_supervisor_views
 from consult_desk.ui.widgets.format import set_era, truthy
 
 # The calendar, search, outbox, booking dialog and settings modules are imported when first used.
@@ -48,11 +49,16 @@ OUTBOX_TITLE = ("OutboxView", "Outbox")  # OutboxView.tab_title(), without impor
 
 
 class MainWindow(QMainWindow):
+    lock_requested = Signal()  # File → Lock (Ctrl+L): the desk session covers the window and asks
+    sign_out_requested = Signal()  # File → Sign out: the next person signs in, the window stays
+    settings_changed = Signal()  # File → Settings accepted (the idle lock time may have changed)
+
     def __init__(self, ctx: Context, db_location: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.ctx = ctx
         self.db_location = db_location
+        wiring.install()  # the areas reach each other's dialogs through shell/openers.py
         set_era(truthy(settings().value("ui/era", False)))
         self.offices = list_offices()
         self.office = self.offices[0].code if self.offices else ""
@@ -174,7 +180,7 @@ class MainWindow(QMainWindow):
             self._build_view(name)
 
     def _make_calendar(self) -> QWidget:
-        from consult_desk.ui.calendar_views import MODES, CalendarView
+        from consult_desk.ui.desk.calendar_views import MODES, CalendarView
 
         view = CalendarView(self.ctx, self)
         view.set_office(self.office)
@@ -186,12 +192,12 @@ class MainWindow(QMainWindow):
         return view
 
     def _make_search(self) -> QWidget:
-        from consult_desk.ui.search_view import SearchView
+        from consult_desk.ui.desk.search_view import SearchView
 
         return SearchView(self.ctx, self)
 
     def _make_outbox(self) -> QWidget:
-        from consult_desk.ui.outbox_view import OutboxView
+        from consult_desk.ui.mail.outbox_view import OutboxView
 
         return OutboxView(self.ctx, self)
 
@@ -199,6 +205,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.settings_action = self._menu_action(file_menu, self.tr("&Settings…"), "Ctrl+,", self.open_settings)
+        file_menu.addSeparator()
+        self.lock_action = self._menu_action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit)
+        self.sign_out_action = self._menu_action(file_menu, self.tr("Sign &out…"), None, self.sign_out_requested.emit)
         file_menu.addSeparator()
         self._menu_action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
 
@@ -215,6 +224,13 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcuts([QKeySequence("F5")])
         self.view_menu.aboutToShow.connect(self._add_calendar_actions)  # the calendar's own actions
         add_supervisor_menu(self)  # Administration: staff, backup, restore, anonymisation, own password
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = self._menu_action(help_menu, self.tr("&Manual"), QKeySequence.StandardKey.HelpContents,
+                                             lambda: self.open_help())
+        self.help_action.setShortcuts([QKeySequence("F1")])
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # in dialogs too
+        self._menu_action(help_menu, self.tr("&Keyboard shortcuts"), None, lambda: self.open_help("shortcuts.html"))
 
     def _add_calendar_actions(self) -> None:
         """The View menu's calendar entries (its modes, today, previous, next) above Refresh, put in
@@ -233,7 +249,8 @@ class MainWindow(QMainWindow):
 
     def _menu_action(self, menu, text: str, key, slot) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
         action.triggered.connect(slot)
         menu.addAction(action)
         self.addAction(action)
@@ -299,7 +316,7 @@ class MainWindow(QMainWindow):
             return
         if start is None and event_id is None:
             start, event_id = self.calendar.booking_target()
-        from consult_desk.ui.booking_dialog import BookingDialog
+        from consult_desk.ui.desk.booking_dialog import BookingDialog
 
         dialog = BookingDialog(self.ctx, self.office, self, start=start, event_id=event_id)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -310,10 +327,18 @@ class MainWindow(QMainWindow):
         self._after_change()
         self.open_reservation(dialog.reservation.id)
 
+    def open_help(self, page: str | None = None):  # noqa: ANN201 (HelpBrowser)
+        """F1: the manual's page for the view or dialog in use (resources/manual/, offline)."""
+        from consult_desk.ui.shell.help_browser import open_help
+
+        self.help_browser = open_help(page, context=self)
+        return self.help_browser
+
     def open_settings(self) -> None:
-        from consult_desk.ui.settings_dialog import SettingsDialog
+        from consult_desk.ui.shell.settings_dialog import SettingsDialog
 
         if SettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.settings_changed.emit()
             self.refresh_all()
 
     # -------------------------------------------------------------- office, titles, state

@@ -29,7 +29,7 @@ from consult_desk import auth
 from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import Actor, Context
 from consult_desk.errors import ConsultDeskError
-from consult_desk.ui.app import settings
+from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.messages import message_label, ok_cancel
 from consult_desk.ui.widgets.password_fields import check_repeated, password_pair
 
@@ -47,17 +47,25 @@ class SignInDialog(QDialog):
     """Login and password; the service checks them (scrypt) and audits the attempt."""
 
     def __init__(
-        self, clock: Clock | None = None, locked_for: Actor | None = None, parent: QWidget | None = None
+        self,
+        clock: Clock | None = None,
+        locked_for: Actor | None = None,
+        parent: QWidget | None = None,
+        reason: str = "idle",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sign_in_dialog")
         self.clock = clock or SystemClock()
         self.actor: Actor | None = None
-        self.setWindowTitle(self.tr("Locked") if locked_for else self.tr("Sign in"))
+        self.setWindowTitle(self.tr("Locked") if locked_for and reason != "sign_out" else self.tr("Sign in"))
         layout = QVBoxLayout(self)
         if locked_for:
-            text = self.tr("The desk was locked after a time without use. %1 or another staff member may sign in.")
-            intro = QLabel(text.replace("%1", locked_for.name or locked_for.login))
+            texts = {
+                "idle": self.tr("The desk was locked after a time without use. %1 or another staff member may sign in."),
+                "lock": self.tr("The desk is locked. %1 or another staff member may sign in."),
+                "sign_out": self.tr("%1 has signed out. Sign in with your staff login."),
+            }
+            intro = QLabel(texts.get(reason, texts["idle"]).replace("%1", locked_for.name or locked_for.login))
         else:
             intro = QLabel(self.tr("Sign in with your staff login."))
         intro.setWordWrap(True)
@@ -65,7 +73,8 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         self.login = QLineEdit(self)
         self.login.setObjectName("login")
-        self.login.setText(locked_for.login if locked_for else str(settings().value("auth/last_login", "")))
+        # Never prefilled: whoever sits down types their own login (a supervisor taking over the desk
+        # is not recorded as a failed sign-in of the clerk before them).
         self.password = QLineEdit(self)
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -85,7 +94,7 @@ class SignInDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        (self.password if self.login.text() else self.login).setFocus()
+        self.login.setFocus()
         self.setMinimumWidth(420)
         self.adjustSize()
 
@@ -97,7 +106,6 @@ class SignInDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return
-        settings().setValue("auth/last_login", self.actor.login)
         super().accept()
 
 
@@ -146,7 +154,6 @@ class FirstAdminDialog(QDialog):
         except ConsultDeskError as exc:
             self.message.setText(exc.message)
             return
-        settings().setValue("auth/last_login", self.actor.login)
         super().accept()
 
 
@@ -241,38 +248,70 @@ class DeskSession(QObject):
         self.lock = IdleLock(self.idle_minutes(), self, now=now)
         self.lock.locked.connect(self.lock_now)
         self._watch_office()
+        self._connect_window()
         self.lock.start()
 
     def idle_minutes(self) -> float:
-        """The office's idle lock time (``idle_lock_minutes``); 10 minutes when it has none."""
+        """The office's idle lock time (``idle_lock_minutes``); 10 minutes when it has none; shorter if
+        this desk's settings say so (File → Settings, ``ui/idle_lock_minutes``)."""
         from consult_desk.offices import get_config
 
+        office_minutes = float(DEFAULT_IDLE_MINUTES)
         office = getattr(self.window, "office", "")
-        if not office:
-            return DEFAULT_IDLE_MINUTES
+        if office:
+            try:
+                office_minutes = float(get_config(office).get("idle_lock_minutes") or DEFAULT_IDLE_MINUTES)
+            except ConsultDeskError:
+                pass
         try:
-            return float(get_config(office).get("idle_lock_minutes") or DEFAULT_IDLE_MINUTES)
-        except ConsultDeskError:
-            return DEFAULT_IDLE_MINUTES
+            desk = float(settings().value("ui/idle_lock_minutes", 0) or 0)
+        except (TypeError, ValueError):
+            desk = 0.0
+        return min(desk, office_minutes) if desk > 0 else office_minutes
+
+    def settings_changed(self) -> None:
+        self.lock.minutes = self.idle_minutes()
 
     def _watch_office(self) -> None:
         box = getattr(self.window, "office_box", None)
         if box is not None:
             box.currentIndexChanged.connect(lambda _i: setattr(self.lock, "minutes", self.idle_minutes()))
 
-    def _ask(self, actor: Actor) -> Actor | None:
-        dialog = SignInDialog(self.ctx.clock, locked_for=actor)
+    def _ask(self, actor: Actor, reason: str = "idle") -> Actor | None:
+        dialog = SignInDialog(self.ctx.clock, locked_for=actor, reason=reason)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def lock_now(self) -> None:
+    def _connect_window(self) -> None:
+        """File → Lock (Ctrl+L) and File → Sign out of the window this session holds."""
+        for signal, slot in (("lock_requested", self.lock_by_hand), ("sign_out_requested", self.sign_out),
+                             ("settings_changed", self.settings_changed)):
+            if hasattr(self.window, signal):
+                getattr(self.window, signal).connect(slot)
+
+    def lock_by_hand(self) -> None:
+        self.lock_now(reason="lock")
+
+    def sign_out(self) -> None:
+        """File → Sign out: the window stays (covered), whatever this person had open closes unsaved,
+        and the next person signs in (the window is rebuilt for them, even for the same person)."""
+        self.lock_now(reason="sign_out")
+
+    def lock_now(self, reason: str = "idle") -> None:
         """Cover every window (nothing personal left on screen, typed input kept), ask for a sign-in;
-        the same person gets everything back as it was, another one a new window for their role."""
+        the same person gets everything back as it was, another one a new window for their role.
+        ``reason``: "idle" (the idle lock), "lock" (Ctrl+L) or "sign_out"."""
+        self.lock.paused = True
         try:
-            auth.record_lock(self.ctx)
+            if reason == "sign_out":
+                auth.sign_out(self.ctx)
+            else:
+                auth.record_lock(self.ctx)
         except ConsultDeskError:
             pass  # the database is unavailable: locking must still happen
+        if reason == "sign_out":
+            self._close_others(keep=self.window)
         covers = [LockCover(w) for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
-        actor = self.ask(self.ctx.actor)
+        actor = self.ask(self.ctx.actor, reason) if reason != "idle" else self.ask(self.ctx.actor)
         for cover in covers:
             cover.remove()
         if actor is None:
@@ -280,7 +319,7 @@ class DeskSession(QObject):
             self.window.close()
             QApplication.quit()
             return
-        if actor != self.ctx.actor:
+        if actor != self.ctx.actor or reason == "sign_out":
             # Another person: what the previous one left open (dialogs, panels) closes unsaved.
             self.ctx = Context(actor=actor, clock=self.ctx.clock)
             old = self.window
@@ -289,6 +328,7 @@ class DeskSession(QObject):
             old.close()
             old.deleteLater()
             self._watch_office()
+            self._connect_window()
         self.lock.minutes = self.idle_minutes()
         self.window.show()
         self.lock.resume()

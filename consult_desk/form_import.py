@@ -351,10 +351,10 @@ def _existing(office: str, submission_id: str | None, person_key: str, start: dt
     return FormSubmission.select().where((FormSubmission.office == office) & cond).first()
 
 
-def _refused(number: int, exc: ConsultDeskError) -> RowResult:
+def _refused(number: int, exc: ConsultDeskError, name: str = "", start: dt.datetime | None = None) -> RowResult:
     column = getattr(exc, "column", None)
     text = message("import_cell", column=column, message=exc.message) if column else exc.message
-    return RowResult(number, "refused", rule=exc.code, clause=exc.clause, message=text)
+    return RowResult(number, "refused", rule=exc.code, clause=exc.clause, message=text, name=name, start=start)
 
 
 def _one(ctx: Context, config: OfficeConfig, data: CsvData, mapping: dict[str, str], number: int, cells: list[str],
@@ -363,7 +363,7 @@ def _one(ctx: Context, config: OfficeConfig, data: CsvData, mapping: dict[str, s
     try:
         row = _build(config, data, mapping, cells)
     except RuleError as exc:
-        return _refused(number, exc)
+        return _refused(number, exc, nfkc(data.cell(cells, mapping["name"]))[:100] if "name" in mapping else "")
     req = row.request
     assert req.start is not None
     found = _existing(office, row.submission_id, row.person_key, req.start)
@@ -378,7 +378,7 @@ def _one(ctx: Context, config: OfficeConfig, data: CsvData, mapping: dict[str, s
                 reservation=res.id, submitted_at=req.submitted_at, imported_at=ctx.clock.now(), staff=ctx.actor.login,
             )
     except ConsultDeskError as exc:
-        return _refused(number, exc)
+        return _refused(number, exc, req.name, req.start)
     except pw.IntegrityError:  # another desk imported the same submission a moment ago
         found = _existing(office, row.submission_id, row.person_key, req.start)
         return RowResult(number, "duplicate", reservation=found.reservation_id if found else None, name=req.name,

@@ -491,15 +491,27 @@ class OutboxEntry:
     error: str
     sent_at: dt.datetime | None
     staff: str
+    due: dt.datetime | None = None  # when it goes out (issue 17's schedule)
+    origin: str = "staff"
+    message_id: str = ""
+    sending_at: dt.datetime | None = None
 
     @property
     def retryable(self) -> bool:
         return self.state in RETRYABLE
 
+    @property
+    def unconfirmed(self) -> bool:
+        """Interrupted while sending: it may have arrived (staff check, then confirm or resend)."""
+        return self.state == "failed" and bool(self.message_id) and self.sending_at is not None and "中断" in self.error
 
-def entries(office: str | None = None, states: tuple[str, ...] | None = None, limit: int = 1000) -> list[OutboxEntry]:
-    """The outbox, newest first."""
-    query = Outbox.select().order_by(Outbox.created_at.desc(), Outbox.id.desc()).limit(limit)
+
+def entries(
+    office: str | None = None, states: tuple[str, ...] | None = None, limit: int = 1000, by_due: bool = False
+) -> list[OutboxEntry]:
+    """The outbox, newest first; ``by_due``: in the order it goes out (the schedule)."""
+    order = (Outbox.due.is_null(), Outbox.due, Outbox.id) if by_due else (Outbox.created_at.desc(), Outbox.id.desc())
+    query = Outbox.select().order_by(*order).limit(limit)
     if office:
         query = query.where(Outbox.office == office)
     if states:
@@ -507,7 +519,8 @@ def entries(office: str | None = None, states: tuple[str, ...] | None = None, li
     return [
         OutboxEntry(
             r.id, r.created_at, r.reservation_id, r.office_id, r.template, r.to_addr, r.subject, r.body,
-            r.state, r.attempts, r.error, r.sent_at, r.staff,
+            r.state, r.attempts, r.error, r.sent_at, r.staff, r.due or r.created_at, r.origin, r.message_id,
+            r.sending_at,
         )
         for r in query
     ]

@@ -270,6 +270,23 @@ class SenderLease(BaseModel):
     expires_at = pw.DateTimeField()
 
 
+class Loan(BaseModel):
+    """Equipment the office lent a participant it deems in need (002 4(1)): for one reservation (an
+    individual session or a place in a group event), lent and due back on given days, returned later."""
+
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE", backref="loans")
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="loans")
+    event = pw.ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="loans")
+    item = pw.CharField(max_length=200)
+    lent_on = pw.DateField()
+    due_on = pw.DateField(index=True)
+    returned_on = pw.DateField(null=True)
+    lent_by = pw.CharField(max_length=64)
+    returned_by = pw.CharField(max_length=64, default="")
+    note = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=_now)
+
+
 class AuditLog(BaseModel):
     """Append-only record of changes, views of revealed credentials, exports and prints (004 第5条)."""
 
@@ -279,6 +296,21 @@ class AuditLog(BaseModel):
     target = pw.CharField(max_length=200, default="")
     count = pw.IntegerField(default=1)
     detail = pw.TextField(default="")
+    # hash chain (issue 13, models/chain.py): filled when the row is inserted (by the server on PostgreSQL)
+    seq = pw.BigIntegerField(null=True, unique=True)
+    prev_hash = pw.CharField(max_length=64, default="")
+    row_hash = pw.CharField(max_length=64, default="")
+    detail_hash = pw.CharField(max_length=64, default="")
+    redacted = pw.BooleanField(default=False)  # the free-text detail was scrubbed by a retention purge
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        """Only inserts; on SQLite the row is linked into the chain first (PostgreSQL's trigger does it)."""
+        from consult_desk.models import chain
+        from consult_desk.models.db import is_sqlite
+
+        if self._pk is None and is_sqlite():
+            chain.link(self)
+        return super().save(*args, **kwargs)
 
 
 ALL_MODELS: list[type[BaseModel]] = [
@@ -296,6 +328,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Callback,
     CallbackAttempt,
     Outbox,
+    Loan,
     AuditLog,
     FormSubmission,
     SenderLease,

@@ -17,11 +17,13 @@ from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
 from consult_desk.errors import StorageError
 from consult_desk.models.db import DB, is_sqlite
-from consult_desk.models.entities import ALL_MODELS, Meta
+from consult_desk.models.entities import ALL_MODELS, History, Loan, Meta, Office, Reservation
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
 SCHEMA_VERSION = 8
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
+# Tables a later schema added: an older database (a backup being restored) lacks them until migrated.
+TABLES_SINCE: dict[str, int] = {"loan": 4, "form_submission": 8, "sender_lease": 8}
 
 # version -> step that brings a database from the previous registered version to this one.
 # Versions need not be consecutive: the steps above the stored version run in ascending order, up to
@@ -136,6 +138,91 @@ def ensure_schema(create: bool = True) -> list[str]:
 def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
     """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
     install_audit_guard()
+
+
+@migration(4)
+def _v4_seed_rules(migrator: SchemaMigrator) -> None:
+    """Schema 4 (issue 12, seed rules corrected): the loans table (002 4(1)); Hello Work reservations
+    left ``offered`` are confirmed, since the office's mail confirmed them on receipt (004 第4条(2));
+    each office's configuration gets the corrected preset values it still lacks."""
+    DB.create_tables([Loan], safe=True)
+    _v4_office_configs()
+    _v4_confirm_offers()
+
+
+def _v4_office_configs() -> None:
+    from consult_desk.errors import ConsultDeskError
+    from consult_desk.presets import load_preset
+
+    for office in Office.select():
+        try:
+            preset = load_preset(office.preset)
+        except (ConsultDeskError, OSError, ValueError):
+            continue  # an office made from a preset this version does not ship: left as it is
+        config = dict(office.config)
+        for key in ("session_lengths", "equipment_loans"):
+            config.setdefault(key, preset.get(key))
+        wanted = {c["key"]: c["required"] for c in preset["consent_items"]}
+        config["consent_items"] = [
+            {**item, "required": wanted.get(item["key"], item.get("required", True))}
+            for item in config.get("consent_items", [])
+        ]
+        clauses = dict(config.get("clauses") or {})
+        if clauses.get("hours") == "000 第5条(1)":  # that clause is the 30-minute length, not the hours
+            del clauses["hours"]
+        if preset.get("clauses", {}).get("equipment_loans"):
+            clauses.setdefault("equipment_loans", preset["clauses"]["equipment_loans"])
+        config["clauses"] = clauses
+        lunch = [["09:00", "12:00"], ["13:00", "16:30"]]
+        if office.preset == "yamaguchi-vocational" and config.get("slot_minutes") == 60 and all(
+            v == lunch for v in config.get("hours", {}).values()
+        ):  # still the old assumption: 003 6's 9:00-16:30, 30/45/60 minutes on a 30-minute grid
+            for key in ("hours", "slot_minutes", "session_minutes", "session_lengths"):
+                config[key] = preset[key]
+            config["assumptions"] = {**config.get("assumptions", {}), **preset["assumptions"]}
+        Office.update(config=config).where(Office.code == office.code).execute()
+
+
+def _v4_confirm_offers() -> None:
+    """004 第4条(2): 「この受信をもって予約が確定します」: an offered reservation is a confirmed one."""
+    from zoneinfo import ZoneInfo
+
+    now = dt.datetime.now(ZoneInfo("Asia/Tokyo")).replace(tzinfo=None, microsecond=0)
+    for res in Reservation.select().where(Reservation.status == "offered"):
+        Reservation.update(status="confirmed", offer_reply_by=None, updated_at=now).where(
+            Reservation.id == res.id
+        ).execute()
+        History.insert(  # the reservation's own history says why; the audit log keeps staff actions
+            reservation=res.id,
+            at=now,
+            action="confirm",
+            from_status="offered",
+            status="confirmed",
+            channel="",
+            staff="system",
+            note="スキーマ4：日時提示メールの受信をもって予約確定（004 第4条(2)）",
+            data={"migration": 4},
+        ).execute()
+
+
+@migration(5)
+def _v5_audit_hash_chain(migrator: SchemaMigrator) -> None:
+    """Schema 5 (issue 13): audit_log rows carry a SHA-256 hash chain (models/chain.py); the rows already
+    there are chained in id order; the guard that comes back lets only the purge's scrub through."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models import chain
+    from consult_desk.models.entities import AuditLog
+
+    columns = {c.name for c in DB.get_columns("audit_log")}
+    fields = AuditLog._meta.fields
+    steps = [
+        migrator.add_column("audit_log", name, fields[name])
+        for name in ("seq", "prev_hash", "row_hash", "detail_hash", "redacted")
+        if name not in columns
+    ]
+    migrate(*steps)
+    chain.rechain_all()
 
 
 @migration(8)

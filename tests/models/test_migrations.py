@@ -55,6 +55,34 @@ def test_old_database_migrates_and_keeps_every_reservation(fixture, tmp_path):
         assert ensure_schema() == []  # a second start has nothing to do
     finally:
         DB.close()
-    assert _snapshot(path) == before
+    # schema 4 (issue 12): Hello Work's offered reservations were confirmed by the office's mail (004 第4条(2))
+    assert _snapshot(path) == [(*r[:3], "confirmed" if r[3] == "offered" else r[3], *r[4:]) for r in before]
     backups = list((tmp_path / "backups").glob(f"desk-v{old_version}-*.sqlite3"))
     assert len(backups) == 1 and _snapshot(backups[0]) == before
+
+
+def test_schema_4_confirms_hello_work_offers_and_adds_loans(tmp_path):
+    """004 第4条(2) 「この受信をもって予約が確定します」: reservations an older desk left ``offered`` are
+    confirmed, each with a history line; offices get the corrected preset values (003 6 lengths, 002 4(1)
+    loans, consent conditions vs advice, 000's hours clause); the loans table exists."""
+    from consult_desk.models import History, Loan, Office
+
+    fixture = next(p for p in FIXTURES if p.stem == "schema_v1")
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(fixture, path)
+    offered = [r[0] for r in _snapshot(path) if r[3] == "offered"]
+    assert offered
+    open_database(path)
+    try:
+        ensure_schema(create=False)
+        assert Loan.select().count() == 0
+        rows = {r.id: r for r in Reservation.select().where(Reservation.id.in_(offered))}
+        assert all(r.status == "confirmed" and r.offer_reply_by is None for r in rows.values())
+        moved = History.select().where(History.reservation.in_(offered), History.action == "confirm",
+                                       History.from_status == "offered", History.staff == "system")
+        assert moved.count() == len(offered) and "004 第4条(2)" in moved.first().note
+        config = Office.get(Office.code == "hellowork-kawagoe").config
+        assert config["session_lengths"] == [30] and config["equipment_loans"] is False
+        assert [c["key"] for c in config["consent_items"] if c["required"]] == ["terms", "camera_mic"]
+    finally:
+        DB.close()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from consult_desk.context import Context
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
+from consult_desk.ui.desk.loans_view import add_loans_view
 from consult_desk.ui.desk.reservation_panel import ReservationPanel
 from consult_desk.ui.session.callback_queue import CallbackQueueDock
 from consult_desk.ui.session.due_list import due_text
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.add_lazy_view("search_view", self.tr("Search"), self._make_search)
         self.add_lazy_view("outbox_view", QCoreApplication.translate(*OUTBOX_TITLE), self._make_outbox)
         add_supervisor_views(self)  # day review, reports, audit log: only for the roles that may use them
+        add_loans_view(self)  # equipment lent (002 4(1)): only where an office lends (issue 12)
 
     def _add_view(self, view, title: str):  # noqa: ANN001, ANN202 (any view widget)
         self.tabs.addTab(view, title)

@@ -505,7 +505,13 @@ def cmd_outbox(args: argparse.Namespace, ctx: Context) -> Any:
         return [entry.as_json() for entry in outbox.schedule(office)]
     if args.action == "send-due":
         office = office_arg(args) if args.office else None
-        return outbox.send_due(ctx, office).as_json()
+        report = outbox.send_due(ctx, office)
+        if not args.json:
+            if report.skipped:
+                print("another desk holds the sender lease: it sends what is due", file=sys.stderr)
+            if report.unsendable:
+                print(f"{report.unsendable} due message(s) wait: no SMTP settings (office --set smtp=...)", file=sys.stderr)
+        return report.as_json()
     if args.id is None:
         raise RuleError("required", label="ID")
     if args.action == "move":

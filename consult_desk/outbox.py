@@ -402,6 +402,7 @@ class SendReport:
     retrying: int = 0
     interrupted: int = 0  # found "sending" from a desk that stopped: left for staff to check
     skipped: bool = False  # another desk holds the lease
+    unsendable: int = 0  # due, but the office has no SMTP settings (or may not send): left scheduled
 
     def as_json(self) -> dict[str, int]:
         return {"sent": self.sent, "failed": self.failed}
@@ -514,6 +515,7 @@ def send_due(
             if row.office_id not in sendable:
                 sendable[row.office_id] = _sendable(row.office_id)
             if not sendable[row.office_id]:
+                report.unsendable += 1
                 continue  # no SMTP for this office (or it may not send): left scheduled, shown as late
             try:
                 prepared = mail.prepare(ctx, outbox_id, states=("scheduled",), sender=holder)

@@ -321,3 +321,41 @@ def test_a_desk_killed_between_data_and_the_database_write_never_sends_twice(db,
 
 def test_received_helper_is_the_servers_record():
     assert Received("a", ["b"], b"Subject: x\r\n\r\nbody").message["Subject"] == "x"
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_outbox_list_and_send_due_contract(db_path, capsys, tmp_path):
+    """`outbox list --json` -> [{id, reservation, template, due, status}]; `outbox send-due --now T
+    --json` -> {sent, failed}, through the office's SMTP settings set with `office --set smtp=...`."""
+    import json as _json
+
+    from cli_support import Cli
+
+    cli = Cli(db_path, capsys)
+    cli("init", "--preset", NISHI)
+    sample = Path(__file__).resolve().parents[1] / "resources" / "import"
+    cli("import", "csv", "--office", NISHI, "--file", str(sample / "logo-form-nishitokyo-sample.csv"), "--mapping",
+        str(sample / "logo-form-nishitokyo.mapping.json"), "--now", "2027-01-08T09:00", "--json")
+    listed = cli("outbox", "list", "--office", NISHI, "--json")
+    assert all(set(e) == {"id", "reservation", "template", "due", "status"} for e in listed)
+    assert [(e["reservation"], e["template"], e["due"]) for e in listed if e["template"] == "details"] == [
+        (1, "details", "2027-01-08T09:00"), (2, "details", "2027-01-08T09:00"), (3, "details", "2027-01-12T09:00")]
+    for rid in (1, 2, 3):
+        cli("meeting", str(rid), "--url", "https://us02web.zoom.us/j/12345678901", "--meeting-id", "12345678901",
+            "--passcode", "Hx7k2Q")
+    held = next(e for e in listed if e["reservation"] == 2 and e["template"] == "details")
+    assert cli("outbox", "hold", str(held["id"]), "--json")["status"] == "held"
+    line = cli("outbox", "move", str(held["id"]), "--due", "2027-01-13T14:00", "--now", "2027-01-08T09:00", "--json",
+               expect=2)
+    assert line.startswith("outbox_due_after_start:")
+    with SmtpServer(tmp_path, "none") as server:
+        smtp = {"host": HOST, "port": server.port, "security": "none", "from_addr": "soudan@city.example.jp"}
+        cli("office", "--office", NISHI, "--set", f"smtp={_json.dumps(smtp)}")
+        assert cli("outbox", "send-due", "--now", "2027-01-08T09:05", "--json") == {"sent": 1, "failed": 0}
+        assert cli("outbox", "send-due", "--now", "2027-01-08T09:06", "--json") == {"sent": 0, "failed": 0}
+    assert len(server.received) == 1 and server.received[0].rcpt_tos == ["hanako@example.jp"]
+    statuses = {(e["reservation"], e["template"]): e["status"] for e in cli("outbox", "list", "--json")}
+    assert statuses[(1, "details")] == "sent" and statuses[(2, "details")] == "held"
+    assert cli("outbox", "hold", "999", "--json", expect=2).startswith("outbox_not_found:")

@@ -22,7 +22,7 @@ import peewee as pw
 from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
-from consult_desk.models import Applicant, Callback, Office, Outbox, Reservation, transaction
+from consult_desk.models import Applicant, Callback, FormSubmission, Office, Outbox, Reservation, transaction
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config, get_office
 from consult_desk.permissions import require
@@ -147,6 +147,10 @@ def purge(
             for part in _chunks(res_ids):
                 Callback.update(phone="").where(Callback.reservation.in_(part)).execute()
                 Outbox.update(to_addr="", subject="", body="").where(Outbox.reservation.in_(part)).execute()
+                # an imported form's phone|name key (issue 17): replaced by one that names no one, still unique
+                FormSubmission.update(person_key=pw.SQL("'purged|' || id")).where(
+                    FormSubmission.reservation.in_(part)
+                ).execute()
             Applicant.update(
                 name=ANONYMISED_NAME,
                 kana="",

@@ -286,3 +286,16 @@ def test_cli_import_csv_contract(cli, tmp_path):
     assert line.startswith("import_unreadable:")
     line = cli(*base, expect=2)  # no mapping saved and none given
     assert line.startswith("required:")
+
+
+def test_anonymising_old_data_scrubs_the_imported_forms_person_key(office, ctx, clock, mapping, tmp_path):
+    """The duplicate guard's phone|name key is personal data: retention replaces it (000 第6条)."""
+    from consult_desk import retention
+
+    path = write_csv(tmp_path / "a.csv", [row("K1", "2026/12/21 10:00", "2027/01/20 10:00")])
+    [result] = form_import.run(ctx, office, form_import.read_file(path), mapping).rows
+    assert FormSubmission.get().person_key == "09012345678|山田花子"
+    clock.set(dt.datetime(2030, 6, 1, 9, 0))
+    retention.purge(ctx, before=dt.date(2030, 1, 1))
+    submission = FormSubmission.get()
+    assert submission.person_key == f"purged|{submission.id}" and submission.reservation_id == result.reservation

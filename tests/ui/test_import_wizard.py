@@ -172,3 +172,27 @@ def test_the_desks_sender_sends_what_is_due_off_the_ui_thread(qtbot, scheduled, 
     assert len(server.received) == 1
     assert outbox.lease_holder(desk_ctx) is None  # let go at exit
     assert Outbox.get(Outbox.template == "details").state == "sent"
+
+
+@pytest.mark.usefixtures("japanese", "clean_settings")
+def test_the_booking_menu_opens_the_wizard_and_the_window_refreshes(qtbot, db, ctx, make_office, monkeypatch):
+    from consult_desk.ui.shell.main_window import MainWindow
+
+    make_office(OFFICE)
+    window = MainWindow(ctx, db_location=db.database)
+    qtbot.addWidget(window)
+    assert window.import_action.text() == "フォーム申込みの取込(&I)…"
+    opened = []
+
+    def fake_exec(self):
+        opened.append(self.office)
+        return 0
+
+    monkeypatch.setattr(ImportWizard, "exec", fake_exec)
+    window.import_action.trigger()
+    assert opened == [OFFICE]
+    assert "outbox_sender" not in window.__dict__  # started by the application after sign-in, not here
+    window.start_outbox_sender()
+    assert window.outbox_sender.timer.isActive()
+    window.close()
+    assert not window.outbox_sender.timer.isActive()

@@ -60,12 +60,16 @@ class OutboxSender(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.run_now)
+        self.first = QTimer(self)  # soon after start-up, not before the first paint
+        self.first.setSingleShot(True)
+        self.first.setInterval(5_000)
+        self.first.timeout.connect(self.run_now)
         self.running = False
         self._task: _Run | None = None
 
     def start(self) -> None:
         self.timer.start()
-        QTimer.singleShot(5_000, self.run_now)  # soon after start-up, not before the first paint
+        self.first.start()
 
     def run_now(self) -> None:
         if self.running:
@@ -86,6 +90,7 @@ class OutboxSender(QObject):
     def stop(self, msecs: int = 30_000) -> None:
         """At exit: let a run in progress finish (its results recorded), then let go of the lease."""
         self.timer.stop()
+        self.first.stop()
         self.pool.waitForDone(msecs)
         try:
             outbox.release_lease(self.ctx)

@@ -112,7 +112,9 @@ def reservation_rows(
             created[:16],
         ]
         yield [
-            safe_cell(cell) if guard and cell and cell[0] in _DANGEROUS else cell
+            # a cell starting with a letter or digit (kanji and kana included) is safe: only the others
+            # (signs, blanks, invisible characters) are looked at further
+            safe_cell(cell) if guard and cell and not cell[0].isalnum() else cell
             for cell, guard in zip([full[i] for i in picks], guarded, strict=True)
         ]
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import peewee as pw
 
+from consult_desk.clock import jst_now
 from consult_desk.models.db import DB
 
 
@@ -29,7 +30,7 @@ class JSONField(pw.TextField):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return jst_now().replace(microsecond=0)
 
 
 class BaseModel(pw.Model):

@@ -7,14 +7,16 @@ of the SQLite file (sqlite3 backup API).
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import sqlite3
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
+from consult_desk.clock import jst_now
 from consult_desk.errors import StorageError
 from consult_desk.models.db import DB, is_sqlite
 from consult_desk.models.entities import ALL_MODELS, History, Loan, Meta, Office, Reservation
@@ -100,9 +102,107 @@ def backup_file(dest: Path) -> Path:
     return dest
 
 
+# A backup is written as NAME.part, then renamed. While it is written the .part file is locked and a
+# marker in the database's backups folder names it, so that the copy of a desk that was killed half
+# way (a file full of personal data) is found and removed at the next start (issue 14 (4)).
+PART = ".part"
+MARKER = ".partial-backup-"
+
+
+def _backups_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def _try_lock(fh: object) -> bool:
+    """An exclusive lock without waiting; False when another process holds it (a copy in progress)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: a file another process writes cannot be deleted anyway
+        return True
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # type: ignore[attr-defined]
+    except OSError:
+        return False
+    return True
+
+
+def backup_copy(dest: Path) -> Path:
+    """An online copy of the open SQLite database as ``dest``: written to ``dest.part`` (locked,
+    registered), renamed over ``dest``, the folder synced. A failure leaves nothing behind."""
+    from consult_desk.files import check_replaceable, sync_folder
+
+    src_path = sqlite_path()
+    if src_path is None:
+        raise StorageError("db_unavailable", detail="backup needs a SQLite file")
+    dest = Path(dest)
+    check_replaceable(dest)
+    tmp = dest.with_name(dest.name + PART)
+    check_replaceable(tmp)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    folder = _backups_folder(src_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / f"{MARKER}{uuid.uuid4().hex}"
+    marker.write_text(str(tmp.resolve()), encoding="utf-8")
+    try:
+        tmp.unlink(missing_ok=True)
+        with open(tmp, "ab") as lock:
+            _try_lock(lock)
+            try:
+                backup_file(tmp)
+                tmp.replace(dest)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+                raise
+        sync_folder(dest.parent)
+    finally:
+        with contextlib.suppress(OSError):
+            marker.unlink()
+    return dest
+
+
+def remove_partial_backups(db_path: Path | None = None) -> list[Path]:
+    """At start: delete what backups killed half way left behind (``*.part`` in the backups folder
+    and the files the markers name), unless another desk is writing them right now."""
+    db_file = db_path or sqlite_path()
+    if db_file is None:
+        return []
+    folder = _backups_folder(db_file)
+    if not folder.is_dir():
+        return []
+    candidates: dict[Path, Path | None] = {p: None for p in folder.glob(f"*{PART}")}
+    for marker in folder.glob(f"{MARKER}*"):
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            named = Path(marker.read_text(encoding="utf-8").strip())
+            if named.name.endswith(PART):
+                candidates[named] = marker
+            else:
+                marker.unlink()
+    removed = []
+    for part, part_marker in candidates.items():
+        try:
+            if part.is_symlink() or not part.exists():
+                busy = False
+            elif not part.is_file():
+                continue
+            else:
+                with open(part, "ab") as fh:
+                    busy = not _try_lock(fh)
+                if not busy:
+                    part.unlink()
+                    removed.append(part)
+            if not busy and part_marker is not None:
+                part_marker.unlink(missing_ok=True)
+        except OSError:
+            continue
+    return removed
+
+
 def ensure_schema(create: bool = True) -> list[str]:
     """Create the tables in an empty database or migrate an older one. Returns what was done."""
     done: list[str] = []
+    with contextlib.suppress(OSError):
+        remove_partial_backups()
     version = check_version()
     if version is None:
         if not create:
@@ -119,8 +219,8 @@ def ensure_schema(create: bool = True) -> list[str]:
     if version < SCHEMA_VERSION:
         path = sqlite_path()
         if path is not None:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            copy = backup_file(path.parent / "backups" / f"{path.stem}-v{version}-{stamp}.sqlite3")
+            stamp = jst_now().strftime("%Y%m%d-%H%M%S")
+            copy = backup_copy(path.parent / "backups" / f"{path.stem}-v{version}-{stamp}.sqlite3")
             done.append(f"backup {copy}")
         for target in sorted(v for v in MIGRATIONS if version < v <= SCHEMA_VERSION):
             step = MIGRATIONS[target]
@@ -185,9 +285,7 @@ def _v4_office_configs() -> None:
 
 def _v4_confirm_offers() -> None:
     """004 第4条(2): 「この受信をもって予約が確定します」: an offered reservation is a confirmed one."""
-    from zoneinfo import ZoneInfo
-
-    now = dt.datetime.now(ZoneInfo("Asia/Tokyo")).replace(tzinfo=None, microsecond=0)
+    now = jst_now().replace(microsecond=0)
     for res in Reservation.select().where(Reservation.status == "offered"):
         Reservation.update(status="confirmed", offer_reply_by=None, updated_at=now).where(
             Reservation.id == res.id

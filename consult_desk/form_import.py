@@ -239,6 +239,10 @@ def parse_form_datetime(value: str) -> dt.datetime:
     return parsed.replace(second=0)
 
 
+def _one_line(value: str) -> str:
+    return re.sub(r"[ \t]*(?:\r\n|\r|\n|\t)+[ \t]*", " ", value or "").strip()
+
+
 def _consent(value: str) -> bool:
     """The form's agreement cell: 同意する, はい, ✓, 1... yes; empty, 同意しない, いいえ, 0... no."""
     text = nfkc(value or "").strip().lower()
@@ -323,7 +327,10 @@ def _build(config: OfficeConfig, data: CsvData, mapping: dict[str, str], cells: 
         submitted = parse_form_datetime(get("submitted_at"))
     except RuleError as exc:
         raise labelled("submitted_at", exc) from None
-    values = {f.key: get(f.key) for f in config.fields if f.key in mapping}
+    # A form's text area may hold line breaks (an address typed on two lines, quoted in the CSV):
+    # the desk's fields are one line, so the lines are joined with a space; other control
+    # characters are left for the booking rules to refuse (issue 14).
+    values = {f.key: _one_line(get(f.key)) for f in config.fields if f.key in mapping}
     answers = {k: v for k, v in values.items() if k not in ("name", "kana", "phone", "email")}
     consent = config.required_consent_keys() if "consent" not in mapping or _consent(get("consent")) else []
     submission_id = nfkc(get("submission_id"))[:120] or None

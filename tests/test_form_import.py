@@ -84,9 +84,9 @@ def test_the_sample_imported_twice_books_each_valid_row_once(office, ctx, clock)
         {"row": 8, "reservation": out["booked"][2]},
     ]
     assert Reservation.select().count() == 3 and FormSubmission.select().count() == 3
-    # the quoted line break of row 3's address arrived as one address
+    # the quoted line break of row 3's address arrived as one address, its lines joined (one-line field)
     res = Reservation.get_by_id(out["booked"][1])
-    assert res.applicant.address == "西東京市田無町四丁目15番11号\nグリーンハイツ201"
+    assert res.applicant.address == "西東京市田無町四丁目15番11号 グリーンハイツ201"
     assert res.start == dt.datetime(2027, 1, 13, 13, 30) and res.channel == "form"
 
 
@@ -184,6 +184,17 @@ def test_a_formula_like_cell_is_kept_as_text_and_exported_harmless(office, ctx, 
     export.export_reservations(ctx, dt.date(2027, 1, 1), dt.date(2027, 1, 31), out)
     text = out.read_text(encoding="utf-8-sig")
     assert formula not in text.replace("'=HYPERLINK", "")
+
+
+def test_a_control_character_refuses_the_row_with_a_sentence(office, ctx, mapping, tmp_path):
+    """Issue 14's one-line rule holds for imported rows: a bell character in the name is refused, the
+    other rows go on."""
+    path = write_csv(tmp_path / "a.csv", [
+        row("L1", "2026/12/21 10:00", "2027/01/20 10:00", name="山田\x07花子"),
+        row("L2", "2026/12/21 10:00", "2027/01/20 10:30", name="佐藤 健", phone="080-2345-6789"),
+    ])
+    report = form_import.run(ctx, office, form_import.read_file(path), mapping)
+    assert [(r.outcome, r.rule) for r in report.rows] == [("refused", "control_chars"), ("booked", "")]
 
 
 def test_consent_is_recorded_with_the_form_as_channel_and_the_terms_in_force_at_submission(

@@ -384,12 +384,15 @@ def _one(ctx: Context, config: OfficeConfig, data: CsvData, mapping: dict[str, s
                 office=office, submission_id=row.submission_id, person_key=row.person_key, start=req.start,
                 reservation=res.id, submitted_at=req.submitted_at, imported_at=ctx.clock.now(), staff=ctx.actor.login,
             )
-    except ConsultDeskError as exc:
-        return _refused(number, exc, req.name, req.start)
-    except pw.IntegrityError:  # another desk imported the same submission a moment ago
+    except (ConsultDeskError, pw.IntegrityError) as exc:
+        # Another desk may have imported the same submission a moment ago: its seat made this one
+        # "full", or its row hit the unique index. Then it is a duplicate, not a refusal.
         found = _existing(office, row.submission_id, row.person_key, req.start)
-        return RowResult(number, "duplicate", reservation=found.reservation_id if found else None, name=req.name,
-                         start=req.start)
+        if found is not None:
+            return RowResult(number, "duplicate", reservation=found.reservation_id, name=req.name, start=req.start)
+        if isinstance(exc, ConsultDeskError):
+            return _refused(number, exc, req.name, req.start)
+        raise
     booked_here[res.id] = number
     return RowResult(number, "booked", reservation=res.id, name=req.name, start=req.start)
 

@@ -310,3 +310,43 @@ def test_anonymising_old_data_scrubs_the_imported_forms_person_key(office, ctx, 
     retention.purge(ctx, before=dt.date(2030, 1, 1))
     submission = FormSubmission.get()
     assert submission.person_key == f"purged|{submission.id}" and submission.reservation_id == result.reservation
+
+
+# ---------------------------------------------------------------- two desks importing the same file
+
+
+def _import_desk(target: str, desk: int, barrier, results) -> None:
+    import traceback
+
+    try:
+        from consult_desk.clock import FixedClock
+        from consult_desk.context import Actor, Context
+        from consult_desk.models import open_database
+
+        open_database(target, create=False)
+        ctx = Context(Actor(f"desk{desk}", "受付", "reception"), FixedClock(IMPORT_DAY))
+        barrier.wait(timeout=120)
+        report = form_import.import_file(ctx, OFFICE, SAMPLE, str(SAMPLE_MAPPING))
+        results.put(("ok", report.as_json()))
+    except BaseException:  # noqa: BLE001 - reported to the test
+        results.put(("error", traceback.format_exc()))
+
+
+def test_two_desks_importing_the_same_file_at_once_book_each_row_once(any_db, make_office, clock):
+    """The unique indexes, not only the check before booking, keep a submission from being imported twice."""
+    import multiprocessing as mp
+
+    make_office(OFFICE)
+    spawn = mp.get_context("spawn")
+    barrier, results = spawn.Barrier(2), spawn.Queue()
+    procs = [spawn.Process(target=_import_desk, args=(any_db.target, i, barrier, results)) for i in range(2)]
+    for p in procs:
+        p.start()
+    out = [results.get(timeout=180) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    assert [r[0] for r in out] == ["ok", "ok"], out
+    booked = sorted(i for _, report in out for i in report["booked"])
+    assert len(booked) == 3 and Reservation.select().count() == 3 and FormSubmission.select().count() == 3
+    duplicates = sorted(d["row"] for _, report in out for d in report["duplicates"])
+    assert duplicates == sorted([5, 5] + [2, 3, 8])  # each valid row once booked, once reported already imported

@@ -59,6 +59,13 @@ DEFAULT_SCHEDULE: dict[str, Any] = {
     "reminder_time": "16:00",
     "answer_business_days_after": 1,  # Hello Work's answer is due by then (004 第4条(2))
 }
+# The statuses in which the schedule wants each of its messages (a message staff queued follows the
+# template's own fit instead): once details are marked sent by hand, the schedule's copy goes.
+SCHEDULE_WANTS: dict[str, tuple[Status, ...]] = {
+    "offered": (Status.REQUESTED,),
+    "details": (Status.CONFIRMED,),
+    "reminder": (Status.CONFIRMED, Status.DETAILS_SENT),
+}
 WITHDRAWN = "withdrawn"  # origin of a message the schedule itself cancelled (it may come back)
 
 _DESK_ID = f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -180,6 +187,8 @@ def sync(ctx: Context, res: Reservation) -> list[str]:
         if row.state not in PENDING:
             continue
         fits = status in templates.TEMPLATE_STATUSES.get(row.template, ())
+        if row.origin == "schedule" and row.template in SCHEDULE_WANTS:
+            fits = status in SCHEDULE_WANTS[row.template]
         if row.template in SCHEDULED_TEMPLATES and res.start <= now:
             fits = False  # the session has begun: its details, reminder or answer are pointless now
         if row.origin == "schedule" and row.template in delivered:
@@ -187,8 +196,7 @@ def sync(ctx: Context, res: Reservation) -> list[str]:
         if not fits:
             row.state = "cancelled"
             row.error = (
-                "送信済みのため取り消しました" if row.template in delivered and status.value in
-                [s.value for s in templates.TEMPLATE_STATUSES.get(row.template, ())]
+                "送信済みのため取り消しました" if row.template in delivered
                 else f"予約が「{status_label(status.value)}」になったため取り消しました"
             )
             if row.origin == "schedule":

@@ -160,6 +160,20 @@ def test_staff_hold_change_and_cancel_and_a_moved_reservation_takes_its_mail(db,
     assert not Outbox.select().where(Outbox.reservation == new.id, Outbox.state.in_(["scheduled", "held"])).exists()
 
 
+def test_details_marked_sent_by_hand_take_the_schedules_copy_away(db, ctx, clock, make_office, make_request):
+    """000 第4条(3): the clerk sent the details another way and pressed 案内送付済にする: the schedule's
+    details message is cancelled (never sent twice), the reminder stays."""
+    make_office(NISHI)
+    res = book_nishi(ctx, make_request, dt.datetime(2027, 1, 12, 10, 0))
+    lifecycle.act(ctx, res.id, "send-details", lifecycle.ActOptions(channel="phone"))
+    rows = {r.template: r for r in Outbox.select().where(Outbox.reservation == res.id)}
+    assert rows["details"].state == "cancelled" and "案内送付済" in rows["details"].error
+    assert rows["reminder"].state == "scheduled"
+    lifecycle.act(ctx, res.id, "contact", lifecycle.ActOptions(note="確認"))  # a later sync keeps it so
+    assert Outbox.get_by_id(rows["details"].id).state == "cancelled"
+    assert Outbox.select().where(Outbox.reservation == res.id, Outbox.template == "details").count() == 1
+
+
 def test_a_refused_recipient_fails_that_message_only_with_the_servers_words(db, ctx, clock, make_office,
                                                                           make_request, tmp_path):
     make_office(NISHI)

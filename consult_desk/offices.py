@@ -16,11 +16,11 @@ from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig, load_preset
 
 # Keys an office may add after creation that presets do not carry: the SMTP settings and the
-# mail templates edited in the window (consult_desk.mail, consult_desk.templates).
-# Issue 17: the outbox schedule's times (consult_desk.outbox), saved form-import mappings
-# (consult_desk.form_import) and the earlier terms versions with their dates (an imported form's
-# consent is to the terms in force when it was submitted).
-OPTIONAL_KEYS = frozenset({"smtp", "mail_templates", "mail_schedule", "form_mappings", "terms_history"})
+# mail templates edited in the window (consult_desk.mail, consult_desk.templates), the platform that
+# creates the meetings (consult_desk.meetings, issue 16). Issue 17: the outbox schedule's times
+# (consult_desk.outbox), saved form-import mappings (consult_desk.form_import) and the earlier terms
+# versions with their dates (an imported form's consent is to the terms in force when it was sent).
+OPTIONAL_KEYS = frozenset({"smtp", "mail_templates", "meetings", "mail_schedule", "form_mappings", "terms_history"})
 
 
 def create_office(ctx: Context, preset_id: str, code: str | None = None) -> Office:
@@ -73,6 +73,11 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
 
                 value = validate_schedule(value)
             data[key] = value
+        if "meetings" in changes or ("platform" in changes and data.get("meetings")):
+            from consult_desk.meetings.settings import parse
+
+            parsed = parse(data.get("meetings"), str(data.get("platform")))
+            data["meetings"] = parsed.as_json() if parsed is not None else None
         office.config = data
         office.name = data["name"]
         office.save()

@@ -108,6 +108,28 @@ def fold(value: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def search_key(value: str) -> str:
+    """A name or reading as stored for search: folded (:func:`fold`) with every space removed, so
+    山田 花子, 山田花子 and ﾔﾏﾀﾞ ﾊﾅｺ compare by their letters alone."""
+    return re.sub(r"\s+", "", fold(value))
+
+
+def applicant_keys(name: str, kana: str) -> dict[str, str]:
+    """The search columns of an applicant (models.Applicant): the whole name and reading, and the
+    given name and its reading (what follows the first space), each as :func:`search_key`."""
+
+    def given(value: str) -> str:
+        parts = fold(value).split(" ", 1)
+        return search_key(parts[1]) if len(parts) == 2 else ""
+
+    return {
+        "name_key": search_key(name),
+        "kana_key": search_key(kana),
+        "given_key": given(name),
+        "given_kana_key": given(kana),
+    }
+
+
 def normalise_kana(value: str) -> str:
     """Reading in hiragana; katakana is converted, spaces kept."""
     result = to_hiragana(nfkc(value))

@@ -90,6 +90,25 @@ class Applicant(BaseModel):
     flag_reason = pw.TextField(default="")
     anonymised_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=_now)
+    # Name and reading as search compares them (validation.search_key: folded, no spaces), kept in
+    # step by save() and by every bulk writer; indexed for prefix search and, through the engine's
+    # substring index (SQLite FTS5 trigram, PostgreSQL pg_trgm), for any part (search.py).
+    # The given name and its reading (after the first space) have their own keys, so that a short
+    # query (花子, はな) finds the given name as quickly as the family name.
+    name_key = pw.CharField(max_length=200, default="", index=True)
+    kana_key = pw.CharField(max_length=200, default="", index=True)
+    given_key = pw.CharField(max_length=200, default="", index=True)
+    given_kana_key = pw.CharField(max_length=200, default="", index=True)
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        from consult_desk.validation import applicant_keys
+
+        for column, value in applicant_keys(self.name or "", self.kana or "").items():
+            setattr(self, column, value)
+        only = kwargs.get("only")
+        if only is not None:
+            kwargs["only"] = [*only, Applicant.name_key, Applicant.kana_key, Applicant.given_key, Applicant.given_kana_key]
+        return super().save(*args, **kwargs)
 
 
 class Event(BaseModel):
@@ -128,7 +147,13 @@ class Reservation(BaseModel):
     updated_at = pw.DateTimeField(default=_now)
 
     class Meta:
-        indexes = ((("office", "start"), False),)
+        indexes = (
+            (("office", "start"), False),
+            (("start",), False),  # the all-offices day review and statistics
+            (("created_at",), False),  # "applications in the period", all offices
+            (("office", "created_at"), False),  # ... of one office
+            (("applicant", "start"), False),  # a person's reservations, newest first (search)
+        )
 
 
 class SeatClaim(BaseModel):
@@ -198,6 +223,10 @@ class MeetingCredential(BaseModel):
     issued_by = pw.CharField(max_length=64)
     revoked_at = pw.DateTimeField(null=True)
     revoked_reason = pw.TextField(default="")
+    # issue 16: the meeting's id on the platform that created it (Zoom meeting id, Graph online
+    # meeting or event id) and which platform; empty for credentials typed in by staff.
+    platform = pw.CharField(max_length=20, default="")
+    platform_id = pw.TextField(default="")
 
 
 class Callback(BaseModel):
@@ -207,7 +236,7 @@ class Callback(BaseModel):
     phone = pw.CharField(max_length=20)
     due = pw.DateTimeField(index=True)
     opened_at = pw.DateTimeField()
-    closed_at = pw.DateTimeField(null=True)
+    closed_at = pw.DateTimeField(null=True, index=True)  # the open ones (NULL) and those closed after a day
     outcome = pw.CharField(max_length=24, default="")
     duration_minutes = pw.IntegerField(null=True)
 
@@ -271,6 +300,19 @@ class SenderLease(BaseModel):
     expires_at = pw.DateTimeField()
 
 
+class MeetingCleanup(BaseModel):
+    """A meeting a platform created that no reservation holds any more and that could not be deleted
+    there (the desk's write failed, or the platform was unreachable at cancellation): listed for staff
+    until a later deletion succeeds (issue 16). No secrets: the platform's id and why."""
+
+    office = pw.CharField(max_length=64, index=True)
+    platform = pw.CharField(max_length=20)
+    platform_id = pw.TextField()
+    reservation_id = pw.IntegerField(null=True)  # no foreign key: the entry outlives a purge
+    reason = pw.TextField(default="")
+    created_at = pw.DateTimeField()
+    resolved_at = pw.DateTimeField(null=True)
+    resolved_by = pw.CharField(max_length=64, default="")
 class Loan(BaseModel):
     """Equipment the office lent a participant it deems in need (002 4(1)): for one reservation (an
     individual session or a place in a group event), lent and due back on given days, returned later."""
@@ -331,6 +373,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Outbox,
     Loan,
     AuditLog,
+    MeetingCleanup,
     FormSubmission,
     SenderLease,
 ]

@@ -22,10 +22,10 @@ from consult_desk.models.db import DB, is_sqlite
 from consult_desk.models.entities import ALL_MODELS, History, Loan, Meta, Office, Reservation
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 # Tables a later schema added: an older database (a backup being restored) lacks them until migrated.
-TABLES_SINCE: dict[str, int] = {"loan": 4, "form_submission": 8, "sender_lease": 8}
+TABLES_SINCE: dict[str, int] = {"loan": 4, "meeting_cleanup": 7, "form_submission": 8, "sender_lease": 8}
 
 # version -> step that brings a database from the previous registered version to this one.
 # Versions need not be consecutive: the steps above the stored version run in ascending order, up to
@@ -213,31 +213,105 @@ def ensure_schema(create: bool = True) -> list[str]:
             for extra in ON_CREATE:
                 extra()
             Meta.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict_ignore().execute()
+            Meta.insert(key=STEPS_KEY, value=_steps_text(set(MIGRATIONS))).on_conflict_ignore().execute()
             Meta.insert(key="changes", value="0").on_conflict_ignore().execute()
         done.append(f"created schema {SCHEMA_VERSION}")
         return done
-    if version < SCHEMA_VERSION:
+    applied = applied_steps(version)
+    missing = sorted(v for v in MIGRATIONS if v <= SCHEMA_VERSION and v not in applied)
+    if missing:
         path = sqlite_path()
         if path is not None:
             stamp = jst_now().strftime("%Y%m%d-%H%M%S")
             copy = backup_copy(path.parent / "backups" / f"{path.stem}-v{version}-{stamp}.sqlite3")
             done.append(f"backup {copy}")
-        for target in sorted(v for v in MIGRATIONS if version < v <= SCHEMA_VERSION):
+        for target in missing:
             step = MIGRATIONS[target]
             with DB.atomic():
                 drop_audit_guard()  # a step may rebuild audit_log; the guard is back before commit
                 step(migrator())
                 if target >= AUDIT_GUARD_SINCE:
                     install_audit_guard()
-                Meta.update(value=str(target)).where(Meta.key == "schema_version").execute()
+                applied.add(target)
+                Meta.update(value=str(max(version, target))).where(Meta.key == "schema_version").execute()
+                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict_replace().execute()
             done.append(f"migrated to schema {target}")
     return done
+
+
+# The steps a database has had, beside its version: a database made while a lower-numbered step was
+# still on a branch (a developer's or a benchmark's file) gets that step when it lands. A database
+# from before this key has had every step up to its version.
+STEPS_KEY = "schema_steps"
+
+
+def _steps_text(steps: set[int]) -> str:
+    return ",".join(str(v) for v in sorted(steps))
+
+
+def applied_steps(version: int) -> set[int]:
+    row = Meta.get_or_none(Meta.key == STEPS_KEY)
+    if row is None:
+        return {v for v in MIGRATIONS if v <= version} | {1}
+    return {int(v) for v in row.value.split(",") if v.strip().isdigit()}
 
 
 @migration(2)
 def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
     """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
     install_audit_guard()
+
+
+@on_create
+def _search_index() -> None:
+    from consult_desk.models import search_index
+
+    search_index.install()
+
+
+@migration(9)
+def _v9_flat_search_and_reports(migrator: SchemaMigrator) -> None:
+    """Schema 9 (issue 18): applicants carry their folded name and reading (search keys) under a
+    substring index; reservations are indexed by start, by creation and per applicant by start;
+    callbacks by when they were closed. The keys of every stored applicant are filled in here."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models.entities import Applicant
+    from consult_desk.validation import applicant_keys
+
+    columns = ("name_key", "kana_key", "given_key", "given_kana_key")
+    for column in columns:  # plain ALTER: no table rebuild on SQLite
+        DB.execute_sql(f"ALTER TABLE applicant ADD COLUMN {column} VARCHAR(200) NOT NULL DEFAULT ''")
+    rows = DB.execute_sql("SELECT id, name, kana FROM applicant WHERE anonymised_at IS NULL").fetchall()
+    for aid, name, kana in rows:
+        Applicant.update(**applicant_keys(name or "", kana or "")).where(Applicant.id == aid).execute()
+    migrate(
+        *(migrator.add_index("applicant", (column,), False) for column in columns),
+        migrator.add_index("reservation", ("start",), False),
+        migrator.add_index("reservation", ("created_at",), False),
+        migrator.add_index("reservation", ("office_id", "created_at"), False),
+        migrator.add_index("reservation", ("applicant_id", "start"), False),
+        migrator.add_index("callback", ("closed_at",), False),
+    )
+    _search_index()
+
+
+@migration(7)
+def _v7_platform_meetings(migrator: SchemaMigrator) -> None:
+    """Schema 7 (issue 16): credentials remember the platform meeting they came from; the clean-up
+    list of platform meetings whose desk write failed."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models.entities import MeetingCleanup, MeetingCredential
+
+    columns = {c.name for c in DB.get_columns("meeting_credential")}
+    steps = []
+    if "platform" not in columns:
+        steps.append(migrator.add_column("meeting_credential", "platform", MeetingCredential.platform))
+    if "platform_id" not in columns:
+        steps.append(migrator.add_column("meeting_credential", "platform_id", MeetingCredential.platform_id))
+    migrate(*steps)
+    DB.create_tables([MeetingCleanup])
 
 
 @migration(4)

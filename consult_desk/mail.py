@@ -554,7 +554,7 @@ class OutboxEntry:
     @property
     def unconfirmed(self) -> bool:
         """Interrupted while sending: it may have arrived (staff check, then confirm or resend)."""
-        return self.state == "failed" and bool(self.message_id) and self.sending_at is not None and "中断" in self.error
+        return self.state == "failed" and bool(self.message_id) and self.error.startswith("送信中に中断しました")
 
 
 def entries(

@@ -67,6 +67,7 @@ SCHEDULE_WANTS: dict[str, tuple[Status, ...]] = {
     "reminder": (Status.CONFIRMED, Status.DETAILS_SENT),
 }
 WITHDRAWN = "withdrawn"  # origin of a message the schedule itself cancelled (it may come back)
+INTERRUPTED = "送信中に中断しました"  # the start of the error of a message whose delivery is unknown
 
 _DESK_ID = f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
@@ -312,7 +313,7 @@ def confirm_sent(ctx: Context, outbox_id: int) -> Outbox:
     reservation as a sent one does). Only for a message whose delivery was left unknown."""
     require(ctx, "send_mail")
     row = get_row(outbox_id)
-    if row.state != "failed" or not row.message_id or not row.sending_at:
+    if row.state != "failed" or not row.message_id or not row.error.startswith(INTERRUPTED):
         raise RuleError("outbox_state", id=row.id, state=mail.state_label(row.state))
     return mail.record_result(ctx, row.id, None)
 
@@ -425,7 +426,7 @@ def recover_interrupted(ctx: Context) -> int:
         for row in Outbox.select().where(Outbox.state == "sending", Outbox.sending_at < limit):
             row.state = "failed"
             row.error = (
-                f"送信中に中断しました（{row.sending_at:%Y-%m-%d %H:%M}、Message-ID {row.message_id or '-'}）。"
+                f"{INTERRUPTED}（{row.sending_at:%Y-%m-%d %H:%M}、Message-ID {row.message_id or '-'}）。"
                 "届いたかどうか受信者に確認し、届いていれば「送信済みにする」、届いていなければ再送してください"
             )
             row.save()

@@ -214,6 +214,8 @@ def test_a_server_away_is_retried_with_back_off_then_failed(db, ctx, clock, make
             clock.set(row.due)
     assert waits == list(outbox.BACKOFF_MINUTES)
     assert row.state == "failed" and row.attempts == outbox.MAX_ATTEMPTS and "接続できませんでした" in row.error
+    with pytest.raises(RuleError):  # not an interrupted send: staff cannot record it as sent
+        outbox.confirm_sent(ctx, row.id)
     assert outbox.send_due(ctx).as_json() == {"sent": 0, "failed": 0}  # failed stays failed
 
 

@@ -269,6 +269,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mapping_unknown": ("取込設定「{name}」は保存されていません", "No import mapping named '{name}' is saved"),
     "mapping_invalid": ("取込設定が正しくありません：{detail}", "The import mapping is not valid: {detail}"),
+    "mapping_required": (
+        "取込設定で必須の項目に列が割り当てられていません：{names}",
+        "The import mapping gives no column for required fields: {names}",
+    ),
     "mapping_column_missing": (
         "CSVに列「{column}」がありません（取込設定の「{key}」）",
         "The CSV has no column '{column}' (mapping key '{key}')",

@@ -43,10 +43,10 @@ from consult_desk.validation import name_key, nfkc, phone_digits
 SPECIAL_KEYS = ("start", "submitted_at", "submission_id", "consent")
 REQUIRED_SPECIAL = ("start", "submitted_at")
 SPECIAL_LABELS = {
-    "start": ("希望日時", "desired date and time"),
-    "submitted_at": ("申込日時", "submitted at"),
-    "submission_id": ("受付番号", "submission number"),
-    "consent": ("同意", "consent"),
+    "start": ("希望日時", "Desired date and time"),
+    "submitted_at": ("申込日時", "Submitted at"),
+    "submission_id": ("受付番号", "Submission number"),
+    "consent": ("同意", "Consent"),
 }
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -158,8 +158,8 @@ def validate_mapping(config: OfficeConfig, mapping: Any) -> dict[str, str]:
         cleaned[key] = column.strip()
     missing = [k for k, required in mapping_keys(config) if required and k not in cleaned]
     if missing:
-        names = "、".join(f"{key_label(config, k)}（{k}）" for k in missing)
-        raise RuleError("mapping_invalid", detail=f"必須の項目に列が割り当てられていません：{names}")
+        sep, fmt = (", ", "{} ({})") if language() == "en" else ("、", "{}（{}）")
+        raise RuleError("mapping_required", names=sep.join(fmt.format(key_label(config, k), k) for k in missing))
     return cleaned
 
 
@@ -278,9 +278,9 @@ class RowResult:
                         else f"same application as row {self.same_as_row}")
             return (f"取込済み（予約{self.reservation}）" if language() != "en"
                     else f"already imported as reservation {self.reservation}")
-        where = f"（{self.clause}）" if self.clause else ""
-        prefix = "受付不可" if language() != "en" else "refused"
-        return f"{prefix}：{self.rule}{where} {self.message}"
+        if language() == "en":
+            return f"refused: {self.rule}{f' ({self.clause})' if self.clause else ''} {self.message}"
+        return f"受付不可：{self.rule}{f'（{self.clause}）' if self.clause else ''} {self.message}"
 
 
 @dataclass

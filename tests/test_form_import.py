@@ -230,7 +230,7 @@ def test_mappings_are_saved_with_the_office_and_checked(office, ctx, mapping, tm
     assert form_import.load_mapping(office, None) == ("LoGoフォーム", mapping)
     with pytest.raises(RuleError) as err:
         form_import.save_mapping(ctx, office, "x", {k: v for k, v in mapping.items() if k != "start"})
-    assert err.value.code == "mapping_invalid" and "希望日時" in err.value.message
+    assert err.value.code == "mapping_required" and "希望日時（start）" in err.value.message
     with pytest.raises(RuleError) as err:
         form_import.save_mapping(ctx, office, "x", {**mapping, "nickname": "あだ名"})
     assert err.value.code == "unknown_field"

@@ -106,7 +106,8 @@ def test_the_wizard_in_english_and_a_mapping_missing_a_required_column(qtbot, of
     page = wizard.mapping_page
     page.boxes["start"].setCurrentIndex(0)  # (none)
     wizard.next()
-    assert wizard.currentPage() is page and "desired date and time" in page.error.text()
+    assert wizard.currentPage() is page and page.error.text() == (
+        "The import mapping gives no column for required fields: Desired date and time (start)")
     page.boxes["start"].setCurrentIndex(page.boxes["start"].findData("希望日時"))
     shot(wizard, "import_wizard_mapping_en.png")
     wizard.next()
@@ -114,6 +115,7 @@ def test_the_wizard_in_english_and_a_mapping_missing_a_required_column(qtbot, of
     shot(wizard, "import_wizard_preview_en.png")
     texts = [wizard.preview_page.model.data(wizard.preview_page.model.index(i, 3)) for i in range(7)]
     assert texts[0] == "will be booked" and texts[3] == "same application as row 2"
+    assert texts[2].startswith("refused: app_deadline (000 第4条(2)) The application deadline")
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from consult_desk.context import Context
+from consult_desk.i18n import NP_, _p, _t
 from consult_desk.models import AuditLog
 
 
@@ -48,63 +49,63 @@ AUDIT_COLUMNS: list[tuple[str, str]] = [
     ("detail", "詳細"),
 ]
 
-ACTION_LABELS: dict[str, tuple[str, str]] = {
-    "sign_in": ("ログイン", "signed in"),
-    "sign_in_failed": ("ログイン失敗", "failed sign-in"),
-    "sign_out": ("ログアウト", "signed out"),
-    "lock": ("画面ロック", "screen locked"),
-    "staff_create": ("職員の登録", "staff created"),
-    "staff_update": ("職員の変更", "staff changed"),
-    "staff_password_set": ("パスワードの再設定", "password reset"),
-    "password_change": ("パスワードの変更", "password changed"),
-    "office_create": ("事業所の登録", "office created"),
-    "office_update": ("事業所設定の変更", "office settings changed"),
-    "closure_add": ("休業日の追加", "closure added"),
-    "event_create": ("催しの登録", "event created"),
-    "undo_no_show": ("無断キャンセルの取消", "no-show undone"),
-    "reveal_credentials": ("接続情報の表示", "credentials revealed"),
+ACTION_LABELS: dict[str, str] = {
+    "sign_in": NP_("audit.action", "signed in"),
+    "sign_in_failed": NP_("audit.action", "failed sign-in"),
+    "sign_out": NP_("audit.action", "signed out"),
+    "lock": NP_("audit.action", "screen locked"),
+    "staff_create": NP_("audit.action", "staff created"),
+    "staff_update": NP_("audit.action", "staff changed"),
+    "staff_password_set": NP_("audit.action", "password reset"),
+    "password_change": NP_("audit.action", "password changed"),
+    "office_create": NP_("audit.action", "office created"),
+    "office_update": NP_("audit.action", "office settings changed"),
+    "closure_add": NP_("audit.action", "closure added"),
+    "event_create": NP_("audit.action", "event created"),
+    "undo_no_show": NP_("audit.action", "no-show undone"),
+    "reveal_credentials": NP_("audit.action", "credentials revealed"),
     # meeting credentials and mail (issue 5)
-    "credentials_set": ("接続情報の登録・変更", "credentials set"),
-    "credentials_reissue": ("接続情報の再発行（紛失・盗難等）", "credentials reissued"),
-    "credentials_revoke": ("接続情報の無効化", "credentials withdrawn"),
-    "mail_sent": ("メール送信", "mail sent"),
-    "mail_failed": ("メール送信失敗", "mail failed"),
-    "mail_saved": ("メールを.emlで保存", "mail saved as .eml"),
-    "mail_copied": ("メールをコピー", "mail copied"),
-    "smtp_password_forget": ("SMTPパスワードの削除", "SMTP password forgotten"),
-    "export_ics": ("予定表(.ics)出力（個人情報なし）", "calendar export (no personal data)"),
-    "export_ics_pii": ("予定表(.ics)出力（氏名あり）", "calendar export with names"),
-    "booking_refused_trouble": ("過去の利用状況による受付お断り", "booking refused (earlier trouble)"),
-    "export_csv": ("CSV出力（個人情報なし）", "CSV export (no personal data)"),
-    "export_csv_pii": ("CSV出力（個人情報あり）", "CSV export with personal data"),
-    "export_statistics": ("統計のCSV出力", "statistics CSV export"),
-    "export_audit": ("操作記録のCSV出力", "audit log export"),
-    "print_daily_review": ("日次確認表の印刷", "daily review printed"),
-    "pdf_daily_review": ("日次確認表のPDF保存", "daily review saved as PDF"),
-    "purge": ("個人情報の匿名化", "personal data anonymised"),
-    "backup": ("バックアップ", "backup"),
-    "backup_auto": ("自動バックアップ", "automatic backup"),
-    "restore": ("バックアップから復元", "restored from a backup"),
+    "credentials_set": NP_("audit.action", "credentials set"),
+    "credentials_reissue": NP_("audit.action", "credentials reissued"),
+    "credentials_revoke": NP_("audit.action", "credentials withdrawn"),
+    "mail_sent": NP_("audit.action", "mail sent"),
+    "mail_failed": NP_("audit.action", "mail failed"),
+    "mail_saved": NP_("audit.action", "mail saved as .eml"),
+    "mail_copied": NP_("audit.action", "mail copied"),
+    "smtp_password_forget": NP_("audit.action", "SMTP password forgotten"),
+    "export_ics": NP_("audit.action", "calendar export (no personal data)"),
+    "export_ics_pii": NP_("audit.action", "calendar export with names"),
+    "booking_refused_trouble": NP_("audit.action", "booking refused (earlier trouble)"),
+    "export_csv": NP_("audit.action", "CSV export (no personal data)"),
+    "export_csv_pii": NP_("audit.action", "CSV export with personal data"),
+    "export_statistics": NP_("audit.action", "statistics CSV export"),
+    "export_audit": NP_("audit.action", "audit log export"),
+    "print_daily_review": NP_("audit.action", "daily review printed"),
+    "pdf_daily_review": NP_("audit.action", "daily review saved as PDF"),
+    "purge": NP_("audit.action", "personal data anonymised"),
+    "backup": NP_("audit.action", "backup"),
+    "backup_auto": NP_("audit.action", "automatic backup"),
+    "restore": NP_("audit.action", "restored from a backup"),
     # meetings created by the platforms (issue 16)
-    "meeting_create": ("会議サービスで会議を作成", "platform meeting created"),
-    "meeting_move": ("会議サービスの会議の時刻変更", "platform meeting moved"),
-    "meeting_delete": ("会議サービスの会議を削除", "platform meeting deleted"),
-    "meeting_cleanup_listed": ("削除できなかった会議を要整理リストへ", "platform meeting listed for clean-up"),
-    "meeting_platform_test": ("会議サービスの接続テスト", "platform connection test"),
-    "meeting_secret_set": ("会議サービスのシークレットを登録", "platform secret stored"),
+    "meeting_create": NP_("audit.action", "platform meeting created"),
+    "meeting_move": NP_("audit.action", "platform meeting moved"),
+    "meeting_delete": NP_("audit.action", "platform meeting deleted"),
+    "meeting_cleanup_listed": NP_("audit.action", "platform meeting listed for clean-up"),
+    "meeting_platform_test": NP_("audit.action", "platform connection test"),
+    "meeting_secret_set": NP_("audit.action", "platform secret stored"),
     # issue 13
-    "audit_guard_reinstalled": ("操作記録の保護を再設定", "audit log protection reinstalled"),
-    "meeting_credentials_wiped": ("接続情報の消去（実施後）", "meeting credentials wiped after the session"),
-    "backup_expired": ("保存期間を過ぎたバックアップの削除", "expired backups deleted"),
+    "audit_guard_reinstalled": NP_("audit.action", "audit log protection reinstalled"),
+    "meeting_credentials_wiped": NP_("audit.action", "meeting credentials wiped after the session"),
+    "backup_expired": NP_("audit.action", "expired backups deleted"),
     # form import and the outbox schedule (issue 17)
-    "form_import": ("フォーム申込みの取込", "form applications imported"),
-    "import_mapping_save": ("取込設定の保存", "import mapping saved"),
-    "outbox_hold": ("送信予定のメールを保留", "scheduled mail held"),
-    "outbox_release": ("保留したメールを送信予定に戻す", "held mail released"),
-    "outbox_move": ("メールの送信日時を変更", "mail moved"),
-    "outbox_cancel": ("送信予定のメールを取消", "scheduled mail cancelled"),
-    "mail_retry": ("メール送信の再試行待ち", "mail to be retried"),
-    "mail_interrupted": ("送信中に中断したメール（要確認）", "mail interrupted while sending (to check)"),
+    "form_import": NP_("audit.action", "form applications imported"),
+    "import_mapping_save": NP_("audit.action", "import mapping saved"),
+    "outbox_hold": NP_("audit.action", "scheduled mail held"),
+    "outbox_release": NP_("audit.action", "held mail released"),
+    "outbox_move": NP_("audit.action", "mail moved"),
+    "outbox_cancel": NP_("audit.action", "scheduled mail cancelled"),
+    "mail_retry": NP_("audit.action", "mail to be retried"),
+    "mail_interrupted": NP_("audit.action", "mail interrupted while sending (to check)"),
 }
 
 
@@ -153,24 +154,18 @@ def reinstall_guard(ctx: Context):
 
 def action_text(action: str) -> str:
     """The audit action as people read it (reservation changes use the life-cycle labels)."""
-    from consult_desk.errors import language
     from consult_desk.states import action_label
 
-    en = language() == "en"
     if action.startswith("reservation."):
-        return ("Reservation: " if en else "予約：") + action_label(action.split(".", 1)[1])
-    ja_en = ACTION_LABELS.get(action)
-    if ja_en is None:
-        return action
-    return ja_en[1] if en else ja_en[0]
+        return _t("Reservation: {action}", action=action_label(action.split(".", 1)[1]))
+    label = ACTION_LABELS.get(action)
+    return action if label is None else _p("audit.action", label)
 
 
 def target_text(row: AuditLog) -> str:
     """The target as people read it: a reservation's number is said to be one."""
-    from consult_desk.errors import language
-
     if row.action.startswith("reservation.") and row.target.isdigit():
-        return f"reservation {row.target}" if language() == "en" else f"予約 {row.target}"
+        return _t("reservation {id}", id=row.target)
     return row.target
 
 

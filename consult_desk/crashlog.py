@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 
 from consult_desk.clock import JST
-from consult_desk.errors import language
+from consult_desk.i18n import _t
 from consult_desk.paths import user_data_dir
 
 
@@ -33,6 +33,8 @@ def record(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
 
 def sentence(exc: BaseException, logged: Path | None) -> str:
     where = str(logged) if logged else "-"
-    if language() == "en":
-        return f"An unexpected error occurred ({type(exc).__name__}). Nothing was half-saved. Details: {where}"
-    return f"予期しないエラーが発生しました（{type(exc).__name__}）。途中まで保存されたものはありません。詳細：{where}"
+    return _t(
+        "An unexpected error occurred ({error}). Nothing was half-saved. Details: {where}",
+        error=type(exc).__name__,
+        where=where,
+    )

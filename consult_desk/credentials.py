@@ -25,6 +25,7 @@ import peewee as pw
 from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
+from consult_desk.i18n import NP_, _p
 from consult_desk.models import DB, History, MeetingCredential, Reservation, UrlClaim, transaction
 from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
@@ -41,19 +42,19 @@ SECRET_MAX = 100
 URL_MAX = 500
 
 FIELD_LABELS: dict[str, str] = {
-    "url": "URL",
-    "meeting_id": "ミーティングID",
-    "passcode": "パスコード",
-    "room_key": "ルームキー",
-    "password": "パスワード",
+    "url": NP_("credentials.field", "URL"),
+    "meeting_id": NP_("credentials.field", "meeting ID"),
+    "passcode": NP_("credentials.field", "passcode"),
+    "room_key": NP_("credentials.field", "room key"),
+    "password": NP_("credentials.field", "password"),
 }
 # What the platform's own screens call each field, where that differs.
 PLATFORM_LABELS: dict[str, dict[str, str]] = {
-    "zoom": {"url": "ミーティングURL"},
-    "teams": {"url": "会議URL"},
-    "teleoffice": {"url": "接続URL"},
-    "rooms": {"url": "入室URL"},
-    "webmeeting": {"meeting_id": "ID"},
+    "zoom": {"url": NP_("credentials.field", "meeting URL")},
+    "teams": {"url": NP_("credentials.field", "meeting link")},
+    "teleoffice": {"url": NP_("credentials.field", "connection URL")},
+    "rooms": {"url": NP_("credentials.field", "room URL")},
+    "webmeeting": {"meeting_id": NP_("credentials.field", "ID")},
 }
 # Fields without which the applicant cannot get in; the others in credential_fields are optional.
 PLATFORM_REQUIRED: dict[str, tuple[str, ...]] = {
@@ -98,7 +99,7 @@ if not any(isinstance(f, _RedactCredentialQueries) for f in _PEEWEE_LOG.filters)
 
 
 def field_label(config: OfficeConfig, field: str) -> str:
-    return PLATFORM_LABELS.get(config.platform, {}).get(field, FIELD_LABELS[field])
+    return _p("credentials.field", PLATFORM_LABELS.get(config.platform, {}).get(field, FIELD_LABELS[field]))
 
 
 def office_fields(config: OfficeConfig) -> list[str]:
@@ -188,7 +189,7 @@ def validate(config: OfficeConfig, values: dict[str, str]) -> dict[str, str]:
     allowed = office_fields(config)
     for key, value in values.items():
         if key not in FIELDS or (key not in allowed and (value or "").strip()):
-            raise RuleError("credential_field_unused", field=FIELD_LABELS.get(key, key), platform=platform_label(config))
+            raise RuleError("credential_field_unused", field=_p("credentials.field", FIELD_LABELS.get(key, key)), platform=platform_label(config))
     cleaned: dict[str, str] = {}
     for key in allowed:
         raw = values.get(key, "") or ""

@@ -22,33 +22,31 @@ import peewee as pw
 
 from consult_desk.calendar import format_date_ja
 from consult_desk.credentials import current
-from consult_desk.errors import language
+from consult_desk.i18n import NP_, _p
 from consult_desk.models import Applicant, History, MeetingCredential, Office, Outbox, Reservation
 from consult_desk.offices import get_config
 from consult_desk.presets import OfficeConfig
 from consult_desk.states import Status
 from consult_desk.validation import format_phone
 
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "details": ("接続情報の送付", "send meeting details"),
-    "resend": ("接続情報の再送", "resend meeting details"),
-    "offer": ("日時の提示（返信）", "offer a time"),
-    "phone_offer": ("返信なし：電話で確認", "no reply: phone the applicant"),
+KIND_LABELS: dict[str, str] = {
+    "details": NP_("due.kind", "send meeting details"),
+    "resend": NP_("due.kind", "resend meeting details"),
+    "offer": NP_("due.kind", "offer a time"),
+    "phone_offer": NP_("due.kind", "no reply: phone the applicant"),
 }
 # What the clerk does for each: which mail template answers it (phone_offer is a call).
 KIND_TEMPLATES = {"details": "details", "resend": "details", "offer": "offered", "phone_offer": None}
 SEVERITIES = ("overdue", "today", "upcoming")
-SEVERITY_LABELS = {"overdue": ("期限超過", "overdue"), "today": ("本日期限", "due today"), "upcoming": ("近日", "soon")}
+SEVERITY_LABELS = {"overdue": NP_("due.severity", "overdue"), "today": NP_("due.severity", "due today"), "upcoming": NP_("due.severity", "soon")}
 
 
 def kind_label(kind: str) -> str:
-    ja, en = KIND_LABELS.get(kind, (kind, kind))
-    return en if language() == "en" else ja
+    return _p("due.kind", KIND_LABELS.get(kind, kind))
 
 
 def severity_label(severity: str) -> str:
-    ja, en = SEVERITY_LABELS.get(severity, (severity, severity))
-    return en if language() == "en" else ja
+    return _p("due.severity", SEVERITY_LABELS.get(severity, severity))
 
 
 @dataclass

@@ -9,6 +9,7 @@ from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.csvfile import _DANGEROUS, CP932_SUBSTITUTE, ENCODINGS, ExportResult, safe_cell, write_csv  # noqa: F401
 from consult_desk.errors import RuleError
+from consult_desk.i18n import in_language
 from consult_desk.models import Applicant, Reservation, transaction
 from consult_desk.models.db import stream
 from consult_desk.permissions import require
@@ -77,8 +78,9 @@ def reservation_rows(
     )
     if office:
         query = query.where(Reservation.office == office)
-    status_text = {s.value: STATUS_LABELS[s][0] for s in Status}
-    channel_text = {k: v[0] for k, v in CHANNEL_LABELS.items()}
+    # the CSV is Japanese whatever the window's language
+    status_text = {s.value: in_language("ja", STATUS_LABELS[s], "states.status") for s in Status}
+    channel_text = {k: in_language("ja", v, "presets.channel") for k, v in CHANNEL_LABELS.items()}
     index = {key: i for i, key in enumerate(COLUMN_KEYS)}
     picks = [index[k] for k in keys]
     # Cells made here from numbers and dates cannot start a formula; every other one is guarded.

@@ -32,7 +32,8 @@ from consult_desk import audit
 from consult_desk.booking import BookingRequest, book
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError, RuleError, language, message
+from consult_desk.errors import ConsultDeskError, RuleError, message
+from consult_desk.i18n import NP_, _p, _t
 from consult_desk.models import FormSubmission, Office, transaction
 from consult_desk.offices import get_config, get_office
 from consult_desk.paths import resources_dir
@@ -43,10 +44,10 @@ from consult_desk.validation import name_key, nfkc, phone_digits
 SPECIAL_KEYS = ("start", "submitted_at", "submission_id", "consent")
 REQUIRED_SPECIAL = ("start", "submitted_at")
 SPECIAL_LABELS = {
-    "start": ("希望日時", "Desired date and time"),
-    "submitted_at": ("申込日時", "Submitted at"),
-    "submission_id": ("受付番号", "Submission number"),
-    "consent": ("同意", "Consent"),
+    "start": NP_("form_import.special", "Desired date and time"),
+    "submitted_at": NP_("form_import.special", "Submitted at"),
+    "submission_id": NP_("form_import.special", "Submission number"),
+    "consent": NP_("form_import.special", "Consent"),
 }
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -130,8 +131,7 @@ def read_file(path: Path) -> CsvData:
 
 def key_label(config: OfficeConfig, key: str) -> str:
     if key in SPECIAL_LABELS:
-        ja, en = SPECIAL_LABELS[key]
-        return en if language() == "en" else ja
+        return _p("form_import.special", SPECIAL_LABELS[key])
     spec = config.field(key)
     return label_text(spec.label) if spec else key
 
@@ -158,8 +158,8 @@ def validate_mapping(config: OfficeConfig, mapping: Any) -> dict[str, str]:
         cleaned[key] = column.strip()
     missing = [k for k, required in mapping_keys(config) if required and k not in cleaned]
     if missing:
-        sep, fmt = (", ", "{} ({})") if language() == "en" else ("、", "{}（{}）")
-        raise RuleError("mapping_required", names=sep.join(fmt.format(key_label(config, k), k) for k in missing))
+        names = _p("list separator", ", ").join(_t("{label} ({key})", label=key_label(config, k), key=k) for k in missing)
+        raise RuleError("mapping_required", names=names)
     return cleaned
 
 
@@ -270,17 +270,15 @@ class RowResult:
         """The preview's sentence for the row."""
         if self.outcome == "booked":
             if dry_run:
-                return "予約します" if language() != "en" else "will be booked"
-            return f"予約{self.reservation}として登録しました" if language() != "en" else f"booked as reservation {self.reservation}"
+                return _t("will be booked")
+            return _t("booked as reservation {id}", id=self.reservation)
         if self.outcome == "duplicate":
             if self.reservation is None and self.same_as_row:
-                return (f"{self.same_as_row}行目と同じ申込みです" if language() != "en"
-                        else f"same application as row {self.same_as_row}")
-            return (f"取込済み（予約{self.reservation}）" if language() != "en"
-                    else f"already imported as reservation {self.reservation}")
-        if language() == "en":
-            return f"refused: {self.rule}{f' ({self.clause})' if self.clause else ''} {self.message}"
-        return f"受付不可：{self.rule}{f'（{self.clause}）' if self.clause else ''} {self.message}"
+                return _t("same application as row {row}", row=self.same_as_row)
+            return _t("already imported as reservation {id}", id=self.reservation)
+        if self.clause:
+            return _t("refused: {rule} ({clause}) {message}", rule=self.rule, clause=self.clause, message=self.message)
+        return _t("refused: {rule} {message}", rule=self.rule, message=self.message)
 
 
 @dataclass

@@ -32,8 +32,9 @@ from zoneinfo import ZoneInfo
 from consult_desk import audit, templates
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError, RuleError, language
+from consult_desk.errors import ConsultDeskError, RuleError
 from consult_desk.files import write_bytes
+from consult_desk.i18n import NP_, _p
 from consult_desk.models import Outbox, transaction
 from consult_desk.models.db import ConflictError, retry_conflicts
 from consult_desk.offices import get_config, update_config
@@ -50,14 +51,14 @@ LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 FALLBACK_FROM = "no-reply@consult-desk.invalid"
 
 STATES = ("scheduled", "held", "sending", "sent", "failed", "cancelled", "saved")
-STATE_LABELS: dict[str, tuple[str, str]] = {
-    "scheduled": ("送信予定", "scheduled"),
-    "held": ("保留中", "held"),
-    "sending": ("送信中", "sending"),
-    "sent": ("送信済み", "sent"),
-    "failed": ("送信失敗", "failed"),
-    "cancelled": ("取消", "cancelled"),
-    "saved": ("保存・コピー済み", "saved"),
+STATE_LABELS: dict[str, str] = {
+    "scheduled": NP_("mail.state", "scheduled"),
+    "held": NP_("mail.state", "held"),
+    "sending": NP_("mail.state", "sending"),
+    "sent": NP_("mail.state", "sent"),
+    "failed": NP_("mail.state", "failed"),
+    "cancelled": NP_("mail.state", "cancelled"),
+    "saved": NP_("mail.state", "saved"),
 }
 # A message staff may send now: scheduled (before its time), held, or failed. Not one "sending":
 # another desk may be talking to the server (one interrupted is marked failed by the sender).
@@ -70,8 +71,7 @@ STATUS_ACTIONS: dict[str, tuple[Status, str]] = {
 
 
 def state_label(state: str) -> str:
-    ja, en = STATE_LABELS.get(state, (state, state))
-    return en if language() == "en" else ja
+    return _p("mail.state", STATE_LABELS.get(state, state))
 
 
 class MailError(ConsultDeskError):

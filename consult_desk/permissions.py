@@ -8,7 +8,8 @@ or restore backups; the admin also manages staff and offices. An unknown permiss
 from __future__ import annotations
 
 from consult_desk.context import ROLES, Context
-from consult_desk.errors import RuleError, language
+from consult_desk.errors import RuleError
+from consult_desk.i18n import NP_, _p
 
 _ALL = frozenset(ROLES)
 _LEAD = frozenset({"supervisor", "admin"})
@@ -36,44 +37,42 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "audit_guard": _ADMIN,  # put back the audit log's triggers after reading that they were removed (issue 13)
 }
 
-ROLE_LABELS: dict[str, tuple[str, str]] = {
-    "reception": ("受付", "reception"),
-    "counsellor": ("相談員", "counsellor"),
-    "supervisor": ("管理監督者", "supervisor"),
-    "admin": ("システム管理者", "administrator"),
+ROLE_LABELS: dict[str, str] = {
+    "reception": NP_("permissions.role", "reception"),
+    "counsellor": NP_("permissions.role", "counsellor"),
+    "supervisor": NP_("permissions.role", "supervisor"),
+    "admin": NP_("permissions.role", "administrator"),
 }
 
-PERMISSION_LABELS: dict[str, tuple[str, str]] = {
-    "book": ("予約受付", "booking"),
-    "act": ("予約の状態変更", "changing a reservation"),
-    "cancel": ("キャンセル", "cancelling"),
-    "reveal_credentials": ("接続情報の表示", "revealing meeting credentials"),
-    "set_credentials": ("接続情報の登録", "setting meeting credentials"),
-    "send_mail": ("メール送信", "sending mail"),
-    "undo_no_show": ("無断キャンセルの取消", "undoing a no-show"),
-    "override_reschedule": ("日程変更の例外扱い", "overriding a reschedule rule"),
-    "export_pii": ("個人情報を含む出力", "exporting personal data"),
-    "export": ("CSV出力", "exporting CSV"),
-    "review": ("日次確認・印刷", "reviewing and printing the day"),
-    "report": ("統計・レポート", "reports and statistics"),
-    "audit_view": ("操作記録の閲覧", "reading the audit log"),
-    "purge": ("個人情報の匿名化", "anonymising personal data"),
-    "backup": ("バックアップ", "taking a backup"),
-    "restore": ("バックアップからの復元", "restoring a backup"),
-    "manage_offices": ("事業所の設定", "managing offices"),
-    "manage_staff": ("職員の管理", "managing staff"),
-    "audit_guard": ("操作記録の保護の再設定", "reinstalling the audit log's protection"),
+PERMISSION_LABELS: dict[str, str] = {
+    "book": NP_("permissions.permission", "booking"),
+    "act": NP_("permissions.permission", "changing a reservation"),
+    "cancel": NP_("permissions.permission", "cancelling"),
+    "reveal_credentials": NP_("permissions.permission", "revealing meeting credentials"),
+    "set_credentials": NP_("permissions.permission", "setting meeting credentials"),
+    "send_mail": NP_("permissions.permission", "sending mail"),
+    "undo_no_show": NP_("permissions.permission", "undoing a no-show"),
+    "override_reschedule": NP_("permissions.permission", "overriding a reschedule rule"),
+    "export_pii": NP_("permissions.permission", "exporting personal data"),
+    "export": NP_("permissions.permission", "exporting CSV"),
+    "review": NP_("permissions.permission", "reviewing and printing the day"),
+    "report": NP_("permissions.permission", "reports and statistics"),
+    "audit_view": NP_("permissions.permission", "reading the audit log"),
+    "purge": NP_("permissions.permission", "anonymising personal data"),
+    "backup": NP_("permissions.permission", "taking a backup"),
+    "restore": NP_("permissions.permission", "restoring a backup"),
+    "manage_offices": NP_("permissions.permission", "managing offices"),
+    "manage_staff": NP_("permissions.permission", "managing staff"),
+    "audit_guard": NP_("permissions.permission", "reinstalling the audit log's protection"),
 }
 
 
 def role_label(role: str) -> str:
-    ja, en = ROLE_LABELS.get(role, (role, role))
-    return en if language() == "en" else ja
+    return _p("permissions.role", ROLE_LABELS.get(role, role))
 
 
 def permission_label(permission: str) -> str:
-    ja, en = PERMISSION_LABELS.get(permission, (permission, permission))
-    return en if language() == "en" else ja
+    return _p("permissions.permission", PERMISSION_LABELS.get(permission, permission))
 
 
 def can(ctx: Context, permission: str) -> bool:

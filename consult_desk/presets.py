@@ -15,6 +15,7 @@ from typing import Any
 
 from consult_desk.calendar import WEEKDAY_KEYS, BusinessCalendar
 from consult_desk.errors import RuleError, language
+from consult_desk.i18n import NP_, _p
 from consult_desk.paths import resources_dir
 
 PRESET_IDS = (
@@ -27,16 +28,15 @@ PRESET_IDS = (
 STANDARD_FIELDS = ("name", "kana", "phone", "email")
 CHANNELS = ("form", "phone", "email", "in-session")
 CHANNEL_LABELS = {
-    "form": ("申込フォーム", "form"),
-    "phone": ("電話", "phone"),
-    "email": ("メール", "e-mail"),
-    "in-session": ("相談中", "in session"),
+    "form": NP_("presets.channel", "form"),
+    "phone": NP_("presets.channel", "phone"),
+    "email": NP_("presets.channel", "e-mail"),
+    "in-session": NP_("presets.channel", "in session"),
 }
 
 
 def channel_label(channel: str) -> str:
-    ja, en = CHANNEL_LABELS.get(channel, (channel, channel))
-    return en if language() == "en" else ja
+    return _p("presets.channel", CHANNEL_LABELS.get(channel, channel))
 
 
 def label_text(label: dict[str, str] | str | None) -> str:

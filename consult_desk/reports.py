@@ -30,7 +30,8 @@ from consult_desk import audit
 from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
 from consult_desk.csvfile import ExportResult, safe_cell, write_csv
-from consult_desk.errors import RuleError, language
+from consult_desk.errors import RuleError
+from consult_desk.i18n import _p, _t, in_language
 from consult_desk.models import (
     Applicant,
     Callback,
@@ -105,17 +106,16 @@ class ReviewRow:
 
     def details_text(self, day: dt.date) -> str:
         """Meeting details: sent, due (with the deadline), or overdue."""
-        en = language() == "en"
         if self.status not in DETAILS_PENDING:
             return ""
         if self.notify_by is None:
             return ""
         when = f"{self.notify_by:%m/%d}"
         if self.notify_by < day:
-            return f"overdue (by {when})" if en else f"送付期限切れ（{when}まで）"
+            return _t("overdue (by {when})", when=when)
         if self.notify_by == day:
-            return "due today" if en else "本日送付期限"
-        return f"by {when}" if en else f"{when}までに送付"
+            return _p("details", "due today")
+        return _t("by {when}", when=when)
 
 
 @dataclass
@@ -164,7 +164,7 @@ def _counsellor_label(staff_name: str | None, seat: int | None) -> tuple[str, st
         return staff_name, "staff"
     if seat is None:
         return "—", "seat"
-    return (f"seat {seat}" if language() == "en" else f"席{seat}"), "seat"
+    return _t("seat {seat}", seat=seat), "seat"
 
 
 def daily_review(ctx: Context, office: str | None, day: dt.date) -> DailyReview:
@@ -220,7 +220,7 @@ def daily_review(ctx: Context, office: str | None, day: dt.date) -> DailyReview:
     names = _office_names()
     return DailyReview(
         office=office,
-        office_name=names.get(office, office) if office else ("All offices" if language() == "en" else "全事業所"),
+        office_name=names.get(office, office) if office else _t("All offices"),
         day=day,
         rows=rows,
         callbacks=callbacks,
@@ -400,7 +400,7 @@ def statistics(ctx: Context, start: dt.date, end: dt.date, office: str | None = 
     platforms = {code: (c.platform, str(c.get("platform_label") or c.platform)) for code, c in configs.items()}
     staff_names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
 
-    total = Group("total", "Total" if language() == "en" else "合計")
+    total = Group("total", _t("Total"))
     offices, counsellors, platform_groups, days = _Groups(), _Groups(), _Groups(), _Groups()
 
     def groups_for(office_code: str, counsellor_id: int | None, seat: int | None, day: dt.date) -> list[Group]:
@@ -551,7 +551,7 @@ def statistics_header() -> tuple[list[str], list[str], list[str]]:
         "電話相談で終了",
         "キャンセル",
         "うち当日キャンセル",
-        *[f"キャンセル（{CHANNEL_LABELS[c][0]}）" for c in channels],
+        *[f"キャンセル（{in_language('ja', CHANNEL_LABELS[c], 'presets.channel')}）" for c in channels],
         "無断キャンセル",
         "接続不良",
         "平均相談時間（分）",

@@ -23,7 +23,8 @@ import peewee as pw
 
 from consult_desk import booking, lifecycle
 from consult_desk.context import Context
-from consult_desk.errors import RuleError, language
+from consult_desk.errors import RuleError
+from consult_desk.i18n import NP_, _p, _t
 from consult_desk.models import (
     Applicant,
     Callback,
@@ -61,21 +62,20 @@ BOARD_ACTIONS = (
     "undo-no-show",
     "next-booking",
 )
-WARNING_LABELS: dict[str, tuple[str, str]] = {
-    "late": ("開始時刻を過ぎています", "past the start"),
-    "no_show_due": ("無断キャンセルを記録できます", "no-show can be recorded"),
-    "ending_soon": ("まもなく終了", "ending soon"),
-    "overrun": ("終了時刻を過ぎています", "past the end"),
-    "connection_test_failed": ("接続テスト不合格", "connection test failed"),
-    "companions_mismatch": ("同席者が登録と異なる", "companions not as registered"),
-    "callback_due": ("折返し電話の時刻です", "callback due"),
-    "flagged": ("要注意（過去の禁止行為）", "flagged (earlier prohibited act)"),
+WARNING_LABELS: dict[str, str] = {
+    "late": NP_("session.warning", "past the start"),
+    "no_show_due": NP_("session.warning", "no-show can be recorded"),
+    "ending_soon": NP_("session.warning", "ending soon"),
+    "overrun": NP_("session.warning", "past the end"),
+    "connection_test_failed": NP_("session.warning", "connection test failed"),
+    "companions_mismatch": NP_("session.warning", "companions not as registered"),
+    "callback_due": NP_("session.warning", "callback due"),
+    "flagged": NP_("session.warning", "flagged (earlier prohibited act)"),
 }
 
 
 def warning_label(code: str) -> str:
-    ja, en = WARNING_LABELS.get(code, (code, code))
-    return en if language() == "en" else ja
+    return _p("session.warning", WARNING_LABELS.get(code, code))
 
 
 def _minutes_until(when: dt.datetime, now: dt.datetime) -> int:
@@ -225,7 +225,7 @@ def _lane(seat_no: int | None, counsellor: str, event_title: str | None) -> tupl
         return event_title, (2, event_title, 0)
     if seat_no is None:
         return "—", (1, "", 0)
-    return (f"Seat {seat_no}" if language() == "en" else f"席{seat_no}"), (1, "", seat_no)
+    return _t("Seat {seat}", seat=seat_no), (1, "", seat_no)
 
 
 def _propose(config: OfficeConfig, row: BoardRow, now: dt.datetime) -> None:

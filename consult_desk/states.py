@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from consult_desk.errors import RuleError, language
+from consult_desk.errors import RuleError
+from consult_desk.i18n import NP_, _p
 
 
 class Status(StrEnum):
@@ -71,45 +72,45 @@ TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status | None]] = {
 }
 ACTIONS = tuple(TRANSITIONS)
 
-STATUS_LABELS: dict[Status, tuple[str, str]] = {
-    S.REQUESTED: ("申込受付", "requested"),
-    S.OFFERED: ("日時提示中", "offered"),
-    S.CONFIRMED: ("予約確定", "confirmed"),
-    S.DETAILS_SENT: ("案内送付済", "details sent"),
-    S.CHECKED_IN: ("入室確認済", "checked in"),
-    S.IN_SESSION: ("相談中", "in session"),
-    S.COMPLETED: ("終了", "completed"),
-    S.CANCELLED: ("キャンセル", "cancelled"),
-    S.NO_SHOW: ("無断キャンセル", "no-show"),
-    S.PHONE_CALLBACK: ("電話折返し", "phone callback"),
-    S.COMPLETED_BY_PHONE: ("電話相談で終了", "completed by phone"),
-    S.RESCHEDULED: ("日程変更", "rescheduled"),
-    S.UNREACHABLE: ("連絡不通", "unreachable"),
-    S.TERMINATED: ("中止（禁止行為）", "terminated"),
-    S.REFUSED: ("お断り", "refused"),
+STATUS_LABELS: dict[Status, str] = {
+    S.REQUESTED: NP_("states.status", "requested"),
+    S.OFFERED: NP_("states.status", "offered"),
+    S.CONFIRMED: NP_("states.status", "confirmed"),
+    S.DETAILS_SENT: NP_("states.status", "details sent"),
+    S.CHECKED_IN: NP_("states.status", "checked in"),
+    S.IN_SESSION: NP_("states.status", "in session"),
+    S.COMPLETED: NP_("states.status", "completed"),
+    S.CANCELLED: NP_("states.status", "cancelled"),
+    S.NO_SHOW: NP_("states.status", "no-show"),
+    S.PHONE_CALLBACK: NP_("states.status", "phone callback"),
+    S.COMPLETED_BY_PHONE: NP_("states.status", "completed by phone"),
+    S.RESCHEDULED: NP_("states.status", "rescheduled"),
+    S.UNREACHABLE: NP_("states.status", "unreachable"),
+    S.TERMINATED: NP_("states.status", "terminated"),
+    S.REFUSED: NP_("states.status", "refused"),
 }
 
-ACTION_LABELS: dict[str, tuple[str, str]] = {
-    "offer": ("日時を提示", "Offer a time"),
-    "confirm": ("予約確定", "Confirm"),
-    "send-details": ("案内送付済にする", "Mark details sent"),
-    "check-in": ("入室確認", "Check in"),
-    "start": ("相談開始", "Start"),
-    "extend": ("延長", "Extend"),
-    "complete": ("相談終了", "Complete"),
-    "no-show": ("無断キャンセル", "No-show"),
-    "connection-failed": ("接続不良", "Connection failed"),
-    "complete-by-phone": ("電話相談で終了", "Completed by phone"),
-    "reschedule": ("日程変更", "Reschedule"),
-    "unreachable": ("連絡不通", "Unreachable"),
-    "terminate": ("中止（禁止行為）", "Terminate"),
-    "refuse": ("お断り", "Refuse"),
-    "cancel": ("キャンセル", "Cancel"),
-    "contact": ("連絡を記録", "Record contact"),
-    "undo-no-show": ("無断キャンセルを取消", "Undo no-show"),
-    "book": ("予約受付", "Booked"),
-    "callback-attempt": ("折返し電話", "Callback attempt"),
-    "credentials": ("接続情報", "Meeting credentials"),
+ACTION_LABELS: dict[str, str] = {
+    "offer": NP_("states.action", "Offer a time"),
+    "confirm": NP_("states.action", "Confirm"),
+    "send-details": NP_("states.action", "Mark details sent"),
+    "check-in": NP_("states.action", "Check in"),
+    "start": NP_("states.action", "Start"),
+    "extend": NP_("states.action", "Extend"),
+    "complete": NP_("states.action", "Complete"),
+    "no-show": NP_("states.action", "No-show"),
+    "connection-failed": NP_("states.action", "Connection failed"),
+    "complete-by-phone": NP_("states.action", "Completed by phone"),
+    "reschedule": NP_("states.action", "Reschedule"),
+    "unreachable": NP_("states.action", "Unreachable"),
+    "terminate": NP_("states.action", "Terminate"),
+    "refuse": NP_("states.action", "Refuse"),
+    "cancel": NP_("states.action", "Cancel"),
+    "contact": NP_("states.action", "Record contact"),
+    "undo-no-show": NP_("states.action", "Undo no-show"),
+    "book": NP_("states.action", "Booked"),
+    "callback-attempt": NP_("states.action", "Callback attempt"),
+    "credentials": NP_("states.action", "Meeting credentials"),
 }
 
 # Actions that cannot be undone from the window without a supervisor: ask before doing them.
@@ -119,13 +120,11 @@ IRREVERSIBLE = frozenset(
 
 
 def status_label(status: str) -> str:
-    ja, en = STATUS_LABELS.get(Status(status), (status, status))
-    return en if language() == "en" else ja
+    return _p("states.status", STATUS_LABELS.get(Status(status), status))
 
 
 def action_label(action: str) -> str:
-    ja, en = ACTION_LABELS.get(action, (action, action))
-    return en if language() == "en" else ja
+    return _p("states.action", ACTION_LABELS.get(action, action))
 
 
 def allowed_actions(status: str) -> list[str]:

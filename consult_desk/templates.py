@@ -25,7 +25,8 @@ from typing import Any
 from consult_desk import credentials
 from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
-from consult_desk.errors import RuleError, language
+from consult_desk.errors import RuleError
+from consult_desk.i18n import NP_, _p
 from consult_desk.models import Applicant, Reservation
 from consult_desk.offices import get_config, get_office, update_config
 from consult_desk.paths import resources_dir
@@ -35,15 +36,15 @@ from consult_desk.states import BOOKED, Status, status_label
 S = Status
 
 # name -> (Japanese label, English label)
-TEMPLATE_LABELS: dict[str, tuple[str, str]] = {
-    "received": ("申込受付のお知らせ", "Application received"),
-    "offered": ("予約日時のご提示", "Offered time"),
-    "details": ("日時と接続方法のご案内", "Meeting details"),
-    "reminder": ("前日のお知らせ", "Reminder"),
-    "cancelled": ("キャンセルの確認", "Cancellation"),
-    "no_show": ("無断キャンセルのお知らせ", "No-show notice"),
-    "rescheduled": ("日程変更のお知らせ", "Reschedule"),
-    "callback": ("お電話での対応について", "Callback note"),
+TEMPLATE_LABELS: dict[str, str] = {
+    "received": NP_("templates.template", "Application received"),
+    "offered": NP_("templates.template", "Offered time"),
+    "details": NP_("templates.template", "Meeting details"),
+    "reminder": NP_("templates.template", "Reminder"),
+    "cancelled": NP_("templates.template", "Cancellation"),
+    "no_show": NP_("templates.template", "No-show notice"),
+    "rescheduled": NP_("templates.template", "Reschedule"),
+    "callback": NP_("templates.template", "Callback note"),
 }
 TEMPLATE_NAMES = tuple(TEMPLATE_LABELS)
 
@@ -91,8 +92,7 @@ NOT_YET = "（追ってご連絡します）"
 
 
 def template_label(name: str) -> str:
-    ja, en = TEMPLATE_LABELS.get(name, (name, name))
-    return en if language() == "en" else ja
+    return _p("templates.template", TEMPLATE_LABELS.get(name, name))
 
 
 def templates_dir() -> Path:

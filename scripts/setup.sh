@@ -5,7 +5,8 @@
 #       libraries, Japanese font, Xvfb, PostgreSQL) with apt-get.
 #   (b) Create .venv with Python >= 3.11 and `pip install -e '.[test]'`
 #       whenever pyproject.toml changed since the last install.
-#   (c) Compile the Qt translations resources/i18n/*.ts -> *.qm.
+#   (c) Compile the Qt translations resources/i18n/*.ts -> *.qm and the core's gettext
+#       catalogue resources/locale/*/LC_MESSAGES/*.po -> *.mo (pybabel compile).
 #
 # Idempotent: a second run installs nothing and takes about a second.
 # Environment: PYTHON=/path/to/python3.x forces the interpreter used for .venv.
@@ -188,6 +189,23 @@ if [ "${#ts_files[@]}" -gt 0 ]; then
     else
         say "translations: up to date"
     fi
+fi
+
+# The core's and command line's messages (consult_desk/i18n.py): .po -> .mo when the .po is newer.
+# The .mo is committed too (a plain `pip install` and the bundle read it); this keeps it current.
+shopt -s nullglob
+po_files=("$ROOT"/resources/locale/*/LC_MESSAGES/*.po)
+shopt -u nullglob
+built=0
+for po in "${po_files[@]}"; do
+    mo="${po%.po}.mo"
+    if [ ! -f "$mo" ] || [ "$po" -nt "$mo" ]; then
+        "$VENV/bin/pybabel" -q compile -i "$po" -o "$mo"
+        built=$((built + 1))
+    fi
+done
+if [ "${#po_files[@]}" -gt 0 ]; then
+    if [ "$built" -gt 0 ]; then say "messages: compiled $built .mo file(s)"; else say "messages: up to date"; fi
 fi
 
 say "done"

@@ -136,6 +136,8 @@ def test_bundle_smoke_test(bundle, tmp_path):
     assert sorted(p.name for p in (internal / "presets").glob("*.json")) == sorted(
         p.name for p in (ROOT / "resources" / "presets").glob("*.json"))
     assert (internal / "i18n" / "main_ja.qm").is_file() and not list((internal / "i18n").glob("*.ts"))
+    catalogue = internal / "locale" / "ja" / "LC_MESSAGES"
+    assert (catalogue / "consult_desk.mo").is_file() and not list(catalogue.glob("*.po"))
     assert (internal / "icons" / "consult-desk.png").is_file()
     if (ROOT / "resources" / "templates").is_dir():
         assert (internal / "templates").is_dir()

@@ -30,6 +30,7 @@ from consult_desk import audit
 from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import ROLES, Actor, Context
 from consult_desk.errors import RuleError
+from consult_desk.i18n import _p
 from consult_desk.models import AuditLog, Meta, Office, Staff, pgroles, transaction
 from consult_desk.models.schema import bump_changes
 from consult_desk.permissions import require
@@ -151,13 +152,13 @@ def check_password(password: str) -> str:
     if len(text) < MIN_PASSWORD:
         raise RuleError("weak_password", min=MIN_PASSWORD)
     if len(text) > MAX_PASSWORD:
-        raise RuleError("too_long", label="パスワード", max=MAX_PASSWORD)
+        raise RuleError("too_long", label=_p("label", "password"), max=MAX_PASSWORD)
     return text
 
 
 def _check_role(role: str) -> str:
     if role not in ROLES:
-        raise RuleError("invalid_choice", label="役割")
+        raise RuleError("invalid_choice", label=_p("label", "role"))
     return role
 
 
@@ -204,7 +205,7 @@ def get_staff(login: str) -> Staff:
 
 def _create(login: str, display_name: str, role: str, password: str, office: str | None) -> Staff:
     login = normalise_login(login)
-    name = normalise_line(display_name, "氏名", 100) or login
+    name = normalise_line(display_name, _p("label", "name"), 100) or login
     role = _check_role(role)
     secret = check_password(password)
     office = _check_office(office)
@@ -267,7 +268,7 @@ def update_staff(
         was_admin = staff.role == "admin" and bool(staff.active)
         changes = []
         if display_name is not None:
-            staff.display_name = normalise_line(display_name, "氏名", 100) or staff.login
+            staff.display_name = normalise_line(display_name, _p("label", "name"), 100) or staff.login
             changes.append("name")
         if role is not None and role != staff.role:
             staff.role = _check_role(role)

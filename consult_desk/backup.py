@@ -31,6 +31,7 @@ import peewee as pw
 from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError, StorageError
+from consult_desk.i18n import _p
 from consult_desk.models import ALL_MODELS, Meta, Reservation, transaction
 from consult_desk.models.schema import (
     SCHEMA_VERSION,
@@ -100,7 +101,7 @@ def set_keep_count(ctx: Context, keep: int) -> None:
     """How many automatic backups of each kind are kept."""
     require(ctx, "backup")
     if keep < 1 or keep > 1000:
-        raise RuleError("invalid_value", label="保存数", value=keep)
+        raise RuleError("invalid_value", label=_p("label", "number of backups kept"), value=keep)
     with transaction():
         if Meta.get_or_none(Meta.key == KEEP_KEY) is None:
             Meta.create(key=KEEP_KEY, value=str(keep))
@@ -134,7 +135,7 @@ def backup_to(ctx: Context, dest: Path) -> BackupInfo:
     source = current_path()
     dest = Path(dest)
     if dest.resolve() == source.resolve():
-        raise RuleError("invalid_value", label="バックアップ先", value=str(dest))
+        raise RuleError("invalid_value", label=_p("label", "backup folder"), value=str(dest))
     _copy_to(dest)
     info = _describe(dest)
     with transaction():
@@ -369,7 +370,7 @@ def restore(ctx: Context, source: Path) -> RestoreResult:
     current = current_path()
     source = Path(source)
     if source.exists() and source.resolve() == current.resolve():
-        raise RuleError("invalid_value", label="復元するファイル", value=str(source))
+        raise RuleError("invalid_value", label=_p("label", "file to restore"), value=str(source))
     version, reservations, _ = _inspect(source)
 
     stamp = _stamp(ctx.clock.now())

@@ -19,6 +19,7 @@ from consult_desk.calendar import format_date_ja
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
+from consult_desk.i18n import _p, join
 from consult_desk.models import (
     DB,
     Applicant,
@@ -275,7 +276,7 @@ def session_length(config: OfficeConfig, minutes: int | None) -> int:
             "session_length",
             clause=config.clause("max_session"),
             minutes=minutes,
-            allowed="・".join(str(m) for m in config.session_lengths),
+            allowed=join((str(m) for m in config.session_lengths), alternatives=True),
         )
     return minutes
 
@@ -386,8 +387,8 @@ def validate_companions(config: OfficeConfig, companions: list[dict[str, str]]) 
         raise RuleError("companions_not_accepted")
     cleaned = []
     for item in companions:
-        name = normalise_line(item.get("name", ""), "氏名", 100)
-        relation = normalise_line(item.get("relation", ""), "所属・続柄", 100)
+        name = normalise_line(item.get("name", ""), _p("label", "name"), 100)
+        relation = normalise_line(item.get("relation", ""), _p("label", "affiliation or relation"), 100)
         if not name and not relation:
             continue
         if not name or not relation:
@@ -410,7 +411,7 @@ def check_consent(
         raise RuleError(
             "consent_missing",
             clause=config.clause("consent"),
-            items="、".join(label_text(labels.get(k, k)) for k in missing),
+            items=join(label_text(labels.get(k, k)) for k in missing),
         )
     return ticked
 
@@ -422,14 +423,14 @@ def check_channel(config: OfficeConfig, channel: str, first_booking: bool) -> No
             "channel_not_accepted",
             clause=config.clause("booking_channels"),
             channel=channel_label(channel),
-            allowed="・".join(channel_label(c) for c in allowed),
+            allowed=join((channel_label(c) for c in allowed), alternatives=True),
         )
     first = config.get("first_booking_channels")
     if first_booking and first and channel not in first:
         raise RuleError(
             "first_booking_channel",
             clause=config.clause("first_booking_channels"),
-            allowed="・".join(channel_label(c) for c in first),
+            allowed=join((channel_label(c) for c in first), alternatives=True),
         )
 
 
@@ -545,14 +546,14 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
     require(ctx, "book")
     config = get_config(req.office)
     if req.event_id is None and req.start is None:
-        raise RuleError("required", label="希望日時")
+        raise RuleError("required", label=_p("label", "desired date and time"))
     values = {"name": req.name, "kana": req.kana, "phone": req.phone, "email": req.email, **req.answers}
     intake = validate_intake(config, {k: v for k, v in values.items() if config.field(k) or v})
     companions = validate_companions(config, req.companions)
     check_submitted_at(ctx, req.submitted_at)
     terms_version = terms_version_at(config, req.submitted_at)
     ticked = check_consent(config, req.consent_items, req.terms_version, terms_version)
-    note = normalise_text(req.note, "メモ", 1000)
+    note = normalise_text(req.note, _p("label", "note"), 1000)
 
     with transaction():
         event = None
@@ -672,7 +673,7 @@ def record_trouble_refusal(ctx: Context, office: str, name: str, phone: str, tro
             "booking_refused_trouble",
             target=office,
             count=1,
-            detail="、".join(t.text() for t in troubles),
+            detail=join(t.text() for t in troubles),
         )
         bump_changes()
 
@@ -688,12 +689,12 @@ def create_event(
         raise RuleError("invalid_value", label="events", value=office)
     kinds = [k["key"] for k in events["kinds"]]
     if kind not in kinds:
-        raise RuleError("invalid_choice", label="種類")
+        raise RuleError("invalid_choice", label=_p("label", "kind"))
     cap = capacity if capacity is not None else int(events["default_capacity"])
     if not 1 <= cap <= 10_000:
-        raise RuleError("invalid_value", label="定員", value=cap)
+        raise RuleError("invalid_value", label=_p("label", "capacity"), value=cap)
     if not 1 <= minutes <= 24 * 60:
-        raise RuleError("invalid_value", label="時間（分）", value=minutes)
+        raise RuleError("invalid_value", label=_p("label", "length (minutes)"), value=minutes)
     reason = config.calendar.closed_reason(start.date())
     if reason:
         raise RuleError("closed_day", date=format_date_ja(start.date()), reason=reason)
@@ -701,7 +702,7 @@ def create_event(
         event = Event.create(
             office=office,
             kind=kind,
-            title=normalise_line(title, "名称") or kind,
+            title=normalise_line(title, _p("label", "title")) or kind,
             start=start,
             end=start + dt.timedelta(minutes=minutes),
             capacity=cap,

@@ -23,6 +23,7 @@ from consult_desk import booking, export, lifecycle, offices
 from consult_desk.clock import Clock, FixedClock, SystemClock
 from consult_desk.context import CLI_ACTOR, Actor, Context
 from consult_desk.errors import ConsultDeskError, RuleError, set_language
+from consult_desk.i18n import _t
 from consult_desk.models import Staff, open_database
 from consult_desk.models.db import classify_error, is_url, with_login
 from consult_desk.models.schema import ensure_schema
@@ -139,7 +140,7 @@ def read_secret(variable: str, prompt: str, what: str) -> str:
 
 
 def staff_password() -> str:
-    return read_secret(PASSWORD_ENV, "Password: ", "パスワード")
+    return read_secret(PASSWORD_ENV, "Password: ", _t("password"))
 
 
 def resolve_actor(login: str | None, clock: Clock, password: str | None = None) -> Actor:
@@ -366,10 +367,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> Any:
         office=args.office,
     )
     for problem in result.unencodable:
-        print(
-            f"cp932: row {problem['row']} {problem['column']}: {problem['char']} ({problem['codepoint']}) -> 〓",
-            file=sys.stderr,
-        )
+        print(_unencodable_line(problem), file=sys.stderr)
     return result.as_json()
 
 
@@ -540,9 +538,12 @@ def cmd_outbox(args: argparse.Namespace, ctx: Context) -> Any:
         report = outbox.send_due(ctx, office)
         if not args.json:
             if report.skipped:
-                print("another desk holds the sender lease: it sends what is due", file=sys.stderr)
+                print(_t("another desk holds the sender lease: it sends what is due"), file=sys.stderr)
             if report.unsendable:
-                print(f"{report.unsendable} due message(s) wait: no SMTP settings (office --set smtp=...)", file=sys.stderr)
+                print(
+                    _t("{count} due message(s) wait: no SMTP settings (office --set smtp=...)", count=report.unsendable),
+                    file=sys.stderr,
+                )
         return report.as_json()
     if args.id is None:
         raise RuleError("required", label="ID")
@@ -561,12 +562,17 @@ def cmd_outbox(args: argparse.Namespace, ctx: Context) -> Any:
 # ------------------------------------------------------------------ supervisor: reports, audit, backup, retention
 
 
+def _unencodable_line(problem: dict[str, Any]) -> str:
+    """A character cp932 cannot hold, written as the geta mark."""
+    return _t(
+        "cp932: row {row} {column}: {char} ({codepoint}) -> {mark}",
+        row=problem["row"], column=problem["column"], char=problem["char"], codepoint=problem["codepoint"], mark="〓",
+    )
+
+
 def _warn_unencodable(problems: list[dict[str, Any]]) -> None:
     for problem in problems:
-        print(
-            f"cp932: row {problem['row']} {problem['column']}: {problem['char']} ({problem['codepoint']}) -> 〓",
-            file=sys.stderr,
-        )
+        print(_unencodable_line(problem), file=sys.stderr)
 
 
 @command("report")
@@ -656,13 +662,13 @@ def cmd_staff(args: argparse.Namespace, ctx: Context) -> Any:
             {"login": s.login, "name": s.name, "role": s.role, "active": s.active} for s in auth.list_staff(ctx)
         ]
     if args.staff_cmd == "add":
-        secret = read_secret(NEW_PASSWORD_ENV, "New password: ", "新しいパスワード")
+        secret = read_secret(NEW_PASSWORD_ENV, "New password: ", _t("new password"))
         staff = auth.create_staff(ctx, args.login, args.name or args.login, args.role, secret, args.office or None)
         return {"login": staff.login, "name": staff.display_name, "role": staff.role, "active": bool(staff.active)}
     if args.staff_cmd == "disable":
         staff = auth.update_staff(ctx, args.login, active=False)
         return {"login": staff.login, "name": staff.display_name, "role": staff.role, "active": bool(staff.active)}
-    secret = read_secret(NEW_PASSWORD_ENV, "New password: ", "新しいパスワード")
+    secret = read_secret(NEW_PASSWORD_ENV, "New password: ", _t("new password"))
     auth.set_password(ctx, args.login, secret)
     return {"login": auth.get_staff(args.login).login, "password": "set"}
 

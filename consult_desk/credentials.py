@@ -25,7 +25,7 @@ import peewee as pw
 from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
-from consult_desk.i18n import NP_, _p
+from consult_desk.i18n import NP_, _p, join
 from consult_desk.models import DB, History, MeetingCredential, Reservation, UrlClaim, transaction
 from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
@@ -203,7 +203,7 @@ def validate(config: OfficeConfig, values: dict[str, str]) -> dict[str, str]:
     if missing:
         raise RuleError(
             "credential_required",
-            fields="・".join(field_label(config, k) for k in missing),
+            fields=join((field_label(config, k) for k in missing), alternatives=True),
             platform=platform_label(config),
         )
     return cleaned
@@ -444,8 +444,8 @@ def reissue(
     """
     require(ctx, "set_credentials")
     if reason not in REVOKE_REASONS or reason == "replaced":
-        raise RuleError("invalid_choice", label="理由")
-    note = normalise_text(note, "メモ", 500)
+        raise RuleError("invalid_choice", label=_p("label", "reason"))
+    note = normalise_text(note, _p("label", "note"), 500)
     with transaction():
         res = _reservation(reservation_id, lock=True)
         _check_editable(res)
@@ -485,8 +485,8 @@ def revoke(ctx: Context, reservation_id: int, reason: str, note: str = "") -> No
     """Withdraw the credentials without new ones yet (e.g. reported stolen, new room not ready)."""
     require(ctx, "set_credentials")
     if reason not in REVOKE_REASONS:
-        raise RuleError("invalid_choice", label="理由")
-    note = normalise_text(note, "メモ", 500)
+        raise RuleError("invalid_choice", label=_p("label", "reason"))
+    note = normalise_text(note, _p("label", "note"), 500)
     with transaction():
         res = _reservation(reservation_id, lock=True)
         old = current(res.id)

@@ -9,7 +9,7 @@ from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.csvfile import _DANGEROUS, CP932_SUBSTITUTE, ENCODINGS, ExportResult, safe_cell, write_csv  # noqa: F401
 from consult_desk.errors import RuleError
-from consult_desk.i18n import in_language
+from consult_desk.i18n import _p, in_language
 from consult_desk.models import Applicant, Reservation, transaction
 from consult_desk.models.db import stream
 from consult_desk.permissions import require
@@ -138,7 +138,7 @@ def export_reservations(
     if unknown:
         raise RuleError("unknown_field", key=",".join(unknown))
     if end < start:
-        raise RuleError("invalid_value", label="期間", value=f"{start}..{end}")
+        raise RuleError("invalid_value", label=_p("label", "period"), value=f"{start}..{end}")
     with_pii = not mask_pii and bool(PII_COLUMNS.intersection(keys) | {"name", "kana"}.intersection(keys))
     require(ctx, "export_pii" if with_pii else "export")
     header = [dict(COLUMNS)[k] for k in keys]

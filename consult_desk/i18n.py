@@ -19,6 +19,7 @@ and ``.ts`` files; this module is for the core, which never imports Qt.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,13 @@ def _t(msgid: str, /, **params: Any) -> str:
 def _p(context: str, msgid: str, /, **params: Any) -> str:
     """Like :func:`_t`, with a message context (``msgctxt``)."""
     return in_language(_LANG, msgid, context, **params)
+
+
+def join(items: Iterable[str], alternatives: bool = False) -> str:
+    """A list inside a sentence: "a, b" / 「a、b」; ``alternatives``: "a/b" / 「a・b」."""
+    if alternatives:
+        return _p("list of alternatives", "/").join(items)
+    return _p("list separator", ", ").join(items)
 
 
 def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention

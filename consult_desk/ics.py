@@ -21,6 +21,7 @@ from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.files import write_bytes
+from consult_desk.i18n import _p
 from consult_desk.models import Applicant, Event, Reservation, Staff, transaction
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -84,7 +85,7 @@ def build_calendar(
     if counsellor:
         staff = Staff.get_or_none(Staff.login == counsellor)
         if staff is None:
-            raise RuleError("invalid_value", label="相談員", value=counsellor)
+            raise RuleError("invalid_value", label=_p("label", "counsellor"), value=counsellor)
         query = query.where(Reservation.counsellor == staff.id)
 
     cal = icalendar.Calendar()
@@ -153,7 +154,7 @@ def export_ics(
     """Write the .ics file; names only when asked and allowed; the export is audited (004 第5条)."""
     require(ctx, "export_pii" if with_names else "export")
     if end < start:
-        raise RuleError("invalid_value", label="期間", value=f"{start}..{end}")
+        raise RuleError("invalid_value", label=_p("label", "period"), value=f"{start}..{end}")
     cal, count = build_calendar(start, end, ctx.clock.now(), office, counsellor, with_names)
     out = Path(out)
     write_bytes(out, cal.to_ical())

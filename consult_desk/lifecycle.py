@@ -13,6 +13,7 @@ from consult_desk.calendar import format_date_ja
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
+from consult_desk.i18n import _p, join
 from consult_desk.models import (
     Applicant,
     Callback,
@@ -145,7 +146,7 @@ def _check_in_data(config: OfficeConfig, res: Reservation, checks: dict[str, Any
     raw = dict(DEFAULT_CHECKS if checks is None else checks)
     test = raw.get("connection_test")
     if test not in CONNECTION_TEST_RESULTS:
-        raise RuleError("invalid_choice", clause=config.clause("connection_test"), label="接続テストの結果")
+        raise RuleError("invalid_choice", clause=config.clause("connection_test"), label=_p("label", "connection test result"))
     identity = bool(raw.get("identity_checked"))
     if test == "ok" and not identity:
         raise RuleError("identity_not_checked", clause=config.clause("identity_check"))
@@ -168,7 +169,7 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
     """Apply one life-cycle action, or refuse it with the rule's message and change nothing."""
     opts = options or ActOptions()
     require(ctx, "undo_no_show" if action == "undo-no-show" else "act")
-    note = normalise_text(opts.note, "メモ", 1000)
+    note = normalise_text(opts.note, _p("label", "note"), 1000)
     with transaction():
         res = get_reservation(reservation_id, lock=True)
         config = get_config(res.office_id)
@@ -356,7 +357,7 @@ def reschedule(ctx: Context, reservation_id: int, new_start: dt.datetime, option
 def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> Reservation:
     """Cancel by the office's channels; on the day itself by phone only (000 第4条(4), 003 7(2), 004 第4条(4))."""
     require(ctx, "cancel")
-    note = normalise_text(note, "メモ", 1000)
+    note = normalise_text(note, _p("label", "note"), 1000)
     with transaction():
         res = get_reservation(reservation_id, lock=True)
         config = get_config(res.office_id)
@@ -366,14 +367,14 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
         allowed = list(config["cancel_channels"])
         if channel not in allowed:
             raise RuleError(
-                "cancel_channel", clause=config.clause("cancel"), allowed="・".join(channel_label(c) for c in allowed)
+                "cancel_channel", clause=config.clause("cancel"), allowed=join((channel_label(c) for c in allowed), alternatives=True)
             )
         if now >= res.start:
             raise RuleError("cancel_after_start", clause=config.clause("cancel"), start=f"{res.start:%Y-%m-%d %H:%M}")
         same_day = list(config["same_day_cancel_channels"])
         if res.start.date() == ctx.clock.today() and channel not in same_day:
             raise RuleError(
-                "same_day_cancel", clause=config.clause("same_day_cancel"), allowed="・".join(channel_label(c) for c in same_day)
+                "same_day_cancel", clause=config.clause("same_day_cancel"), allowed=join((channel_label(c) for c in same_day), alternatives=True)
             )
         release_seat(res)
         res.status = Status.CANCELLED.value
@@ -401,8 +402,8 @@ def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: s
     """One phone call to the applicant after a connection failure: reached, no answer or busy."""
     require(ctx, "act")
     if result not in CALLBACK_RESULTS:
-        raise RuleError("invalid_choice", label="結果")
-    note = normalise_text(note, "メモ", 1000)
+        raise RuleError("invalid_choice", label=_p("label", "result"))
+    note = normalise_text(note, _p("label", "note"), 1000)
     with transaction():
         res = get_reservation(reservation_id, lock=True)
         callback = open_callback(res)

@@ -18,6 +18,7 @@ from consult_desk.calendar import format_date_ja
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
+from consult_desk.i18n import _p
 from consult_desk.models import Applicant, Event, Loan, Reservation, transaction
 from consult_desk.models.db import valid_id
 from consult_desk.offices import get_config
@@ -95,10 +96,10 @@ def add(
     """Lend ``item`` to the participant of ``reservation_id`` (for its group event when it is one; an
     ``event_id`` given must be that event), due back on ``due_on``."""
     require(ctx, "act")
-    text = normalise_text(item, "貸与機器", ITEM_MAX)
+    text = normalise_text(item, _p("label", "equipment lent"), ITEM_MAX)
     if not text:
-        raise RuleError("required", label="貸与機器")
-    note = normalise_text(note, "メモ", 1000)
+        raise RuleError("required", label=_p("label", "equipment lent"))
+    note = normalise_text(note, _p("label", "note"), 1000)
     lent = lent_on or ctx.clock.today()
     if due_on < lent:
         raise RuleError("loan_due_before_lent", due=format_date_ja(due_on), lent=format_date_ja(lent))
@@ -127,7 +128,7 @@ def add(
 def give_back(ctx: Context, loan_id: int, returned_on: dt.date | None = None, note: str = "") -> Loan:
     """The equipment came back on ``returned_on`` (default today)."""
     require(ctx, "act")
-    note = normalise_text(note, "メモ", 1000)
+    note = normalise_text(note, _p("label", "note"), 1000)
     day = returned_on or ctx.clock.today()
     with transaction():
         loan = Loan.get_or_none(Loan.id == loan_id) if valid_id(loan_id) else None

@@ -122,30 +122,30 @@ def smtp_settings(office: str) -> SmtpSettings:
 
 
 def validate_settings(settings: SmtpSettings) -> SmtpSettings:
-    host = normalise_line(settings.host, "SMTPサーバー", 253)
+    host = normalise_line(settings.host, _p("label", "SMTP server"), 253)
     if not host or any(ch.isspace() for ch in host):
-        raise RuleError("required", label="SMTPサーバー")
+        raise RuleError("required", label=_p("label", "SMTP server"))
     if settings.security not in SECURITY:
-        raise RuleError("invalid_choice", label="暗号化")
+        raise RuleError("invalid_choice", label=_p("label", "encryption"))
     if settings.security == "none" and host.lower() not in LOOPBACK:
         raise RuleError("smtp_insecure")
     try:
         port = int(settings.port)
     except (TypeError, ValueError):
-        raise RuleError("invalid_value", label="ポート", value=settings.port) from None
+        raise RuleError("invalid_value", label=_p("label", "port"), value=settings.port) from None
     if not 1 <= port <= 65535:
-        raise RuleError("invalid_value", label="ポート", value=port)
-    user = normalise_line(settings.user, "ユーザー名", 254)
+        raise RuleError("invalid_value", label=_p("label", "port"), value=port)
+    user = normalise_line(settings.user, _p("label", "user name"), 254)
     if not settings.from_addr.strip():
-        raise RuleError("required", label="差出人アドレス")
+        raise RuleError("required", label=_p("label", "sender address"))
     from_addr = normalise_email(settings.from_addr)
-    from_name = normalise_line(settings.from_name, "差出人名", 100)
+    from_name = normalise_line(settings.from_name, _p("label", "sender name"), 100)
     cafile = settings.cafile.strip()
     if cafile and not Path(cafile).is_file():
-        raise RuleError("invalid_value", label="CA証明書", value=cafile)
+        raise RuleError("invalid_value", label=_p("label", "CA certificate"), value=cafile)
     timeout = int(settings.timeout or 30)
     if not 1 <= timeout <= 300:
-        raise RuleError("invalid_value", label="タイムアウト", value=timeout)
+        raise RuleError("invalid_value", label=_p("label", "timeout"), value=timeout)
     return SmtpSettings(host, port, settings.security, user, from_addr, from_name, cafile, timeout)
 
 

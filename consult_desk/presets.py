@@ -15,7 +15,7 @@ from typing import Any
 
 from consult_desk.calendar import WEEKDAY_KEYS, BusinessCalendar
 from consult_desk.errors import RuleError, language
-from consult_desk.i18n import NP_, _p
+from consult_desk.i18n import NP_, _p, join
 from consult_desk.paths import resources_dir
 
 PRESET_IDS = (
@@ -171,7 +171,8 @@ class OfficeConfig:
         return [(_parse_hm(a), _parse_hm(b)) for a, b in hours]
 
     def hours_text(self, day: dt.date) -> str:
-        return "、".join(f"{a:%H:%M}～{b:%H:%M}" for a, b in self.intervals(day)) or "なし"
+        ranges = [_p("time range", "{start}-{end}", start=a.strftime("%H:%M"), end=b.strftime("%H:%M")) for a, b in self.intervals(day)]
+        return join(ranges) or _p("hours", "none")
 
     def grid(self, day: dt.date, minutes: int | None = None) -> list[tuple[dt.datetime, dt.datetime]]:
         """Every slot of the day on the office's grid: [start, start + length) inside an interval.

@@ -391,7 +391,7 @@ def statistics(ctx: Context, start: dt.date, end: dt.date, office: str | None = 
     """Counts for reservations in [start, end] (see the module's definitions); no personal data."""
     require(ctx, "report")
     if end < start:
-        raise RuleError("invalid_value", label="期間", value=f"{start}..{end}")
+        raise RuleError("invalid_value", label=_p("label", "period"), value=f"{start}..{end}")
     if office:
         get_office(office)
     lo, hi = _span(start, end)

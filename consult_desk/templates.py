@@ -26,7 +26,7 @@ from consult_desk import credentials
 from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
-from consult_desk.i18n import NP_, _p
+from consult_desk.i18n import NP_, _p, join
 from consult_desk.models import Applicant, Reservation
 from consult_desk.offices import get_config, get_office, update_config
 from consult_desk.paths import resources_dir
@@ -156,7 +156,7 @@ def check(text: str) -> None:
             unknown.append("$")
         unknown.extend(n for n in tpl.get_identifiers() if n not in PLACEHOLDERS)
     if unknown:
-        raise RuleError("template_placeholder", names="、".join(dict.fromkeys(unknown)))
+        raise RuleError("template_placeholder", names=join(dict.fromkeys(unknown)))
 
 
 def save(ctx: Context, office: str, name: str, text: str) -> None:

@@ -174,9 +174,12 @@ def convert_module(path: Path) -> tuple[str, list[tuple[str | None, str, str]]]:
             names = sorted({n.strip() for n in have.group(1).split(",")} | set(needed))
             text = text[: have.start()] + f"from consult_desk.i18n import {', '.join(names)}" + text[have.end() :]
         elif needed and module != "i18n":
-            imports = list(re.finditer(r"^(from|import) \S+.*$", text, re.M))
-            at = imports[-1].end() if imports else 0
-            text = text[:at] + f"\nfrom consult_desk.i18n import {', '.join(sorted(needed))}" + text[at:]
+            # after the last top-level import (which may span several lines)
+            last = [n for n in ast.parse(text).body if isinstance(n, (ast.Import, ast.ImportFrom))]
+            lines = text.splitlines(keepends=True)
+            at = last[-1].end_lineno or 0 if last else 0
+            lines.insert(at, f"from consult_desk.i18n import {', '.join(sorted(needed))}\n")
+            text = "".join(lines)
     return text, entries
 
 

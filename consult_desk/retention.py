@@ -40,6 +40,7 @@ from consult_desk.models import (
     MeetingCredential,
     Office,
     Outbox,
+    PersonClaim,
     Reservation,
     transaction,
 )
@@ -182,6 +183,8 @@ def purge(
                 Callback.update(phone="").where(Callback.reservation.in_(part)).execute()
                 Outbox.update(to_addr="", subject="", body="", error="").where(Outbox.reservation.in_(part)).execute()
                 _scrub_copies(part)
+                # the digests of phone, e-mail and 求職番号 (issue 14 (6)) go too: they are the person's
+                PersonClaim.delete().where(PersonClaim.reservation.in_(part)).execute()
             Applicant.update(
                 name=ANONYMISED_NAME,
                 kana="",

@@ -169,6 +169,7 @@ class SupervisorActions(QObject):
             ("backup", self.tr("&Back up now…"), "backup", lambda: self.back_up()),
             ("restore", self.tr("&Restore from a backup…"), "restore", lambda: self.restore()),
             ("purge", self.tr("&Anonymise old personal data…"), "purge", self.purge),
+            ("meetings", self.tr("&Meeting platform (Zoom, Teams)…"), "manage_offices", self.meeting_platform),
         ]
         for key, text, permission, slot in entries:
             if can(self.ctx, permission):
@@ -192,6 +193,12 @@ class SupervisorActions(QObject):
         from consult_desk.ui.supervisor.staff_dialog import StaffDialog
 
         StaffDialog(self.ctx, self.window).exec()
+
+    def meeting_platform(self) -> None:
+        """The current office's meeting platform: Zoom or Teams creating the meetings (issue 16)."""
+        from consult_desk.ui.supervisor.meetings_dialog import MeetingsDialog
+
+        MeetingsDialog(self.ctx, self.window.office, self.window).exec()  # type: ignore[attr-defined]
 
     def change_password(self) -> None:
         from consult_desk.ui.supervisor.staff_dialog import OwnPasswordDialog
@@ -270,6 +277,21 @@ class SupervisorActions(QObject):
             self._status(self.tr("%1 reservations anonymised.").replace("%1", str(dialog.result_plan.reservations)))
             if hasattr(self.window, "refresh_all"):
                 self.window.refresh_all()
+            self._purge_meetings()
+
+    def _purge_meetings(self) -> None:
+        """The anonymised sessions' platform meetings are deleted in the background (issue 16)."""
+        from consult_desk import meetings
+        from consult_desk.ui.widgets.platform_calls import runner
+
+        ctx = self.ctx
+
+        def call() -> meetings.Outcome | None:
+            outcomes = meetings.follow_purge(ctx)
+            failed = [o for o in outcomes if not o.ok]
+            return failed[0] if failed else (outcomes[-1] if outcomes else None)
+
+        runner().run("purge", call)
 
     # -------------------------------------------------------------- start of the day
 

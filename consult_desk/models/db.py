@@ -184,7 +184,8 @@ def classify_error(exc: BaseException, target: str) -> StorageError:
     driver's error code."""
     text = str(exc).lower()
     if "password authentication failed" in text or "no password supplied" in text:
-        return StorageError("sign_in_failed")  # the server refused the login role's password (issue 13)
+        # the server refused the login role's password (issue 13): a refused connection has no SQLSTATE
+        return StorageError("sign_in_failed")
     kind = error_kind(exc)
     if kind == "conflict":
         return ConflictError()

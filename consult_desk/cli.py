@@ -167,6 +167,13 @@ def resolve_actor(login: str | None, clock: Clock, password: str | None = None) 
 
 @command("init")
 def cmd_init(args: argparse.Namespace, ctx: Context) -> Any:
+    from consult_desk.models.db import is_sqlite
+
+    if not is_sqlite():
+        from consult_desk.models import DB, pgroles
+
+        with DB.atomic():
+            pgroles.install()  # the group roles and their grants, again after any upgrade (issue 13)
     code = args.office_id or args.preset
     if offices.Office.get_or_none(offices.Office.code == code) is None:
         offices.create_office(ctx, args.preset, code)
@@ -890,6 +897,9 @@ def emit(result: Any, as_json: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from consult_desk.files import private_umask
+
+    private_umask()  # every file and folder this program makes is the user's only (issue 13)
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang or os.environ.get("CONSULT_DESK_LANG", "ja"))

@@ -494,6 +494,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "操作記録の連鎖は正常です（{rows}件を確認）",
         "The audit log's chain holds ({rows} entries checked)",
     ),
+    "schema_upgrade_owner": (
+        "データベースの更新（スキーマ{found}→{supported}）が必要です。システム管理者が所有者のログインで"
+        "「consult-desk init」を実行してください",
+        "The database needs an upgrade (schema {found} to {supported}): the administrator runs "
+        "'consult-desk init' with the owner's login",
+    ),
     "pg_role_failed": (
         "PostgreSQLのログインロールを変更できませんでした：{detail}",
         "The PostgreSQL login role could not be changed: {detail}",
@@ -510,6 +516,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "smtp_password_chars": (
         "SMTPのパスワードは半角の英数字と記号で入力してください（全角文字・改行は使えません）",
         "The SMTP password must be ASCII letters, digits and symbols (no full-width characters or line breaks)",
+    ),
+    "same_person_slot": (
+        "同じ方（電話番号・メールアドレス・求職番号のいずれかが同じ）がこの枠を既に予約しています（予約{other}）。1枠に1人1席です",
+        "The same person (same phone, e-mail or job-seeker number) already holds a seat in this slot "
+        "(reservation {other}): one seat per person and slot",
     ),
     "number_range": (
         "{label}は{low}から{high}までの整数で指定してください：{value}",

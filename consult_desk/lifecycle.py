@@ -22,7 +22,7 @@ from consult_desk.models import (
     Reservation,
     transaction,
 )
-from consult_desk.models.db import is_sqlite, valid_id
+from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -163,6 +163,7 @@ def _on_session_day(res: Reservation, now: dt.datetime) -> None:
         raise RuleError("not_session_day", date=format_date_ja(res.start.date()))
 
 
+@retry_conflicts
 def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | None = None) -> Reservation:
     """Apply one life-cycle action, or refuse it with the rule's message and change nothing."""
     opts = options or ActOptions()
@@ -351,6 +352,7 @@ def reschedule(ctx: Context, reservation_id: int, new_start: dt.datetime, option
     return act(ctx, reservation_id, "reschedule", opts)
 
 
+@retry_conflicts
 def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> Reservation:
     """Cancel by the office's channels; on the day itself by phone only (000 第4条(4), 003 7(2), 004 第4条(4))."""
     require(ctx, "cancel")
@@ -394,6 +396,7 @@ def _attempt_results(res: Reservation) -> list[str]:
     return [r for (r,) in rows.order_by(CallbackAttempt.id).tuples()]
 
 
+@retry_conflicts
 def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: str = "") -> CallbackAttempt:
     """One phone call to the applicant after a connection failure: reached, no answer or busy."""
     require(ctx, "act")

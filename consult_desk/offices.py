@@ -17,10 +17,13 @@ from consult_desk.presets import OfficeConfig, load_preset
 
 # Keys an office may add after creation that presets do not carry: the SMTP settings and the
 # mail templates edited in the window (consult_desk.mail, consult_desk.templates), the platform that
-# creates the meetings (consult_desk.meetings, issue 16). Issue 17: the outbox schedule's times
-# (consult_desk.outbox), saved form-import mappings (consult_desk.form_import) and the earlier terms
-# versions with their dates (an imported form's consent is to the terms in force when it was sent).
-OPTIONAL_KEYS = frozenset({"smtp", "mail_templates", "meetings", "mail_schedule", "form_mappings", "terms_history"})
+# creates the meetings (consult_desk.meetings, issue 16), the days after a session its meeting
+# credentials are wiped (issue 13). Issue 17: the outbox schedule's times (consult_desk.outbox), saved
+# form-import mappings (consult_desk.form_import) and the earlier terms versions with their dates (an
+# imported form's consent is to the terms in force when it was sent).
+OPTIONAL_KEYS = frozenset(
+    {"smtp", "mail_templates", "meetings", "credentials_wipe_days", "mail_schedule", "form_mappings", "terms_history"}
+)
 
 
 def create_office(ctx: Context, preset_id: str, code: str | None = None) -> Office:
@@ -123,6 +126,8 @@ def _check_range(key: str, value: Any) -> None:
 
 def _check_type(key: str, old: Any, new: Any) -> None:
     """An edit keeps the value's kind: a number stays a whole number of at least 0, a list a list..."""
+    if key == "credentials_wipe_days" and old is None:
+        old = 0  # not in the presets: a whole number of days (retention.CREDENTIAL_WIPE_DAYS by default)
     if old is None or new is None:
         return
     if isinstance(old, bool) or isinstance(new, bool):

@@ -18,10 +18,12 @@ from consult_desk.models.entities import (
     Meta,
     Office,
     Outbox,
+    PersonClaim,
     Reservation,
     SeatClaim,
     SenderLease,
     Staff,
+    UrlClaim,
 )
 
 __all__ = [
@@ -42,10 +44,12 @@ __all__ = [
     "Meta",
     "Office",
     "Outbox",
+    "PersonClaim",
     "Reservation",
     "SeatClaim",
     "SenderLease",
     "Staff",
+    "UrlClaim",
     "open_database",
     "transaction",
 ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -126,7 +126,8 @@ class MainWindow(QMainWindow):
         also in a message box that does not block (the details can still be typed in)."""
         if not message:
             return
-        self.statusBar().showMessage(message, 15000)
+        # after the shared ops helper has taken its busy bar away (that re-lays out the status bar)
+        QTimer.singleShot(0, lambda: self.statusBar().showMessage(message, 15000))
         if not ok and key.startswith("reservation/"):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Meeting platform"), message, QMessageBox.StandardButton.Ok, self)
             box.setObjectName("platform_call_failed")

@@ -143,7 +143,7 @@ def test_a_dry_run_stores_nothing_and_says_what_would_happen(office, ctx, clock,
         row("C1", "2026/12/21 10:00", "2027/01/20 10:00"),
         row("C2", "2026/12/21 10:05", "2027/01/20 10:00"),  # the same person and slot, a new form number
         row("C3", "2026/12/21 10:06", "2027/01/20 10:00", name="佐藤 健", phone="080-2345-6789",
-            メールアドレス="ken@example.jp"),  # another person, the one seat is taken: full
+            **{"メールアドレス": "ken@example.jp"}),  # another person; 1 seat: full
     ])
     before = AuditLog.select().count()
     report = form_import.run(ctx, office, form_import.read_file(path), mapping, dry_run=True)

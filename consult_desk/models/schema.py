@@ -38,9 +38,7 @@ from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 SCHEMA_VERSION = 9
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 # Tables a later schema added: an older database (a backup being restored) lacks them until migrated.
-TABLES_SINCE: dict[str, int] = {
-    "loan": 4, "person_claim": 6, "url_claim": 6, "meeting_cleanup": 7, "form_submission": 8, "sender_lease": 8,
-}
+TABLES_SINCE: dict[str, int] = {"loan": 4, "person_claim": 6, "url_claim": 6, "meeting_cleanup": 7, "form_submission": 8, "sender_lease": 8}
 
 # version -> step that brings a database from the previous registered version to this one.
 # Versions need not be consecutive: the steps above the stored version run in ascending order, up to

@@ -289,6 +289,18 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
     return new_reservation or res
 
 
+def after_commit(ctx: Context, action: str, reservation: Reservation) -> Any:
+    """What follows an action once its transaction has committed, outside it (network calls): the
+    platform meeting is created (confirm, where the office creates them automatically), moved
+    (reschedule, extend) or deleted (cancel, refuse) through consult_desk.meetings. The command line
+    and the window both call this after ``act`` / ``cancel`` (the window in a worker thread).
+    Returns a :class:`consult_desk.meetings.Outcome` with a sentence, or None when nothing was to do;
+    the action stands whatever happens here."""
+    from consult_desk.meetings import follow_action
+
+    return follow_action(ctx, action, reservation.id)
+
+
 def _book_again(ctx: Context, old: Reservation, start: dt.datetime, opts: ActOptions) -> Reservation:
     """The linked reservation for a reschedule: same applicant and intake, new slot; the old consent
     carries over while the terms are unchanged, otherwise consent taken afresh must be given."""

@@ -110,6 +110,10 @@ class Applicant(BaseModel):
             kwargs["only"] = [*only, Applicant.name_key, Applicant.kana_key, Applicant.given_key, Applicant.given_kana_key]
         return super().save(*args, **kwargs)
 
+    class Meta:
+        # save() writes the changed columns only: on PostgreSQL the desk roles may not write anonymised_at
+        only_save_dirty = True
+
 
 class Event(BaseModel):
     """A group event (交流会, 相談, 講座; 002): many participants up to a capacity."""
@@ -236,6 +240,10 @@ class MeetingCredential(BaseModel):
     issued_by = pw.CharField(max_length=64)
     revoked_at = pw.DateTimeField(null=True)
     revoked_reason = pw.TextField(default="")
+    # issue 16: the meeting's id on the platform that created it (Zoom meeting id, Graph online
+    # meeting or event id) and which platform; empty for credentials typed in by staff.
+    platform = pw.CharField(max_length=20, default="")
+    platform_id = pw.TextField(default="")
 
 
 class UrlClaim(BaseModel):
@@ -281,6 +289,19 @@ class Outbox(BaseModel):
     staff = pw.CharField(max_length=64)
 
 
+class MeetingCleanup(BaseModel):
+    """A meeting a platform created that no reservation holds any more and that could not be deleted
+    there (the desk's write failed, or the platform was unreachable at cancellation): listed for staff
+    until a later deletion succeeds (issue 16). No secrets: the platform's id and why."""
+
+    office = pw.CharField(max_length=64, index=True)
+    platform = pw.CharField(max_length=20)
+    platform_id = pw.TextField()
+    reservation_id = pw.IntegerField(null=True)  # no foreign key: the entry outlives a purge
+    reason = pw.TextField(default="")
+    created_at = pw.DateTimeField()
+    resolved_at = pw.DateTimeField(null=True)
+    resolved_by = pw.CharField(max_length=64, default="")
 class Loan(BaseModel):
     """Equipment the office lent a participant it deems in need (002 4(1)): for one reservation (an
     individual session or a place in a group event), lent and due back on given days, returned later."""
@@ -321,6 +342,10 @@ class AuditLog(BaseModel):
 
         if self._pk is None and is_sqlite():
             chain.link(self)
+        elif self._pk is None:
+            # PostgreSQL: no RETURNING id, so a role that may append but not read the log can write it
+            columns = ("at", "staff", "action", "target", "count", "detail")
+            return type(self).insert({getattr(type(self), c): getattr(self, c) for c in columns}).as_rowcount().execute()
         return super().save(*args, **kwargs)
 
 
@@ -343,4 +368,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     Outbox,
     Loan,
     AuditLog,
+    MeetingCleanup,
 ]

@@ -46,12 +46,16 @@ def locale_dir() -> Path:
     return resources_dir() / "locale"
 
 
-@cache
 def catalogue(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of ``lang``; English is the ids themselves."""
+    return _load(lang, str(locale_dir()))
+
+
+@cache
+def _load(lang: str, folder: str) -> gettext.NullTranslations:
     if lang == "en":
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, str(locale_dir()), languages=[lang], fallback=True)
+    return gettext.translation(DOMAIN, folder, languages=[lang], fallback=True)
 
 
 def _fill(text: str, params: dict[str, Any]) -> str:

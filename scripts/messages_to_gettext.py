@@ -97,12 +97,13 @@ def _char_col(text: str, offsets: Offsets, line: int, byte_col: int) -> int:
     return offsets.starts[line - 1] + len(line_text.encode("utf-8")[:byte_col].decode("utf-8"))
 
 
-def convert_module(path: Path) -> tuple[str, list[tuple[str | None, str, str]]]:
+def convert_module(path: Path, module: str | None = None) -> tuple[str, list[tuple[str | None, str, str]]]:
     """The module's new text and the (context, English, Japanese) entries taken from it."""
     text = path.read_text(encoding="utf-8")
     tree = ast.parse(text)
     offsets = Offsets(text)
-    module = path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")
+    if module is None:
+        module = path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")
     edits: list[tuple[int, int, str]] = []
     entries: list[tuple[str | None, str, str]] = []
     contexts: dict[str, str | None] = {}

@@ -100,9 +100,9 @@ def test_pybabel_extract_with_babel_cfg_finds_the_same_ids(tmp_path, extracted):
 def test_no_message_pair_is_left_unconverted():
     """A (Japanese, English) pair added since the last conversion shows here: run the converter."""
     left = {code: entry for code, entry in MESSAGES.items() if not isinstance(entry, str)}
-    assert not left
+    assert not left, f"run .venv/bin/python scripts/messages_to_gettext.py to convert {sorted(left)}"
     would_change = [p for p in conv.sources() if conv.convert_module(p)[0] != p.read_text(encoding="utf-8")]
-    assert not would_change
+    assert not would_change, f"run .venv/bin/python scripts/messages_to_gettext.py ({would_change})"
 
 
 def test_compiled_catalogue_matches_the_po(catalogue):
@@ -163,3 +163,42 @@ def test_cli_refusal_in_both_languages(tmp_path, capsys):
     cli("init", "--preset", "hellowork-kawagoe", "--json")
     assert "プリセット「no-such-preset」はありません" in cli("init", "--preset", "no-such-preset", expect=2)
     assert "There is no preset 'no-such-preset'" in cli("--lang", "en", "init", "--preset", "no-such-preset", expect=2)
+
+
+def test_the_converter_turns_pairs_into_ids_and_catalogue_entries(tmp_path):
+    """What another helper adds as pairs (a MESSAGES entry, a label table and its lookup) converts
+    mechanically: English ids in the code, the Japanese into the catalogue."""
+    source = tmp_path / "sample.py"
+    source.write_text(
+        "from consult_desk.errors import language\n"
+        "\n"
+        "MESSAGES: dict[str, tuple[str, str]] = {\n"
+        '    "done": N_("It is done"),\n'
+        '    "new_rule": ("規則「{name}」に反します", "This breaks the rule \'{name}\'"),\n'
+        '    "long": (\n'
+        '        "長い"\n'
+        '        "文{x}",\n'
+        '        "A long "\n'
+        '        "sentence {x}",\n'
+        "    ),\n"
+        "}\n"
+        'KIND_LABELS: dict[str, tuple[str, str]] = {"a": ("エー", "ay")}\n'
+        "\n"
+        "\n"
+        "def kind_label(kind: str) -> str:\n"
+        "    ja, en = KIND_LABELS.get(kind, (kind, kind))\n"
+        '    return en if language() == "en" else ja\n',
+        encoding="utf-8",
+    )
+    text, entries = conv.convert_module(source, module="sample")
+    assert sorted(entries, key=str) == sorted([
+        (None, "This breaks the rule '{name}'", "規則「{name}」に反します"),
+        (None, "A long sentence {x}", "長い文{x}"),
+        ("sample.kind", "ay", "エー"),
+    ], key=str)
+    assert '"new_rule": N_("This breaks the rule \'{name}\'"),' in text
+    assert '"long": N_(\n        "A long "\n        "sentence {x}"\n    ),' in text
+    assert 'KIND_LABELS: dict[str, str] = {"a": NP_("sample.kind", "ay")}' in text
+    assert 'return _p("sample.kind", KIND_LABELS.get(kind, kind))' in text
+    assert "from consult_desk.i18n import NP_, N_, _p" in text
+    compile(text, "sample.py", "exec")

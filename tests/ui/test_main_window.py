@@ -21,7 +21,7 @@ from consult_desk import booking
 from consult_desk.models import History, Reservation
 from consult_desk.ui.desk.booking_dialog import BookingDialog
 from consult_desk.ui.desk.consent_dialog import ConsentDialog
-from consult_desk.ui.desk.reservation_panel import ActionDialog
+from consult_desk.ui.session.action_runner import ActionDialog
 from consult_desk.ui.shell.main_window import MainWindow
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.shell.settings_dialog import SettingsDialog

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk import backup, retention
+from consult_desk import backup, changes, retention
 from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
+from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.ops import Op, Outcome, run_op
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.messages import confirm, show_error
@@ -249,8 +250,7 @@ class SupervisorActions(QObject):
         def restored(result: backup.RestoreResult) -> None:
             self._status(self.tr("Restored from %1; the previous data is in %2.").replace("%1", str(source))
                          .replace("%2", str(result.safety_copy)))
-            if hasattr(self.window, "refresh_all"):
-                self.window.refresh_all()
+            hub.hub().publish(changes.ALL)  # the whole database was replaced: every view reads again
             self.restored.emit()
             finish(True)
 
@@ -268,8 +268,6 @@ class SupervisorActions(QObject):
         dialog = PurgeDialog(self.ctx, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_plan is not None:
             self._status(self.tr("%1 reservations anonymised.").replace("%1", str(dialog.result_plan.reservations)))
-            if hasattr(self.window, "refresh_all"):
-                self.window.refresh_all()
 
     # -------------------------------------------------------------- start of the day
 

@@ -40,12 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import export, reports
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.export import ExportResult
 from consult_desk.permissions import can
 from consult_desk.reports import Group, Statistics
 from consult_desk.states import Status, status_label
+from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.ops import Op, run_op
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel
@@ -200,6 +202,7 @@ class ReportsView(QWidget):
         super().__init__(parent)
         self.setObjectName("reports")
         self.ctx = ctx
+        hub.on((Topic.RESERVATIONS, Topic.OFFICES), self.refresh, self)  # what this view shows changed (shell/hub.py)
         self.office = office
         self.stats: Statistics | None = None
         layout = QVBoxLayout(self)

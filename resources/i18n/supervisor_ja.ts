@@ -504,6 +504,11 @@
         <source>Exporting CSV</source>
         <translation>CSVを書き出しています</translation>
     </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/reports_view.py" line="1" />
+        <source>Counting</source>
+        <translation>集計しています</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDocument</name>

@@ -285,16 +285,31 @@ class ReportsView(QWidget):
         self.office = code
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self) -> Op[Statistics]:
+        """Count the period off the window's thread (``self.op``); the newest request wins."""
         start, end = self.span()
-        try:
-            self.stats = reports.statistics(self.ctx, start, end, self.scope())
-        except ConsultDeskError as exc:
+        ctx, scope = self.ctx, self.scope()
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
+
+        def counted(stats: Statistics) -> None:
+            if generation == self._generation:
+                self._show_statistics(stats, start)
+
+        def failed(exc: ConsultDeskError) -> None:
+            if generation != self._generation:
+                return
             self.stats = None
             self.caption.setText(exc.message)
             self.model.set_statistics(None)
             self.chart.set_bars("", [])
-            return
+
+        self.op = run_op(self, lambda: reports.statistics(ctx, start, end, scope), counted, failure=failed,
+                         label=self.tr("Counting"))
+        return self.op
+
+    def _show_statistics(self, stats: Statistics, start: dt.date) -> None:
+        self.stats = stats
         period = f"{start:%Y-%m}" if self.monthly() else f"{start:%Y-%m-%d}"
         self.caption.setText(
             self.tr("%1: applications are counted by the day they came in, everything else by the session's day.")

@@ -25,11 +25,12 @@ from consult_desk.models import (
     Event,
     History,
     Office,
+    PersonClaim,
     Reservation,
     SeatClaim,
     transaction,
 )
-from consult_desk.models.db import is_sqlite, valid_id
+from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -37,11 +38,14 @@ from consult_desk.presets import CHANNELS, STANDARD_FIELDS, OfficeConfig, channe
 from consult_desk.states import TROUBLE, Status, status_label
 from consult_desk.validation import (
     name_key,
+    nfkc,
     normalise_email,
     normalise_job_seeker_no,
     normalise_kana,
+    normalise_line,
     normalise_phone,
     normalise_text,
+    person_keys,
 )
 
 
@@ -307,7 +311,7 @@ def validate_field(config: OfficeConfig, key: str, value: str) -> str:
     spec = config.field(key)
     if spec is None:
         raise RuleError("unknown_field", key=key)
-    text = (value or "").strip()
+    text = nfkc(value or "")  # a value of spaces or invisible characters only is empty
     if not text:
         if spec.required:
             raise RuleError("required", clause=spec.clause, label=spec.label)
@@ -320,7 +324,7 @@ def validate_field(config: OfficeConfig, key: str, value: str) -> str:
         return normalise_job_seeker_no(text)
     if spec.type == "kana":
         return normalise_kana(text)
-    text = normalise_text(text, spec.label)
+    text = normalise_line(text, spec.label)
     if spec.type == "choice" and spec.choices:
         if text not in spec.choices:
             raise RuleError("invalid_choice", clause=spec.clause, label=spec.label)
@@ -345,8 +349,8 @@ def validate_companions(config: OfficeConfig, companions: list[dict[str, str]]) 
         raise RuleError("companions_not_accepted")
     cleaned = []
     for item in companions:
-        name = normalise_text(item.get("name", ""), "氏名", 100)
-        relation = normalise_text(item.get("relation", ""), "所属・続柄", 100)
+        name = normalise_line(item.get("name", ""), "氏名", 100)
+        relation = normalise_line(item.get("relation", ""), "所属・続柄", 100)
         if not name and not relation:
             continue
         if not name or not relation:
@@ -471,6 +475,21 @@ def _claim_free_seat(office: str, key: str, seats: int, reservation: Reservation
 
 def release_seat(reservation: Reservation) -> None:
     SeatClaim.delete().where(SeatClaim.reservation == reservation).execute()
+    PersonClaim.delete().where(PersonClaim.reservation == reservation).execute()
+
+
+def _claim_person(config: OfficeConfig, key: str, reservation: Reservation, intake: dict[str, str]) -> None:
+    """One person, one seat of a slot (issue 14 (6)): the same phone, e-mail or 求職番号 cannot hold
+    two seats of one slot. The unique (key, person) index settles desks booking at the same moment."""
+    persons = person_keys(intake["phone"], intake["email"], intake.get("job_seeker_no", ""))
+    held = PersonClaim.select(PersonClaim.reservation).where(PersonClaim.key == key, PersonClaim.person.in_(persons)).first()
+    if held is not None:
+        raise RuleError("same_person_slot", other=held.reservation_id)
+    try:
+        with DB.atomic():
+            PersonClaim.insert_many([{"key": key, "person": p, "reservation": reservation} for p in persons]).execute()
+    except pw.IntegrityError:  # another desk booked the same person here a moment ago
+        raise RuleError("same_person_slot", other="-") from None
 
 
 def initial_status(config: OfficeConfig, channel: str) -> Status:
@@ -480,6 +499,7 @@ def initial_status(config: OfficeConfig, channel: str) -> Status:
     return Status(config.get("initial_status", "confirmed"))
 
 
+@retry_conflicts
 def book(ctx: Context, req: BookingRequest) -> Reservation:
     """Apply every booking rule and store the reservation with its history and consent, or refuse."""
     require(ctx, "book")
@@ -556,6 +576,8 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             created_by=ctx.actor.login,
         )
         key = event_key(event.id) if event else slot_key(req.office, start)
+        if event is None:  # a group event may take a parent's several children; a slot is one person's
+            _claim_person(config, key, reservation, intake)
         seats = event.capacity if event else config.seats
         if event is None and overlapping(config):
             seat = _claim_free_seat(req.office, key, seats, reservation)
@@ -627,7 +649,7 @@ def create_event(
         event = Event.create(
             office=office,
             kind=kind,
-            title=normalise_text(title, "名称") or kind,
+            title=normalise_line(title, "名称") or kind,
             start=start,
             end=start + dt.timedelta(minutes=minutes),
             capacity=cap,

@@ -45,6 +45,7 @@ from consult_desk.ui.session.terminate_dialog import TerminateDialog
 from consult_desk.ui.shell import openers
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.messages import confirm, show_error
+from consult_desk.ui.widgets.platform_calls import follow_up
 
 
 @dataclass(frozen=True)
@@ -270,12 +271,13 @@ def _confirm_and_act(
             return None
     try:
         if action == "cancel":
-            lifecycle.cancel(ctx, reservation_id, options.channel, options.note)
+            res = lifecycle.cancel(ctx, reservation_id, options.channel, options.note)
         else:
-            lifecycle.act(ctx, reservation_id, action, options)
+            res = lifecycle.act(ctx, reservation_id, action, options)
     except ConsultDeskError as exc:
         show_error(parent, exc)
         return None
+    follow_up(ctx, action, res)  # the platform meeting follows, in the background (issue 16)
     done(reservation_id)
     if action == "connection-failed":  # 000 第10条(7), 003 8: the phone callback starts at once
         open_callback_panel(ctx, reservation_id, parent)

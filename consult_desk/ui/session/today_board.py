@@ -54,6 +54,7 @@ from consult_desk.ui.shell.selection import Selection
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_time_span
 from consult_desk.ui.widgets.messages import show_error
+from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 TICK_MS = 15_000  # the clock: countdowns are in minutes (data changes come through the change hub)
@@ -483,11 +484,12 @@ class TodayBoard(QWidget):
     def act(self, reservation_id: int, action: str, options: ActOptions | None = None) -> bool:
         """Call the life-cycle service directly (no questions); a refusal is shown as its sentence."""
         try:
-            lifecycle.act(self.ctx, reservation_id, action, options)
+            res = lifecycle.act(self.ctx, reservation_id, action, options)
         except ConsultDeskError as exc:
             show_error(self, exc)
             self.refresh()
             return False
+        follow_up(self.ctx, action, res)  # the platform meeting follows, in the background (issue 16)
         return True
 
     def open_callback(self, reservation_id: int) -> QDialog | None:

@@ -112,6 +112,9 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     from consult_desk.ui.mail.mail_worker import finish_pending_sends
 
     finish_pending_sends()
+    from consult_desk.ui.widgets.platform_calls import runner
+
+    runner().wait(30_000)  # a meeting being created or deleted finishes and is stored (issue 16)
     from consult_desk.ui.shell import ops
 
     ops.wait_all()  # a backup or an export under way finishes before the process ends

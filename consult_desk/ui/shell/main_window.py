@@ -18,13 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -36,6 +37,7 @@ from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
+from consult_desk.ui.desk.loans_view import add_loans_view
 from consult_desk.ui.desk.reservation_panel import ReservationPanel
 from consult_desk.ui.session.callback_queue import CallbackQueueDock
 from consult_desk.ui.session.today_board import TodayBoard
@@ -122,6 +124,24 @@ class MainWindow(QMainWindow):
         self.watcher.unavailable.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.watcher.start()
         self.callback_queue = CallbackQueueDock.install(self, ctx)  # open phone callbacks, seen from every view
+        # Zoom / Teams calls running in the background (issue 16) say how they ended here.
+        from consult_desk.ui.widgets.platform_calls import runner
+
+        runner().finished.connect(self._platform_call_finished)
+
+    def _platform_call_finished(self, key: str, ok: bool, message: str) -> None:
+        """A meeting made, moved or deleted by the platform: the sentence in the status bar; a failure
+        also in a message box that does not block (the details can still be typed in)."""
+        if not message:
+            return
+        # after the shared ops helper has taken its busy bar away (that re-lays out the status bar)
+        QTimer.singleShot(0, lambda: self.statusBar().showMessage(message, 15000))
+        if not ok and key.startswith("reservation/"):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Meeting platform"), message, QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("platform_call_failed")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setModal(False)
+            box.show()
 
     def _build_views(self) -> None:
         """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab
@@ -135,6 +155,7 @@ class MainWindow(QMainWindow):
         self.add_lazy_view("search_view", self.tr("Search"), self._make_search)
         self.add_lazy_view("outbox_view", QCoreApplication.translate(*OUTBOX_TITLE), self._make_outbox)
         add_supervisor_views(self)  # day review, reports, audit log: only for the roles that may use them
+        add_loans_view(self)  # equipment lent (002 4(1)): only where an office lends (issue 12)
 
     def _add_view(self, view, title: str):  # noqa: ANN001, ANN202 (any view widget)
         self.tabs.addTab(view, title)

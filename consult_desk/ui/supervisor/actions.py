@@ -170,6 +170,7 @@ class SupervisorActions(QObject):
             ("backup", self.tr("&Back up now…"), "backup", lambda: self.back_up()),
             ("restore", self.tr("&Restore from a backup…"), "restore", lambda: self.restore()),
             ("purge", self.tr("&Anonymise old personal data…"), "purge", self.purge),
+            ("meetings", self.tr("&Meeting platform (Zoom, Teams)…"), "manage_offices", self.meeting_platform),
         ]
         for key, text, permission, slot in entries:
             if can(self.ctx, permission):
@@ -193,6 +194,12 @@ class SupervisorActions(QObject):
         from consult_desk.ui.supervisor.staff_dialog import StaffDialog
 
         StaffDialog(self.ctx, self.window).exec()
+
+    def meeting_platform(self) -> None:
+        """The current office's meeting platform: Zoom or Teams creating the meetings (issue 16)."""
+        from consult_desk.ui.supervisor.meetings_dialog import MeetingsDialog
+
+        MeetingsDialog(self.ctx, self.window.office, self.window).exec()  # type: ignore[attr-defined]
 
     def change_password(self) -> None:
         from consult_desk.ui.supervisor.staff_dialog import OwnPasswordDialog
@@ -268,6 +275,21 @@ class SupervisorActions(QObject):
         dialog = PurgeDialog(self.ctx, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_plan is not None:
             self._status(self.tr("%1 reservations anonymised.").replace("%1", str(dialog.result_plan.reservations)))
+            self._purge_meetings()
+
+    def _purge_meetings(self) -> None:
+        """The anonymised sessions' platform meetings are deleted in the background (issue 16)."""
+        from consult_desk import meetings
+        from consult_desk.ui.widgets.platform_calls import runner
+
+        ctx = self.ctx
+
+        def call() -> meetings.Outcome | None:
+            outcomes = meetings.follow_purge(ctx)
+            failed = [o for o in outcomes if not o.ok]
+            return failed[0] if failed else (outcomes[-1] if outcomes else None)
+
+        runner().run("purge", call)
 
     # -------------------------------------------------------------- start of the day
 

@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     from consult_desk.clock import SystemClock
     from consult_desk.context import Actor, Context
     from consult_desk.models import open_database
+    from consult_desk.models.schema import ensure_schema
     from consult_desk.offices import list_offices
     from consult_desk.ui.shell import ops
     from consult_desk.ui.supervisor.daily_review import save_review_pdf
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     db = work / "desk.sqlite3"
     shutil.copyfile(args.db, db)
     open_database(db, create=False)
+    ensure_schema(create=False)  # a file made by an older generate.py is brought forward (on the copy)
     ctx = Context(Actor("bench", "ベンチマーク", "admin"), SystemClock())
     office = list_offices()[0].code
     today = ctx.clock.today()

@@ -87,21 +87,30 @@ class PurgeDialog(QDialog):
         d = self.date.date()
         return dt.date(d.year(), d.month(), d.day())
 
-    def update_count(self) -> retention.PurgePlan | None:
+    def update_count(self) -> Op[retention.PurgePlan]:
+        """Count what the cut-off would anonymise, off the window's thread (the newest count wins)."""
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        try:
-            plan = retention.plan(self.ctx, before=self.before())
-        except ConsultDeskError as exc:
-            self.count.setText(exc.message)
-            ok.setEnabled(False)
-            return None
-        self.count.setText(
-            self.tr("%1 reservations of %2 people will be anonymised.")
-            .replace("%1", str(plan.reservations))
-            .replace("%2", str(plan.applicants))
-        )
-        ok.setEnabled(plan.reservations > 0)
-        return plan
+        ok.setEnabled(False)
+        ctx, before = self.ctx, self.before()
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
+
+        def counted(plan: retention.PurgePlan) -> None:
+            if generation != self._generation:
+                return
+            self.count.setText(
+                self.tr("%1 reservations of %2 people will be anonymised.")
+                .replace("%1", str(plan.reservations))
+                .replace("%2", str(plan.applicants))
+            )
+            ok.setEnabled(plan.reservations > 0)
+
+        def failed(exc: ConsultDeskError) -> None:
+            if generation == self._generation:
+                self.count.setText(exc.message)
+
+        self.count_op = run_op(self, lambda: retention.plan(ctx, before=before), counted, failure=failed)
+        return self.count_op
 
     def accept(self) -> None:
         """The purge runs off the window's thread; the dialog closes when it is done."""
@@ -314,31 +323,31 @@ class SupervisorActions(QObject):
         return run_op(self.window, lambda: backup.daily_backup(ctx), made, failure=failed,
                       label=self.tr("Daily backup"))
 
-    def propose_purge(self) -> bool:
-        """Personal data past the retention period: say how much, offer the purge (asked once a day)."""
+    def propose_purge(self) -> Op[retention.PurgePlan] | None:
+        """Personal data past the retention period: say how much (counted off the window's thread),
+        offer the purge (asked once a day)."""
         key = f"retention/asked/{self.ctx.actor.login}"
         today = self.ctx.clock.today().isoformat()
         if str(settings().value(key, "")) == today:
-            return False
-        try:
-            plan = retention.due(self.ctx)
-        except ConsultDeskError:
-            return False
-        if plan.reservations == 0:
-            return False
-        settings().setValue(key, today)
-        text = self.tr(
-            "%1 reservations of %2 people are past their office's retention period. Anonymise their personal "
-            "data now? Statistics do not change."
-        ).replace("%1", str(plan.reservations)).replace("%2", str(plan.applicants))
-        answer = QMessageBox.question(self.window, self.tr("Retention period"), text)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
+            return None
         ctx = self.ctx
-        run_op(self.window, lambda: retention.purge(ctx),
-               lambda done: self._status(self.tr("%1 reservations anonymised.").replace("%1", str(done.reservations))),
-               failure=lambda exc: show_error(self.window, exc), label=self.tr("Anonymising old personal data"))
-        return True
+
+        def counted(plan: retention.PurgePlan) -> None:
+            if plan.reservations == 0:
+                return
+            settings().setValue(key, today)
+            text = self.tr(
+                "%1 reservations of %2 people are past their office's retention period. Anonymise their personal "
+                "data now? Statistics do not change."
+            ).replace("%1", str(plan.reservations)).replace("%2", str(plan.applicants))
+            answer = QMessageBox.question(self.window, self.tr("Retention period"), text)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            run_op(self.window, lambda: retention.purge(ctx),
+                   lambda done: self._status(self.tr("%1 reservations anonymised.").replace("%1", str(done.reservations))),
+                   failure=lambda exc: show_error(self.window, exc), label=self.tr("Anonymising old personal data"))
+
+        return run_op(self.window, lambda: retention.due(ctx), counted, failure=lambda _exc: None)
 
 
 def add_supervisor_views(window: QMainWindow) -> None:

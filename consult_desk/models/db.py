@@ -141,7 +141,13 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
         if not path.exists():
             if not create:
                 raise StorageError("db_unavailable", detail=f"{path} does not exist")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            from consult_desk.files import private_file
+
+            # 0600 in a 0700 folder; SQLite gives its -wal and -shm files the database file's permissions
+            try:
+                private_file(path)
+            except OSError as exc:
+                raise StorageError("db_unavailable", detail=str(exc)) from exc
         _check_sqlite_file(path)
         busy_seconds = int(SQLITE_PRAGMAS["busy_timeout"]) / 1000  # also while setting the pragmas themselves
         database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=busy_seconds)
@@ -176,6 +182,10 @@ def check_writable(target: str) -> None:
 def classify_error(exc: BaseException, target: str) -> StorageError:
     """Turn a driver error into a known failure with a sentence (corrupt, locked, read-only), by the
     driver's error code."""
+    text = str(exc).lower()
+    if "password authentication failed" in text or "no password supplied" in text:
+        # the server refused the login role's password (issue 13): a refused connection has no SQLSTATE
+        return StorageError("sign_in_failed")
     kind = error_kind(exc)
     if kind == "conflict":
         return ConflictError()

@@ -184,6 +184,23 @@ def convert_module(path: Path, module: str | None = None) -> tuple[str, list[tup
     return text, entries
 
 
+PAIR_USE = re.compile(r"\]\s*\[\s*[01]\b|\)\s*\[\s*[01]\b|\[1 if |\[0 if |ja, en = |ja_en|pair\[[01]\]|\bfor \w+, \(\w+, \w+\) in ")
+
+
+def _converted_tables(path: Path) -> list[str]:
+    """Module-level tables whose values are N_/NP_ ids."""
+    names = []
+    for stmt in ast.parse(path.read_text(encoding="utf-8")).body:
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else (
+            stmt.target if isinstance(stmt, ast.AnnAssign) else None)
+        value = getattr(stmt, "value", None)
+        if isinstance(target, ast.Name) and isinstance(value, ast.Dict) and value.values and any(
+            _is_marked(v) for v in value.values
+        ):
+            names.append(target.id)
+    return names
+
+
 def extract() -> Catalog:
     """What ``pybabel extract`` finds in the sources (the template of the catalogue)."""
     template = Catalog(project="consult-desk", domain=DOMAIN)
@@ -262,9 +279,10 @@ def main(argv: list[str] | None = None) -> int:
         f"  {m.context or ''}|{m.id!r}" for m in catalog if m.id and not m.string
     ]
     stale = entries_of(catalog) != entries_of(read_catalogue())
-    if not args.check:
+    if not args.check and (stale or not PO.exists()):  # unchanged: left alone (no header-date churn)
         PO.parent.mkdir(parents=True, exist_ok=True)
         PO.write_bytes(po_new)
+    if not args.check and (stale or not MO.exists() or MO.read_bytes() != mo_bytes(read_catalogue())):
         compile_mo()
 
     for path in changed:
@@ -275,6 +293,18 @@ def main(argv: list[str] | None = None) -> int:
         print("Japanese changed for existing ids:\n" + "\n".join(clashes))
     if untranslated:
         print("no Japanese yet (fill in the .po, then run again to compile):\n" + "\n".join(untranslated))
+    # Uses of a converted table that still expect a pair (NAME[k][0], ja, en = NAME[k], ...):
+    # each value is now an English id; translate it with _p(context, NAME[k]) or in_language("ja", ...).
+    tables = sorted({n for p in sources() for n in _converted_tables(p)})
+    pair_uses = [
+        f"  {p.relative_to(ROOT)}:{n}: {line.strip()}"
+        for p in sorted(PACKAGE.rglob("*.py"))
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        for name in tables
+        if re.search(rf"\b{name}\b", line) and PAIR_USE.search(line)
+    ]
+    if pair_uses:
+        print("uses of converted tables that still expect (ja, en) pairs:\n" + "\n".join(pair_uses))
     by_hand = [
         f"  {p.relative_to(ROOT)}:{n}: {line.strip()}"
         for p in sources()

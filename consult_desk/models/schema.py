@@ -273,10 +273,6 @@ def _ensure_schema(create: bool) -> list[str]:
                     install_audit_guard()
                 applied.add(target)
                 Meta.update(value=str(max(version, target))).where(Meta.key == "schema_version").execute()
-                # an upsert both engines take (PostgreSQL has no INSERT OR REPLACE)
-                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict(
-                    conflict_target=[Meta.key], update={Meta.value: _steps_text(applied)}
-                ).execute()
                 Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict(
                     conflict_target=[Meta.key], update={Meta.value: _steps_text(applied)}
                 ).execute()  # an upsert both engines take (PostgreSQL has no INSERT OR REPLACE)

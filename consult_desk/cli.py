@@ -19,6 +19,7 @@ from typing import Any
 import peewee as pw
 
 from consult_desk import booking, export, lifecycle, offices
+from consult_desk.actions import VIA_ACT, Action
 from consult_desk.clock import Clock, FixedClock, SystemClock
 from consult_desk.context import CLI_ACTOR, Actor, Context
 from consult_desk.errors import ConsultDeskError, RuleError, set_language
@@ -27,8 +28,11 @@ from consult_desk.models.db import classify_error
 from consult_desk.models.schema import ensure_schema
 from consult_desk.paths import default_db_path
 from consult_desk.presets import CHANNELS
-from consult_desk.states import ACTIONS
+from consult_desk.states import SPECS
 
+# `act` takes every action of the table that lifecycle.act carries out (cancel has its own command).
+ACT_CHOICES = [a.value for a, spec in SPECS.items() if spec.via == VIA_ACT]
+ACK_HELP = "staff checked the applicant's earlier trouble (no-show, termination, refusal) and book all the same"
 EXIT_OK = 0
 EXIT_REFUSED = 2
 EXIT_INTERNAL = 1
@@ -173,6 +177,7 @@ def cmd_book(args: argparse.Namespace, ctx: Context) -> Any:
         companions=companions,
         event_id=args.event,
         note=args.note or "",
+        acknowledge_trouble=args.acknowledge_trouble,
     )
     res = booking.book(ctx, req)
     return {
@@ -198,7 +203,7 @@ def cmd_cancel(args: argparse.Namespace, ctx: Context) -> Any:
 @command("act")
 def cmd_act(args: argparse.Namespace, ctx: Context) -> Any:
     checks = None
-    if args.action == "check-in":
+    if args.action == Action.CHECK_IN:
         checks = {
             "connection_test": args.connection or "ok",
             "identity_checked": not args.identity_not_checked,
@@ -212,9 +217,25 @@ def cmd_act(args: argparse.Namespace, ctx: Context) -> Any:
         city_fault=args.city_fault,
         checks=checks,
         new_start=parse_datetime(args.start) if args.start else None,
+        acknowledge_trouble=args.acknowledge_trouble,
     )
-    res = lifecycle.act(ctx, args.id, args.action, opts)
+    res = lifecycle.act(ctx, args.id, Action(args.action), opts)
     return lifecycle.describe(res)
+
+
+@command("actions")
+def cmd_actions(args: argparse.Namespace, ctx: Context) -> Any:
+    """What may be done to a reservation now (the same table and rules as ``act`` and the window)."""
+    return [
+        {
+            "action": offer.action.value,
+            "needs": sorted(n.value for n in offer.needs),
+            "irreversible": offer.irreversible,
+            "refusal": offer.refusal_code,
+            "message": offer.refusal,
+        }
+        for offer in lifecycle.offered_actions(ctx, args.id)
+    ]
 
 
 @command("callbacks")
@@ -243,7 +264,9 @@ def cmd_board(args: argparse.Namespace, ctx: Context) -> Any:
 def cmd_next_booking(args: argparse.Namespace, ctx: Context) -> Any:
     from consult_desk import session
 
-    res = session.book_next(ctx, args.id, parse_datetime(args.start), note=args.note or "")
+    res = session.book_next(
+        ctx, args.id, parse_datetime(args.start), note=args.note or "", acknowledge_trouble=args.acknowledge_trouble
+    )
     return {"id": res.id, "start": res.start.strftime("%Y-%m-%dT%H:%M"), "status": res.status, "channel": res.channel}
 
 
@@ -483,6 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--channel", required=True, choices=CHANNELS)
     p.add_argument("--consent", action="store_true", help="the applicant agreed to the current terms and checklist")
     p.add_argument("--note")
+    p.add_argument("--acknowledge-trouble", action="store_true", help=ACK_HELP)
 
     p = sub.add_parser("show", parents=[common], help="one reservation with its history")
     p.add_argument("id", type=int)
@@ -494,7 +518,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("act", parents=[common], help="a life-cycle action")
     p.add_argument("id", type=int)
-    p.add_argument("action", choices=[a for a in ACTIONS if a != "cancel"])
+    p.add_argument("action", choices=ACT_CHOICES)
     p.add_argument("--note")
     p.add_argument("--channel")
     p.add_argument("--minutes", type=int, help="extend: minutes to add; complete-by-phone: duration")
@@ -504,6 +528,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--connection", choices=["ok", "failed"], help="check-in: connection test result")
     p.add_argument("--identity-not-checked", action="store_true")
     p.add_argument("--companions-missing", action="store_true")
+    p.add_argument("--acknowledge-trouble", action="store_true", help="reschedule: " + ACK_HELP)
+
+    p = sub.add_parser("actions", parents=[common], help="the actions a reservation offers now and what each needs")
+    p.add_argument("id", type=int)
 
     p = sub.add_parser("callbacks", parents=[common], help="open phone callbacks")
     p.add_argument("--office", help="only this office's callbacks")
@@ -521,6 +549,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int, help="the running session's reservation")
     p.add_argument("--start", required=True)
     p.add_argument("--note")
+    p.add_argument("--acknowledge-trouble", action="store_true", help=ACK_HELP)
 
     p = sub.add_parser("search", parents=[common], help="find reservations")
     p.add_argument("query")

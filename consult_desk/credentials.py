@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from consult_desk import audit
+from consult_desk.actions import Action
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import History, MeetingCredential, Reservation, transaction
@@ -367,7 +368,7 @@ def _history(ctx: Context, res: Reservation, note: str, data: dict[str, Any]) ->
     History.create(
         reservation=res,
         at=ctx.clock.now(),
-        action="credentials",
+        action=Action.CREDENTIALS.value,
         from_status=res.status,
         status=res.status,
         channel="",

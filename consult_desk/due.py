@@ -20,6 +20,7 @@ from typing import Any
 
 import peewee as pw
 
+from consult_desk.actions import Action
 from consult_desk.calendar import format_date_ja
 from consult_desk.credentials import current
 from consult_desk.errors import language
@@ -103,7 +104,7 @@ def _last_details_at(res: Reservation) -> dt.datetime | None:
     )
     step = (
         History.select(History.at)
-        .where(History.reservation == res.id, History.action == "send-details")
+        .where(History.reservation == res.id, History.action == Action.SEND_DETAILS.value)
         .order_by(History.at.desc())
         .first()
     )
@@ -167,7 +168,7 @@ def _resend_due(now: dt.datetime, office: str | None = None) -> set[int]:
     )
     stepped = dict(
         History.select(History.reservation, latest(History.at))
-        .where(History.reservation.in_(candidates), History.action == "send-details")
+        .where(History.reservation.in_(candidates), History.action == Action.SEND_DETAILS.value)
         .group_by(History.reservation)
         .tuples()
     )

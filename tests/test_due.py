@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from action_helpers import send_details
 
 from consult_desk import booking, credentials, due, lifecycle, mail
 from consult_desk.lifecycle import ActOptions
@@ -54,7 +55,7 @@ def test_sent_details_leave_the_list_until_the_credentials_change(zoom, ctx, clo
 
 
 def test_details_marked_sent_by_hand_count_too(zoom, ctx):
-    lifecycle.act(ctx, zoom, "send-details", ActOptions(channel="email"))
+    send_details(ctx, zoom)
     assert kinds(T(2027, 1, 18, 9, 0)) == []
 
 
@@ -88,7 +89,7 @@ def test_the_list_is_per_office_and_overdue_first(db, ctx, make_office, make_req
 
 def test_credentials_withdrawn_after_sending_are_due_again(zoom, ctx, clock):
     credentials.set_credentials(ctx, zoom, ZOOM)
-    lifecycle.act(ctx, zoom, "send-details", ActOptions(channel="email"))
+    send_details(ctx, zoom)
     clock.advance(hours=1)
     credentials.revoke(ctx, zoom, "stolen")
     assert kinds(T(2027, 1, 5, 9, 0)) == [(zoom, "resend", dt.date(2027, 1, 5), "today")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from action_helpers import send_details
 
 from consult_desk import booking, lifecycle
 from consult_desk.errors import RuleError
@@ -53,8 +54,8 @@ def test_hello_work_offer_then_confirm(booked, ctx, clock):
 
 def test_a_whole_session_with_extension_to_45_minutes(booked, ctx, clock):
     """004 第4条(1): 30分（必要により延長する場合は45分まで）."""
-    for action in ("confirm", "send-details"):
-        lifecycle.act(ctx, booked.id, action)
+    lifecycle.act(ctx, booked.id, "confirm")
+    send_details(ctx, booked.id)
     clock.set(T(2027, 1, 13, 9, 55))
     lifecycle.act(ctx, booked.id, "check-in", ActOptions(checks={"connection_test": "ok", "identity_checked": True}))
     clock.set(WED)
@@ -67,7 +68,9 @@ def test_a_whole_session_with_extension_to_45_minutes(booked, ctx, clock):
     clock.set(T(2027, 1, 13, 10, 45))
     lifecycle.act(ctx, booked.id, "complete")
     assert lifecycle.get_reservation(booked.id).status == "completed"
-    assert [a for a, _ in history(booked.id)] == ["book", "confirm", "send-details", "check-in", "start", "extend", "complete"]
+    assert [a for a, _ in history(booked.id)] == [
+        "book", "confirm", "credentials", "send-details", "check-in", "start", "extend", "complete"
+    ]
 
 
 def test_late_start_keeps_the_planned_end(db, ctx, clock, make_office, make_request):
@@ -75,7 +78,7 @@ def test_late_start_keeps_the_planned_end(db, ctx, clock, make_office, make_requ
     office = make_office("musashino-hoiku-concierge")
     res = booking.book(ctx, make_request(office, WED))
     clock.set(T(2027, 1, 13, 10, 12))
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")
     assert lifecycle.get_reservation(res.id).end == T(2027, 1, 13, 10, 30)
 
@@ -85,10 +88,10 @@ def test_no_show_only_after_the_grace(booked, ctx, clock):
     lifecycle.act(ctx, booked.id, "confirm")
     clock.set(T(2027, 1, 13, 10, 9))
     with pytest.raises(RuleError) as err:
-        lifecycle.act(ctx, booked.id, "no-show")
+        lifecycle.act(ctx, booked.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     assert err.value.code == "no_show_too_early" and err.value.clause == "004 第4条(4)"
     clock.set(T(2027, 1, 13, 10, 10))
-    lifecycle.act(ctx, booked.id, "no-show")
+    lifecycle.act(ctx, booked.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     assert lifecycle.get_reservation(booked.id).status == "no_show"
 
 
@@ -97,14 +100,14 @@ def test_no_show_refused_after_contact(booked, ctx, clock):
     lifecycle.act(ctx, booked.id, "contact", ActOptions(note="10分ほど遅れると電話あり", channel="phone"))
     clock.set(T(2027, 1, 13, 10, 20))
     with pytest.raises(RuleError) as err:
-        lifecycle.act(ctx, booked.id, "no-show")
+        lifecycle.act(ctx, booked.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     assert err.value.code == "no_show_contacted"
 
 
 def test_undo_no_show_needs_a_supervisor_and_a_reason(booked, ctx, clock):
     lifecycle.act(ctx, booked.id, "confirm")
     clock.set(T(2027, 1, 13, 10, 15))
-    lifecycle.act(ctx, booked.id, "no-show")
+    lifecycle.act(ctx, booked.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     reception = type(ctx)(actor=type(ctx.actor)("uketsuke", "受付", "reception"), clock=clock)
     with pytest.raises(RuleError) as err:
         lifecycle.act(reception, booked.id, "undo-no-show", ActOptions(note="システム障害"))
@@ -119,7 +122,7 @@ def test_connection_failure_becomes_a_phone_callback(booked, ctx, clock):
     """003 8: 当センターから電話連絡; 復旧に時間を要する場合は電話での相談に切り替える."""
     lifecycle.act(ctx, booked.id, "confirm")
     clock.set(WED)
-    lifecycle.act(ctx, booked.id, "check-in")
+    lifecycle.act(ctx, booked.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, booked.id, "start")
     clock.set(T(2027, 1, 13, 10, 5))
     lifecycle.act(ctx, booked.id, "connection-failed", ActOptions(note="映像が固まる"))
@@ -139,7 +142,7 @@ def test_nishitokyo_new_slot_after_failure_only_when_the_city_caused_it(db, ctx,
     office = make_office("nishitokyo-childcare")
     res = booking.book(ctx, make_request(office, WED))
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "connection-failed")
     with pytest.raises(RuleError) as err:
         lifecycle.act(ctx, res.id, "reschedule")
@@ -157,7 +160,7 @@ def test_terminate_for_a_prohibited_act_flags_the_applicant(booked, ctx, clock):
     """004 第10条(1)/(2): 録画・録音は禁止; staff may end the session."""
     lifecycle.act(ctx, booked.id, "confirm")
     clock.set(WED)
-    lifecycle.act(ctx, booked.id, "check-in")
+    lifecycle.act(ctx, booked.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     with pytest.raises(RuleError) as err:
         lifecycle.act(ctx, booked.id, "terminate", ActOptions(prohibited_act="dancing"))
     assert err.value.code == "unknown_act"

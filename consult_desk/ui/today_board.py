@@ -38,12 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import lifecycle, session
+from consult_desk.actions import Need
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import ActOptions
 from consult_desk.permissions import can
 from consult_desk.session import BoardRow
-from consult_desk.states import IRREVERSIBLE, action_label
+from consult_desk.states import IRREVERSIBLE, action_label, spec
 from consult_desk.ui.callback_panel import events, open_callback_panel
 from consult_desk.ui.checkin_dialog import CheckInDialog
 from consult_desk.ui.due_list import DueListWidget
@@ -463,7 +464,9 @@ class TodayBoard(QWidget):
         if action == "terminate":
             self._open_dialog(TerminateDialog(self.ctx, row.id, self))
             return
-        if action in ("contact", "undo-no-show"):
+        if Need.REASON in spec(action).needs:  # the action table: contact, undo-no-show, no-show, refuse
+            if action in IRREVERSIBLE and not self._confirm(action, row):
+                return
             self._open_dialog(NoteDialog.for_action(self.ctx, row.id, action, self))
             return
         if action == "next-booking":
@@ -474,17 +477,20 @@ class TodayBoard(QWidget):
         options = ActOptions()
         if action == "extend":
             options.minutes = self.extend_minutes.value()
-        if action in IRREVERSIBLE and not confirm(
+        if action in IRREVERSIBLE and not self._confirm(action, row):
+            return
+        if self.act(row.id, action, options) and action == "connection-failed":
+            self.open_callback(row.id)
+
+    def _confirm(self, action: str, row: BoardRow) -> bool:
+        return confirm(
             self,
             action_label(action),
             QCoreApplication.translate("TodayBoard", "%1 for %2 (%3)?").replace("%1", action_label(action)).replace("%2", row.name).replace(
                 "%3", fmt_time_span(row.start, row.end)
             ),
             action_label(action),
-        ):
-            return
-        if self.act(row.id, action, options) and action == "connection-failed":
-            self.open_callback(row.id)
+        )
 
     def act(self, reservation_id: int, action: str, options: ActOptions | None = None) -> bool:
         """Call the life-cycle service; a refusal is shown as its sentence and nothing changes."""

@@ -190,8 +190,13 @@ def test_no_show_only_after_the_grace(hw, ctx, clock, make_request, qtbot, confi
     board.timer.timeout.emit()
     assert board.buttons["no-show"].isEnabled() and board.model.rows[0].next_action == "no-show"
     board.do_next()
+    assert "利用 者0" in confirmed[0]  # cannot be undone at the desk: asked first
+    dialog = board.active_dialog  # then the reason (the action table: a no-show needs one)
+    assert isinstance(dialog, NoteDialog) and not dialog.ok_button.isEnabled()
+    dialog.note.setText("連絡なし")
+    dialog.ok_button.click()
     assert lifecycle.get_reservation(res.id).status == "no_show"
-    assert "利用 者0" in confirmed[0]
+    assert history(res.id)[-1].note == "連絡なし"
 
 
 def test_a_contact_note_keeps_the_no_show_away(hw, ctx, clock, make_request, qtbot):
@@ -212,7 +217,7 @@ def test_a_contact_note_keeps_the_no_show_away(hw, ctx, clock, make_request, qtb
 def test_undo_no_show_is_for_supervisors_with_a_reason(hw, ctx, clock, make_request, qtbot):
     res = book(ctx, make_request, hw, WED)
     clock.set(T(2027, 1, 13, 10, 15))
-    lifecycle.act(ctx, res.id, "no-show")
+    lifecycle.act(ctx, res.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     counsellor = Context(actor=Actor("kato", "加藤", "counsellor"), clock=clock)
     board = make_board(qtbot, counsellor, hw)
     assert not board.buttons["undo-no-show"].isVisible()
@@ -231,7 +236,7 @@ def test_terminate_for_a_prohibited_act_from_the_board(hw, ctx, clock, make_requ
     """004 第10条(1): 脅迫や暴言 — the session ends and the applicant is flagged."""
     res = book(ctx, make_request, hw, WED)
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")
     board = make_board(qtbot, ctx, hw)
     board.buttons["terminate"].click()
@@ -254,8 +259,14 @@ def test_refusals_are_shown_and_nothing_changes(hw, ctx, clock, make_request, qt
     board = make_board(qtbot, ctx, hw)
     lifecycle.act(ctx, res.id, "contact", ActOptions(note="遅れると連絡"))  # another desk, meanwhile
     board.do_action("no-show")  # the board still offers it: the service refuses
-    assert refusals == ["no_show_contacted"] and lifecycle.get_reservation(res.id).status == "confirmed"
-    assert board.model.rows[0].next_action == "check-in"  # and the board read the day again
+    dialog = board.active_dialog
+    dialog.note.setText("連絡なし")
+    dialog.ok_button.click()
+    assert "連絡" in dialog.error.text() and lifecycle.get_reservation(res.id).status == "confirmed"
+    dialog.reject()
+    board.do_action("start")  # not allowed before the check-in: the service refuses, the board reads again
+    assert refusals == ["transition"] and lifecycle.get_reservation(res.id).status == "confirmed"
+    assert board.model.rows[0].next_action == "check-in"
 
 
 def test_selection_survives_refresh_and_double_click_opens_the_reservation(hw, ctx, clock, make_request, qtbot):
@@ -281,7 +292,7 @@ def test_next_booking_in_session_is_confirmed_at_once(hw, ctx, clock, make_reque
     """004 第4条(3): 2回目以降の予約を面談の際に行い日時が確定している場合は、その予約をもって確定."""
     res = book(ctx, make_request, hw, WED)
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")
     board = make_board(qtbot, ctx, hw)
     assert board.buttons["next-booking"].isEnabled()
@@ -303,7 +314,7 @@ def test_next_booking_is_not_offered_where_the_office_does_not_take_it(db, ctx, 
     office = make_office("nishitokyo-childcare")  # 000 第4条(1): bookings by the form only
     res = book(ctx, make_request, office, WED)
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")
     board = make_board(qtbot, ctx, office)
     assert not board.buttons["next-booking"].isEnabled()
@@ -321,7 +332,7 @@ def test_today_is_the_first_tab_and_the_callback_queue_is_seen_from_every_view(h
 
     res = book(ctx, make_request, hw, WED)
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")
     window = MainWindow(ctx, db_location=db.database)
     qtbot.addWidget(window)

@@ -259,6 +259,7 @@ class Bench:
                 office=OFFICE, start=start, name=f"ベンチ 太郎{n}", kana="べんち たろう", phone=f"070-9{n:03d}-0000",
                 email=f"bench{n}@example.jp", channel="phone", answers=answers,
                 consent_items=self.config.required_consent_keys(),
+                acknowledge_trouble=True,  # a pool person's earlier trouble must not stop the measure
             )
             samples.append(timed(lambda req=req: booking.book(self.ctx, req)))
         return samples[2:]  # the first two warm the caches

@@ -21,11 +21,11 @@ import secrets
 from dataclasses import dataclass
 
 from consult_desk import audit
+from consult_desk.changes import Topic, touch
 from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import ROLES, Actor, Context
 from consult_desk.errors import RuleError
 from consult_desk.models import AuditLog, Meta, Office, Staff, transaction
-from consult_desk.models.schema import bump_changes
 from consult_desk.permissions import require
 from consult_desk.validation import nfkc, normalise_text
 
@@ -189,7 +189,7 @@ def create_staff(
     with transaction():
         staff = _create(login, display_name, role, password, office)
         audit.record(ctx, "staff_create", staff.login, detail=f"role={staff.role}")
-        bump_changes()
+        touch(Topic.STAFF)
     return staff
 
 
@@ -235,7 +235,7 @@ def update_staff(
             raise RuleError("last_admin")
         staff.save()
         audit.record(ctx, "staff_update", staff.login, detail=" ".join(changes))
-        bump_changes()
+        touch(Topic.STAFF)
     return staff
 
 
@@ -248,6 +248,7 @@ def set_password(ctx: Context, login: str, password: str) -> None:
         staff.password_hash = hash_password(secret)
         staff.save()
         audit.record(ctx, "staff_password_set", staff.login)
+        touch(Topic.STAFF)
 
 
 def change_own_password(ctx: Context, old_password: str, new_password: str) -> None:
@@ -260,6 +261,7 @@ def change_own_password(ctx: Context, old_password: str, new_password: str) -> N
         staff.password_hash = hash_password(secret)
         staff.save()
         audit.record(ctx, "password_change", staff.login)
+        touch(Topic.STAFF)
 
 
 # ------------------------------------------------------------------ first start, demo
@@ -283,7 +285,7 @@ def create_first_admin(login: str, display_name: str, password: str, clock: Cloc
         staff = _create(login, display_name, "admin", password, None)
         actor = actor_of(staff)
         audit.record(Context(actor, clock), "staff_create", staff.login, detail="role=admin first-start")
-        bump_changes()
+        touch(Topic.STAFF)
     return actor
 
 
@@ -301,7 +303,7 @@ def create_demo_accounts(clock: Clock | None = None) -> list[tuple[str, str]]:
         if Meta.get_or_none(Meta.key == DEMO_FLAG) is None:
             Meta.create(key=DEMO_FLAG, value="1")
         if made:
-            bump_changes()
+            touch(Topic.STAFF)
     return made
 
 

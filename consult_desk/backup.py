@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consult_desk import audit
+from consult_desk.changes import ALL, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError, StorageError
 from consult_desk.models import ALL_MODELS, Meta, Reservation, transaction
@@ -286,6 +287,7 @@ def restore(ctx: Context, source: Path) -> RestoreResult:
     with transaction():
         # Other desks poll the change counter: make sure it moves past anything they have seen.
         Meta.update(value=str(max(changes, change_count()) + 1)).where(Meta.key == "changes").execute()
+        touch(*ALL)  # everything may differ: every view reads again
         audit.record(
             ctx, "restore", target=str(source.resolve()), count=reservations, detail=f"schema={version} safety={safety.name}"
         )

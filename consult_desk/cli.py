@@ -241,7 +241,7 @@ def cmd_actions(args: argparse.Namespace, ctx: Context) -> Any:
 @command("callbacks")
 def cmd_callbacks(args: argparse.Namespace, ctx: Context) -> Any:
     return [
-        {k: row[k] for k in ("reservation", "phone", "due", "attempts")}
+        {"reservation": row.reservation, "phone": row.phone, "due": f"{row.due:%Y-%m-%dT%H:%M}", "attempts": row.attempts}
         for row in lifecycle.open_callbacks(office_arg(args) if args.office else None)
     ]
 

@@ -271,6 +271,28 @@ def _due_of(
     return None
 
 
+@dataclass(frozen=True)
+class DueList:
+    """The due list as the desk shows it: the rows, and the one number "要対応 N件" that both the
+    list's header and the status bar show (what is overdue or due today; the rows also hold what is
+    due by the next business day, marked "soon")."""
+
+    items: tuple[DueItem, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(1 for item in self.items if item.urgent)
+
+    @property
+    def upcoming(self) -> int:
+        return len(self.items) - self.count
+
+
+def due_list(now: dt.datetime, office: str | None = None, horizon_days: int = 1) -> DueList:
+    """The due list and its count from one read (header and status bar show ``count`` of the same list)."""
+    return DueList(tuple(items(now, office, horizon_days)))
+
+
 def urgent_count(now: dt.datetime, office: str | None = None) -> int:
-    """The status bar's number: items overdue or due today."""
-    return sum(1 for item in items(now, office) if item.urgent)
+    """The status bar's number: items overdue or due today (``due_list(...).count``)."""
+    return due_list(now, office).count

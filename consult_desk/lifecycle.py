@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import peewee as pw
+
 from consult_desk import audit, changes
 from consult_desk.actions import Action, Need, Offer
 from consult_desk.booking import BookingRequest, book, release_seat
@@ -105,6 +107,7 @@ def open_callback(reservation: Reservation) -> Callback | None:
 def _close_callback(ctx: Context, reservation: Reservation, outcome: str, duration: int | None = None) -> None:
     callback = open_callback(reservation)
     if callback is not None:
+        changes.touch(Topic.CALLBACKS)
         callback.closed_at = ctx.clock.now()
         callback.outcome = outcome
         callback.duration_minutes = duration
@@ -344,6 +347,7 @@ def _complete(step: _Step) -> None:
 
 def _connection_failed(step: _Step) -> None:
     Callback.create(reservation=step.res, phone=step.res.applicant.phone, due=step.now, opened_at=step.now)
+    changes.touch(Topic.CALLBACKS)
 
 
 def _complete_by_phone(step: _Step) -> None:
@@ -453,19 +457,8 @@ def act(ctx: Context, reservation_id: int, action: Action | str, options: ActOpt
         _history(ctx, res, name, before, status, opts.channel, note, step.data or None)
         if name == Action.UNDO_NO_SHOW:
             audit.record(ctx, "undo_no_show", str(res.id), detail=note)
-        changes.touch(Topic.RESERVATIONS, *_ACTION_TOPICS.get(name, ()))
+        changes.touch(Topic.RESERVATIONS)  # and CALLBACKS where a callback opened or closed
     return step.new_reservation or res
-
-
-# Topics an action touches besides the reservation itself.
-_ACTION_TOPICS: dict[Action, tuple[Topic, ...]] = {
-    Action.CONNECTION_FAILED: (Topic.CALLBACKS,),
-    Action.COMPLETE_BY_PHONE: (Topic.CALLBACKS,),
-    Action.RESCHEDULE: (Topic.CALLBACKS,),
-    Action.UNREACHABLE: (Topic.CALLBACKS,),
-    Action.TERMINATE: (Topic.CALLBACKS,),
-    Action.UNDO_NO_SHOW: (Topic.AUDIT,),
-}
 
 
 def offered_actions(ctx: Context, reservation: Reservation | int, now: dt.datetime | None = None) -> list[Offer]:
@@ -619,35 +612,68 @@ def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: s
     return attempt
 
 
-def open_callbacks(office: str | None = None) -> list[dict[str, Any]]:
-    """The callback queue: open phone callbacks, earliest due first (of one office, or of all)."""
+@dataclasses.dataclass(frozen=True)
+class QueuedCallback:
+    """One open phone callback in the queue (formatting is the window's and the command line's)."""
+
+    reservation: int
+    office: str
+    name: str
+    phone: str  # formatted for reading out
+    due: dt.datetime
+    start: dt.datetime
+    attempts: int
+    last_result: str | None
+    overdue: bool = False  # set by session.callback_queue for a given moment
+    due_in: int = 0  # minutes until due (negative once passed), likewise
+
+
+def open_callbacks(office: str | None = None) -> list[QueuedCallback]:
+    """The callback queue: open phone callbacks, earliest due first (of one office, or of all).
+
+    One statement: the number of calls and the last result come from correlated subqueries, not from
+    one query per callback."""
+    A = CallbackAttempt.alias()
+    attempts = A.select(pw.fn.COUNT(A.id)).where(A.callback == Callback.id)
+    A2 = CallbackAttempt.alias()
+    last = A2.select(A2.result).where(A2.callback == Callback.id).order_by(A2.id.desc()).limit(1)
     rows = (
-        Callback.select(Callback, Reservation, Applicant)
-        .join(Reservation)
-        .join(Applicant)
+        Callback.select(
+            Callback.id,
+            Callback.phone,
+            Callback.due,
+            Reservation.id.alias("reservation_id"),
+            Reservation.office.alias("office_code"),
+            Reservation.start.alias("res_start"),
+            Applicant.name,
+            attempts.alias("n_attempts"),
+            last.alias("last_result"),
+        )
+        .join(Reservation, on=(Callback.reservation == Reservation.id))
+        .join(Applicant, on=(Reservation.applicant == Applicant.id))
         .where(Callback.closed_at.is_null())
         .order_by(Callback.due, Callback.id)
     )
     if office:
         rows = rows.where(Reservation.office == office)
-    result = []
-    for cb in rows:
-        attempts = list(
-            CallbackAttempt.select(CallbackAttempt.result).where(CallbackAttempt.callback == cb).order_by(CallbackAttempt.id)
+    return [
+        QueuedCallback(
+            reservation=r["reservation_id"],
+            office=r["office_code"],
+            name=r["name"],
+            phone=format_phone(r["phone"]),
+            due=_as_datetime(r["due"]),
+            start=_as_datetime(r["res_start"]),
+            attempts=int(r["n_attempts"] or 0),
+            last_result=r["last_result"],
         )
-        result.append(
-            {
-                "reservation": cb.reservation.id,
-                "phone": format_phone(cb.phone),
-                "due": cb.due.strftime("%Y-%m-%dT%H:%M"),
-                "attempts": len(attempts),
-                "office": cb.reservation.office_id,
-                "name": cb.reservation.applicant.name,
-                "start": cb.reservation.start.strftime("%Y-%m-%dT%H:%M"),
-                "last_result": attempts[-1].result if attempts else None,
-            }
-        )
-    return result
+        for r in rows.dicts()
+    ]
+
+
+def _as_datetime(value: Any) -> dt.datetime:
+    """A datetime column read under an alias (SQLite may hand back its text)."""
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
 
 
 def history_rows(reservation: Reservation) -> list[History]:

@@ -31,11 +31,11 @@ from zoneinfo import ZoneInfo
 
 from consult_desk import audit, templates
 from consult_desk.actions import Action
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError, language
 from consult_desk.files import write_bytes
 from consult_desk.models import Outbox, Reservation, transaction
-from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config, update_config
 from consult_desk.permissions import require
 from consult_desk.states import Status
@@ -221,7 +221,7 @@ def queue(ctx: Context, reservation_id: int, template: str) -> Outbox:
         raise RuleError("mail_not_allowed")
     with transaction():
         row = _outbox_row(ctx, rendered, "queued")
-        bump_changes()
+        touch(Topic.MAIL)
     return row
 
 
@@ -286,7 +286,7 @@ def prepare(ctx: Context, outbox_id: int) -> Prepared:
         row.subject = rendered.subject[:300]
         row.body = masked.body
         row.save()
-        bump_changes()
+        touch(Topic.MAIL)
     return Prepared(row.id, row.office_id, settings, message, password)
 
 
@@ -358,7 +358,7 @@ def record_result(ctx: Context, outbox_id: int, error: str | None) -> Outbox:
             f"outbox {row.id} reservation {row.reservation_id or '-'}",
             detail=f"template={row.template}{moved}",
         )
-        bump_changes()
+        touch(Topic.MAIL)
     return row
 
 
@@ -424,7 +424,7 @@ def _record_saved(ctx: Context, masked: templates.RenderedMail, where: str, acti
         audit.record(
             ctx, action, f"outbox {row.id} reservation {masked.reservation_id}", detail=f"template={masked.template} {where}{moved}"
         )
-        bump_changes()
+        touch(Topic.MAIL)
     return row
 
 

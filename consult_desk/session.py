@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import peewee as pw
@@ -461,14 +461,16 @@ def callback_info(reservation_id: int) -> CallbackInfo:
     )
 
 
-def callback_queue(office: str | None, now: dt.datetime) -> list[dict[str, Any]]:
+def callback_queue(office: str | None, now: dt.datetime) -> list[lifecycle.QueuedCallback]:
     """Open callbacks, earliest due first, each marked overdue when its time has come."""
-    rows = lifecycle.open_callbacks(office)
-    for row in rows:
-        due = dt.datetime.fromisoformat(row["due"])
-        row["overdue"] = now >= due and row["last_result"] != "reached"
-        row["due_in"] = _minutes_until(due, now)
-    return rows
+    return [
+        replace(
+            row,
+            overdue=now >= row.due and row.last_result != "reached",
+            due_in=_minutes_until(row.due, now),
+        )
+        for row in lifecycle.open_callbacks(office)
+    ]
 
 
 # ---------------------------------------------------------------- the next booking

@@ -93,3 +93,15 @@ def test_credentials_withdrawn_after_sending_are_due_again(zoom, ctx, clock):
     clock.advance(hours=1)
     credentials.revoke(ctx, zoom, "stolen")
     assert kinds(T(2027, 1, 5, 9, 0)) == [(zoom, "resend", dt.date(2027, 1, 5), "today")]
+
+
+def test_the_list_and_its_count_come_from_one_read(db, ctx, make_office, make_request):
+    """Issue 11: one number for header and status bar: what is overdue or due today of the same rows.
+    000 第4条(3): details 3 business days before (1/19 → 1/14, 1/20 → 1/15)."""
+    make_office("nishitokyo-childcare")
+    today_ = booking.book(ctx, make_request("nishitokyo-childcare", T(2027, 1, 19, 10, 0))).id
+    soon = booking.book(ctx, make_request("nishitokyo-childcare", WED, name="別の 人", phone="080-2222-3333")).id
+    listed = due.due_list(T(2027, 1, 14, 9, 0))
+    assert [(i.reservation_id, i.severity) for i in listed.items] == [(today_, "today"), (soon, "upcoming")]
+    assert (listed.count, listed.upcoming) == (1, 1) == (due.urgent_count(T(2027, 1, 14, 9, 0)), 1)
+    assert list(listed.items) == due.items(T(2027, 1, 14, 9, 0))

@@ -132,8 +132,8 @@ def test_connection_failure_callback_and_reschedule(any_db, ctx, clock, make_off
     lifecycle.act(ctx, res.id, "start")
     lifecycle.act(ctx, res.id, "connection-failed", ActOptions(note="映像が途切れた"))
     lifecycle.log_callback_attempt(ctx, res.id, "no_answer", "1回目")
-    assert [c["reservation"] for c in lifecycle.open_callbacks()] == [res.id]
-    assert lifecycle.open_callbacks()[0]["due"].startswith("2027-01-13T")
+    assert [c.reservation for c in lifecycle.open_callbacks()] == [res.id]
+    assert lifecycle.open_callbacks()[0].due.date() == dt.date(2027, 1, 13)
     new = lifecycle.reschedule(ctx, res.id, T(2027, 1, 20, 10, 0), ActOptions(note="回線障害", city_fault=True))
     assert new.rescheduled_from_id == res.id and new.id != res.id
     old = Reservation.get_by_id(res.id)

@@ -127,10 +127,10 @@ def test_connection_failure_becomes_a_phone_callback(booked, ctx, clock):
     clock.set(T(2027, 1, 13, 10, 5))
     lifecycle.act(ctx, booked.id, "connection-failed", ActOptions(note="映像が固まる"))
     queue = lifecycle.open_callbacks()
-    assert queue[0]["reservation"] == booked.id and queue[0]["phone"] == "090-1234-5678" and queue[0]["attempts"] == 0
+    assert queue[0].reservation == booked.id and queue[0].phone == "090-1234-5678" and queue[0].attempts == 0
     lifecycle.log_callback_attempt(ctx, booked.id, "no_answer")
     lifecycle.log_callback_attempt(ctx, booked.id, "reached", "電話で継続")
-    assert lifecycle.open_callbacks()[0]["attempts"] == 2
+    assert lifecycle.open_callbacks()[0].attempts == 2 and lifecycle.open_callbacks()[0].last_result == "reached"
     lifecycle.act(ctx, booked.id, "complete-by-phone", ActOptions(minutes=20))
     assert lifecycle.open_callbacks() == []
     cb = Callback.get(Callback.reservation == booked.id)
@@ -227,3 +227,29 @@ def test_reschedule_after_a_terms_change_takes_consent_afresh(db, ctx, make_offi
     items = get_config(office).required_consent_keys()
     new = lifecycle.reschedule(ctx, res.id, T(2027, 1, 20, 10, 0), ActOptions(consent_items=items, terms_version="2.0"))
     assert new.terms_version == "2.0" and new.consents[0].items == items
+
+
+def test_the_callback_queue_is_read_in_one_query(db, ctx, clock, make_office, make_request):
+    """Issue 11: one statement for the whole queue (it was one more per callback), with datetimes."""
+    office = make_office("hellowork-kawagoe")
+    booked = [
+        booking.book(ctx, make_request(office, WED + dt.timedelta(hours=i, minutes=-30), name=f"利用 者{i}", phone=f"080-0000-000{i}",
+                                       email=f"u{i}@example.jp", answers={"job_seeker_no": f"11010-0000000{i}"}))
+        for i in range(3)
+    ]
+    for res in booked:
+        lifecycle.act(ctx, res.id, "confirm")
+        clock.set(res.start)
+        lifecycle.act(ctx, res.id, "check-in", ActOptions(checks=lifecycle.PASSED_CHECKS))
+        lifecycle.act(ctx, res.id, "connection-failed")
+        lifecycle.log_callback_attempt(ctx, res.id, "busy")
+    statements: list[str] = []
+    connection = db.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        queue = lifecycle.open_callbacks(office)
+    finally:
+        connection.set_trace_callback(None)
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
+    assert [(q.attempts, q.last_result) for q in queue] == [(1, "busy")] * 3
+    assert all(isinstance(q.due, dt.datetime) and isinstance(q.start, dt.datetime) for q in queue)

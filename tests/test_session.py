@@ -336,10 +336,8 @@ def test_connection_failure_opens_a_callback_in_the_queue(hw, ctx, clock, make_r
     clock.set(T(2027, 1, 13, 10, 8))
     lifecycle.act(ctx, res.id, "connection-failed", ActOptions(note="映像が固まる"))
     queue = session.callback_queue(hw, clock.now())
-    assert [(q["reservation"], q["due"], q["overdue"], q["attempts"]) for q in queue] == [
-        (res.id, "2027-01-13T10:08", True, 0)
-    ]
-    assert queue[0]["name"] == lifecycle.get_reservation(res.id).applicant.name
+    assert [(q.reservation, q.due, q.overdue, q.attempts) for q in queue] == [(res.id, T(2027, 1, 13, 10, 8), True, 0)]
+    assert queue[0].name == lifecycle.get_reservation(res.id).applicant.name
     assert session.callback_queue("nishitokyo-childcare", clock.now()) == []
     info = session.callback_info(res.id)
     assert info.phone == "090-1234-5678" and info.phone_digits == "09012345678" and not info.city_fault_only
@@ -354,7 +352,7 @@ def test_each_attempt_is_logged_and_a_missed_call_is_due_again(hw, ctx, clock, m
     clock.set(T(2027, 1, 13, 10, 2))
     lifecycle.log_callback_attempt(ctx, res.id, "busy", "話し中")
     assert session.callback_info(res.id).due == T(2027, 1, 13, 10, 7)
-    assert session.callback_queue(hw, clock.now())[0]["overdue"] is False
+    assert session.callback_queue(hw, clock.now())[0].overdue is False
     clock.set(T(2027, 1, 13, 10, 7))
     lifecycle.log_callback_attempt(ctx, res.id, "no_answer")
     clock.set(T(2027, 1, 13, 10, 12))

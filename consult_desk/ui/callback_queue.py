@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from consult_desk import session
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
+from consult_desk.lifecycle import QueuedCallback
 from consult_desk.offices import list_offices
 from consult_desk.ui.callback_panel import events, open_callback_panel, result_label
 from consult_desk.ui.widgets import style
@@ -30,7 +31,7 @@ from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 REFRESH_MS = 15_000
 
 
-class QueueModel(RowsTableModel[dict[str, Any]]):
+class QueueModel(RowsTableModel[QueuedCallback]):
     """Open callbacks, earliest due first (the rows of :func:`consult_desk.session.callback_queue`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -47,21 +48,21 @@ class QueueModel(RowsTableModel[dict[str, Any]]):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
-                return row["due"][11:16]
+                return f"{row.due:%H:%M}"
             if column == 1:
-                return row["name"]
+                return row.name
             if column == 2:
-                return row["phone"]
+                return row.phone
             if column == 3:
-                last = result_label(row["last_result"]) if row["last_result"] else ""
-                return f"{row['attempts']} {last}".strip()
-            return self.office_names.get(row["office"], row["office"])
-        if role == Qt.ItemDataRole.ForegroundRole and row["overdue"]:
+                last = result_label(row.last_result) if row.last_result else ""
+                return f"{row.attempts} {last}".strip()
+            return self.office_names.get(row.office, row.office)
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(QColor(style.ERROR))
-        if role == Qt.ItemDataRole.ToolTipRole and row["overdue"]:
+        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
             return self.tr("Due now")
         if role == Qt.ItemDataRole.UserRole:
-            return row["reservation"]
+            return row.reservation
         return None
 
 
@@ -133,7 +134,7 @@ class CallbackQueueDock(QDockWidget):
         self.table.setColumnHidden(4, len(offices) <= 1)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
-        overdue = sum(1 for r in rows if r["overdue"])
+        overdue = sum(1 for r in rows if r.overdue)
         text = self.tr("Callbacks: %1").replace("%1", str(len(rows)))
         if overdue:
             text += " " + self.tr("(%1 due)").replace("%1", str(overdue))
@@ -148,7 +149,7 @@ class CallbackQueueDock(QDockWidget):
     def open_row(self, row: int) -> QWidget | None:
         if not 0 <= row < len(self.model.rows):
             return None
-        return open_callback_panel(self.ctx, int(self.model.rows[row]["reservation"]), self.window())
+        return open_callback_panel(self.ctx, self.model.rows[row].reservation, self.window())
 
     def _open_index(self, index: QModelIndex) -> None:
         self.open_row(index.row())

@@ -30,7 +30,7 @@ def due_text(ctx: Context, office: str | None, items: list[due.DueItem] | None =
     """"要対応 3件" for the status bar ("" when nothing is due today or overdue); from ``items`` when
     the caller has just read them (the today board's list), else read now."""
     if items is not None:
-        count = sum(1 for item in items if item.urgent)
+        count = due.DueList(tuple(items)).count
     else:
         try:
             count = due.urgent_count(ctx.clock.now(), office or None)
@@ -103,11 +103,12 @@ class DueListWidget(QWidget):
 
     def refresh(self) -> None:
         try:
-            rows = due.items(self.ctx.clock.now(), self.office or None)
+            self.summary = due.due_list(self.ctx.clock.now(), self.office or None)
         except ConsultDeskError:
-            rows = []
-        self.model.set_rows(rows)
-        self.title.setText(self.tr("Meeting details and replies due (%1)").replace("%1", str(len(rows))))
+            self.summary = due.DueList(())
+        self.model.set_rows(list(self.summary.items))
+        # the same number as the status bar's "要対応" (due_text): overdue or due today
+        self.title.setText(self.tr("Meeting details and replies due (%1)").replace("%1", str(self.summary.count)))
         self.loaded.emit()
 
     def _activated(self, index: QModelIndex) -> None:

@@ -9,7 +9,8 @@ from consult_desk.models import AuditLog
 
 
 def record(ctx: Context, action: str, target: str = "", count: int = 1, detail: str = "") -> None:
-    """Append one entry (inside the caller's transaction, which thereby reports ``Topic.AUDIT``)."""
+    """One entry, in the caller's transaction; linked into the hash chain as it is inserted (models/chain.py).
+    The transaction thereby reports ``Topic.AUDIT``."""
     from consult_desk import changes
 
     changes.touch(changes.Topic.AUDIT)
@@ -86,7 +87,61 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "backup": ("バックアップ", "backup"),
     "backup_auto": ("自動バックアップ", "automatic backup"),
     "restore": ("バックアップから復元", "restored from a backup"),
+    # meetings created by the platforms (issue 16)
+    "meeting_create": ("会議サービスで会議を作成", "platform meeting created"),
+    "meeting_move": ("会議サービスの会議の時刻変更", "platform meeting moved"),
+    "meeting_delete": ("会議サービスの会議を削除", "platform meeting deleted"),
+    "meeting_cleanup_listed": ("削除できなかった会議を要整理リストへ", "platform meeting listed for clean-up"),
+    "meeting_platform_test": ("会議サービスの接続テスト", "platform connection test"),
+    "meeting_secret_set": ("会議サービスのシークレットを登録", "platform secret stored"),
+    # issue 13
+    "audit_guard_reinstalled": ("操作記録の保護を再設定", "audit log protection reinstalled"),
+    "meeting_credentials_wiped": ("接続情報の消去（実施後）", "meeting credentials wiped after the session"),
+    "backup_expired": ("保存期間を過ぎたバックアップの削除", "expired backups deleted"),
 }
+
+
+# ------------------------------------------------------------------ tamper evidence (issue 13)
+
+RECENT_TAIL = 200  # rows the window checks at start (the whole chain on demand)
+
+
+def verify(ctx: Context, tail: int | None = None):
+    """The hash chain and the guard triggers: ``Verification(ok, rows, first_bad, triggers)``.
+
+    ``tail``: only the newest rows (the window's check at start); None: the whole log."""
+    from consult_desk.models import chain
+    from consult_desk.permissions import require
+
+    require(ctx, "audit_view")
+    return chain.verify(tail)
+
+
+def problem_messages(result) -> list[str]:
+    """The sentences a supervisor reads for a failed verification (empty when it holds)."""
+    from consult_desk.errors import message
+
+    problems = []
+    if result.first_bad is not None:
+        problems.append(message("audit_broken", rows=result.rows, first_bad=result.first_bad))
+    if not result.triggers:
+        problems.append(message("audit_triggers_missing"))
+    return problems
+
+
+def reinstall_guard(ctx: Context):
+    """The administrator puts back the triggers someone removed; recorded, and the chain checked again."""
+    from consult_desk.models import chain, transaction
+    from consult_desk.models.guards import drop_audit_guard, install_audit_guard
+    from consult_desk.permissions import require
+
+    require(ctx, "audit_guard")
+    before = chain.verify()
+    with transaction():
+        drop_audit_guard()
+        install_audit_guard()
+        record(ctx, "audit_guard_reinstalled", detail=f"chain ok={int(before.first_bad is None)} rows={before.rows}")
+    return chain.verify()
 
 
 def action_text(action: str) -> str:
@@ -200,7 +255,7 @@ def export_csv(
     """The filtered audit log as CSV for Excel (same format as every export); the export is itself audited."""
     from pathlib import Path
 
-    from consult_desk.export import ExportResult, safe_cell, write_csv
+    from consult_desk.csvfile import ExportResult, safe_cell, write_csv
     from consult_desk.models import transaction
     from consult_desk.permissions import require
 

@@ -1,13 +1,16 @@
 """Staff accounts and sign-in.
 
-Passwords are hashed with scrypt (hashlib, a per-user random salt) and stored as a
-self-describing string ``scrypt$n$r$p$salt$hash`` (salt and hash in base64), so the cost can be
-raised later without breaking existing accounts. Checks use a constant-time compare.
+Passwords are hashed with argon2id (argon2-cffi, OWASP's parameters: 19 MiB, 2 passes, 1 lane) and
+stored in the PHC string format (``$argon2id$v=19$m=...,t=...,p=...$salt$hash``). Hashes from
+before (``scrypt$n$r$p$salt$hash``, N=2^14) still verify, and any hash weaker than today's
+parameters is replaced at the owner's next successful sign-in (issue 13).
 
 Sign-ins, failed sign-ins and every change to an account go to the audit log (004 第5条: usage
 times and access history). After :data:`MAX_FAILURES` failed attempts within
 :data:`LOCK_MINUTES` a login is refused until that many minutes after the last failure; the
-count is read back from the append-only audit log, so no extra state is kept.
+count is read back from the append-only audit log, so no extra state is kept; it is counted only from a
+part of the log whose hash chain holds (issue 13): deleting or editing the failures to reset the count
+locks the login instead.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
+
 from consult_desk import audit
 from consult_desk.changes import Topic, touch
 from consult_desk.clock import Clock, SystemClock
@@ -27,8 +33,16 @@ from consult_desk.context import ROLES, Actor, Context
 from consult_desk.errors import RuleError
 from consult_desk.models import AuditLog, Meta, Office, Staff, transaction
 from consult_desk.permissions import require
-from consult_desk.validation import nfkc, normalise_text
+from consult_desk.validation import nfkc, normalise_line
 
+# argon2id, OWASP Password Storage Cheat Sheet (m=19 MiB, t=2, p=1): about 60 ms a check here.
+ARGON2_TIME_COST = 2
+ARGON2_MEMORY_KIB = 19 * 1024
+ARGON2_PARALLELISM = 1
+_HASHER = PasswordHasher(
+    time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_PARALLELISM, type=Type.ID
+)
+# scrypt: the format of earlier versions, still verified (and upgraded at the next sign-in)
 SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
@@ -66,16 +80,36 @@ def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, length: int) -> 
 
 
 def hash_password(password: str) -> str:
-    """``scrypt$n$r$p$salt$hash`` with a fresh random salt."""
+    """An argon2id PHC string with a fresh random salt."""
+    return _HASHER.hash(password)
+
+
+def scrypt_hash(password: str, n: int = SCRYPT_N) -> str:
+    """``scrypt$n$r$p$salt$hash``: the earlier format (kept to verify old accounts and to test their upgrade)."""
     salt = secrets.token_bytes(SALT_BYTES)
-    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, HASH_BYTES)
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+    digest = _scrypt(password, salt, n, SCRYPT_R, SCRYPT_P, HASH_BYTES)
+    return f"scrypt${n}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def needs_rehash(stored: str | None) -> bool:
+    """True for a hash weaker than today's: any scrypt hash, an argon2 hash with lower parameters."""
+    if not stored or not stored.startswith("$argon2id$"):
+        return True
+    try:
+        return _HASHER.check_needs_rehash(stored)
+    except (InvalidHashError, ValueError):
+        return True
 
 
 def verify_password(password: str, stored: str | None) -> bool:
     """True if ``password`` matches the stored hash (constant-time compare); False for anything malformed."""
     if not stored:
         return False
+    if stored.startswith("$argon2"):
+        try:
+            return _HASHER.verify(stored, password)
+        except (VerificationError, InvalidHashError, ValueError):
+            return False
     parts = stored.split("$")
     if len(parts) != 6 or parts[0] != "scrypt":
         return False
@@ -170,7 +204,7 @@ def get_staff(login: str) -> Staff:
 
 def _create(login: str, display_name: str, role: str, password: str, office: str | None) -> Staff:
     login = normalise_login(login)
-    name = normalise_text(display_name, "氏名", 100) or login
+    name = normalise_line(display_name, "氏名", 100) or login
     role = _check_role(role)
     secret = check_password(password)
     office = _check_office(office)
@@ -219,7 +253,7 @@ def update_staff(
         was_admin = staff.role == "admin" and bool(staff.active)
         changes = []
         if display_name is not None:
-            staff.display_name = normalise_text(display_name, "氏名", 100) or staff.login
+            staff.display_name = normalise_line(display_name, "氏名", 100) or staff.login
             changes.append("name")
         if role is not None and role != staff.role:
             staff.role = _check_role(role)
@@ -314,8 +348,18 @@ def demo_accounts_present() -> bool:
 # ------------------------------------------------------------------ sign-in
 
 
-def _locked_until(login: str, now: dt.datetime) -> dt.datetime | None:
+def _locked_until(login: str, now: dt.datetime, clock: Clock) -> dt.datetime | None:
     window = now - dt.timedelta(minutes=LOCK_MINUTES)
+    from consult_desk.models import chain
+
+    if not chain.segment_intact(window):
+        # rows of the last minutes were deleted or edited (which would reset the count): the attempt is
+        # recorded as a failure and the login waits as if locked, until that part of the log is older
+        # than the lockout period
+        with transaction():
+            audit.record(Context(Actor(login, "", "reception"), clock), "sign_in_failed", login,
+                         detail="audit log chain broken")
+        return now + dt.timedelta(minutes=LOCK_MINUTES)
     last_ok = (
         AuditLog.select(AuditLog.at)
         .where(AuditLog.staff == login, AuditLog.action == "sign_in")
@@ -334,8 +378,17 @@ def _locked_until(login: str, now: dt.datetime) -> dt.datetime | None:
     return until if until > now else None
 
 
-def sign_in(login: str, password: str, clock: Clock | None = None) -> Actor:
-    """The staff member behind ``login`` if the password is right; the same refusal otherwise."""
+def has_staff() -> bool:
+    """True once the database has any staff account (the command line then signs in)."""
+    return Staff.select().exists()
+
+
+def sign_in(login: str, password: str, clock: Clock | None = None, via: str = "") -> Actor:
+    """The staff member behind ``login`` if the password is right; the same refusal otherwise.
+
+    ``via="cli"``: the command line's sign-in. Its failures are recorded and count toward the lockout like
+    the window's; its successes are not recorded as such (each command records what it changes under the
+    member's login), so a read-only copy can still be read from."""
     clock = clock or SystemClock()
     try:
         key = normalise_login(login)
@@ -347,16 +400,23 @@ def sign_in(login: str, password: str, clock: Clock | None = None) -> Actor:
         _burn_time(password)
         with transaction():
             # The typed text is not kept: it may be a password typed into the wrong box.
-            audit.record(Context(Actor("?", "", "reception"), clock), "sign_in_failed", "unknown login")
+            audit.record(Context(Actor("?", "", "reception"), clock), "sign_in_failed", "unknown login", detail=via)
         raise RuleError("sign_in_failed")
     now = clock.now()
-    until = _locked_until(staff.login, now)
+    until = _locked_until(staff.login, now, clock)
     if until is not None:
         raise RuleError("sign_in_locked", until=f"{until:%H:%M}")
     actor = actor_of(staff)
     ok = verify_password(password, staff.password_hash)
+    upgraded = ok and needs_rehash(staff.password_hash)
+    if ok and via == "cli" and not upgraded:
+        return actor
     with transaction():
-        audit.record(Context(actor, clock), "sign_in" if ok else "sign_in_failed", staff.login)
+        if upgraded:
+            # an older (scrypt) or cheaper hash: replaced now that the password is known to be right
+            Staff.update(password_hash=hash_password(password)).where(Staff.id == staff.id).execute()
+        detail = " ".join(filter(None, [via, "password hash upgraded to argon2id" if upgraded else ""]))
+        audit.record(Context(actor, clock), "sign_in" if ok else "sign_in_failed", staff.login, detail=detail)
     if not ok:
         raise RuleError("sign_in_failed")
     return actor

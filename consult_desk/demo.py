@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from zoneinfo import ZoneInfo
 
 from consult_desk import booking, credentials, lifecycle
 from consult_desk.actions import Action
@@ -18,6 +19,7 @@ from consult_desk.models import Reservation, transaction
 from consult_desk.offices import get_config
 from consult_desk.presets import OfficeConfig
 
+JST = ZoneInfo("Asia/Tokyo")
 DEMO_ACTOR = Actor("demo", "デモデータ", "admin")
 
 FAMILY = ["山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村", "小林", "加藤", "吉田", "山本", "松本", "井上", "木村", "林", "斎藤", "清水"]
@@ -144,8 +146,22 @@ def _run_day(ctx: Context, clock: FixedClock, res: Reservation, config: OfficeCo
     act(ctx, rid, Action.COMPLETE)
 
 
-def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 45, days_ahead: int = 21) -> int:
-    """Book and work a sample from ``days_back`` before ``today`` to ``days_ahead`` after. Returns the count."""
+def add_demo_data(
+    office: str,
+    today: dt.date,
+    seed: int = 7,
+    days_back: int = 45,
+    days_ahead: int = 21,
+    now: dt.datetime | None = None,
+) -> int:
+    """Book and work a sample from ``days_back`` before ``today`` to ``days_ahead`` after. Returns the count.
+
+    ``now`` (default: today at 10:00) is the hour of the first start: today's sessions are live only
+    around it (nothing checked in or in session before opening time), and nothing in the sample,
+    applications included, is recorded after it.
+    """
+    now = now or dt.datetime.combine(today, dt.time(10, 0))
+    today = now.date()
     rng = random.Random(f"{seed}-{office}")
     config = get_config(office)
     clock = FixedClock()
@@ -157,17 +173,24 @@ def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 4
     day = today - dt.timedelta(days=days_back)
     todays: list[Reservation] = []
     past = 0
+    several = len(config.session_lengths) > 1  # Yamaguchi: 30, 45 or 60 minutes (003 6)
     with transaction():  # one sample, one transaction: fast, and all or nothing
         while day <= today + dt.timedelta(days=days_ahead):
             if config.calendar.is_business_day(day):
                 for start, _end in config.grid(day):
                     for _seat in range(config.seats):
-                        if rng.random() > (0.9 if today <= day <= today + dt.timedelta(days=4) else 0.45):
+                        if rng.random() > (0.9 if today <= day <= today + dt.timedelta(days=4) else 0.45) and not (
+                            several and day == today  # 003 6 lengths: today's day is full, one after the other
+                        ):
                             continue
+                        minutes = rng.choice(config.session_lengths) if several else None
                         person = rng.choice(people)
                         first = person["phone"] not in seen
                         booked_on = config.calendar.business_days_before(day, deadline + rng.randint(0, 6))
-                        clock.set(dt.datetime.combine(booked_on, dt.time(9, 0)) + dt.timedelta(minutes=rng.randint(0, 400)))
+                        booked_at = dt.datetime.combine(booked_on, dt.time(9, 0)) + dt.timedelta(minutes=rng.randint(0, 400))
+                        if booked_at > now:  # an application not yet made is not in the sample
+                            booked_at = now - dt.timedelta(minutes=rng.randint(1, 600))
+                        clock.set(booked_at)
                         channel = _channel(config, first, rng)
                         try:
                             res = booking.book(
@@ -182,6 +205,7 @@ def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 4
                                     channel=channel,
                                     answers=_answers(config, person),
                                     consent_items=config.required_consent_keys(),
+                                    minutes=minutes,
                                     acknowledge_trouble=True,  # the demo's staff book people with earlier trouble
                                 ),
                             )
@@ -196,14 +220,14 @@ def add_demo_data(office: str, today: dt.date, seed: int = 7, days_back: int = 4
                         elif start.date() == today:
                             todays.append(res)
                         else:
-                            _advance_future(ctx, clock, res, config, rng, today)
+                            _advance_future(ctx, clock, res, config, rng, now)
             day += dt.timedelta(days=1)
-        _live_today(ctx, clock, todays, config)
+        _live_today(ctx, clock, todays, config, now)
     return count
 
 
 def _advance_future(
-    ctx: Context, clock: FixedClock, res: Reservation, config: OfficeConfig, rng: random.Random, today: dt.date
+    ctx: Context, clock: FixedClock, res: Reservation, config: OfficeConfig, rng: random.Random, now: dt.datetime
 ) -> None:
     """Future reservations: some offered or confirmed, details sent when their deadline is near."""
     status = res.status
@@ -212,48 +236,63 @@ def _advance_future(
             status = lifecycle.act(ctx, res.id, Action.OFFER).status
         if rng.random() < 0.6:
             status = lifecycle.act(ctx, res.id, Action.CONFIRM, lifecycle.ActOptions(channel="email")).status
+    today = now.date()
     if status == "confirmed" and res.notify_by and res.notify_by <= today + dt.timedelta(days=3):
-        _forward(clock, dt.datetime.combine(min(res.notify_by, today), dt.time(8, 30)))
+        _forward(clock, min(now, dt.datetime.combine(min(res.notify_by, today), dt.time(8, 30))))
         _send_details(ctx, res.id, config)
 
 
-def _live_today(ctx: Context, clock: FixedClock, todays: list[Reservation], config: OfficeConfig) -> None:
-    """Today's sessions in live states: one checked in, one running, one on a phone callback."""
+def _live_today(
+    ctx: Context, clock: FixedClock, todays: list[Reservation], config: OfficeConfig, now: dt.datetime
+) -> None:
+    """Today's sessions as they stand at ``now``: those over are done, one that failed waits on a
+    phone callback, those running are in session, the next one within half an hour is checked in, the
+    rest have their details. Before opening time none is live."""
     opts = lifecycle.ActOptions
     checks = {"connection_test": "ok", "identity_checked": True, "companions_present": True}
-    for index, res in enumerate(todays):
+    callback_made = checked_in = False
+    for res in sorted(todays, key=lambda r: (r.start, r.id)):
         rid = res.id
-        clock.set(res.created_at + dt.timedelta(hours=1))  # the office answers soon after the application
+        clock.set(min(now, res.created_at + dt.timedelta(hours=1)))  # the office answers soon after
         if res.status == "requested":
             if config.get("offer_flow"):
                 lifecycle.act(ctx, rid, Action.OFFER)
             lifecycle.act(ctx, rid, Action.CONFIRM, opts(channel="email"))
-        _forward(clock, max(res.created_at + dt.timedelta(hours=2), res.start - dt.timedelta(days=1)))
+        _forward(clock, min(now, max(res.created_at + dt.timedelta(hours=2), res.start - dt.timedelta(days=1))))
         _send_details(ctx, rid, config)
-        if index > 2:
+        if now < res.start - dt.timedelta(minutes=30):
+            continue  # not yet
+        if now < res.start:  # the next one is checked in up to half an hour ahead
+            if not checked_in:
+                _forward(clock, min(now, res.start - dt.timedelta(minutes=5)))
+                lifecycle.act(ctx, rid, Action.CHECK_IN, opts(checks=checks))
+                checked_in = True
             continue
         _forward(clock, res.start - dt.timedelta(minutes=5))
         lifecycle.act(ctx, rid, Action.CHECK_IN, opts(checks=checks))
-        if index == 0:
-            continue
         _forward(clock, res.start)
         lifecycle.act(ctx, rid, Action.START)
-        if index == 2:
+        if not callback_made and now >= res.start + dt.timedelta(minutes=6):
             _forward(clock, res.start + dt.timedelta(minutes=6))
             lifecycle.act(ctx, rid, Action.CONNECTION_FAILED, opts(note="音声が途切れる"))
+            callback_made = True
+        elif now >= res.end:
+            _forward(clock, res.end)
+            lifecycle.act(ctx, rid, Action.COMPLETE)
 
 
-def load_demo(today: dt.date | None = None) -> dict[str, int]:
-    """Every shipped office with its sample, for the demo database (``scripts/run.sh --demo``)."""
+def load_demo(now: dt.datetime | None = None) -> dict[str, int]:
+    """Every shipped office with its sample, for the demo database (``scripts/run.sh --demo``),
+    placed around ``now`` (the hour of the first start, Japan time)."""
     from consult_desk.auth import create_demo_accounts
     from consult_desk.offices import create_office
     from consult_desk.presets import PRESET_IDS
 
-    today = today or dt.date.today()
-    ctx = Context(actor=DEMO_ACTOR, clock=FixedClock(dt.datetime.combine(today, dt.time(8, 0))))
+    now = now or dt.datetime.now(JST).replace(tzinfo=None, second=0, microsecond=0)
+    ctx = Context(actor=DEMO_ACTOR, clock=FixedClock(now))
     counts = {}
     for preset in PRESET_IDS:
         create_office(ctx, preset)
-        counts[preset] = add_demo_data(preset, today)
+        counts[preset] = add_demo_data(preset, now.date(), now=now)
     create_demo_accounts(ctx.clock)  # ready-made staff accounts for every role (README: Demo accounts)
     return counts

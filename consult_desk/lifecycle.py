@@ -331,7 +331,10 @@ def _start(step: _Step) -> None:
 def _extend(step: _Step) -> None:
     res, config = step.res, step.config
     limit = extend_limit(config, res)
-    by = dt.timedelta(minutes=step.opts.minutes) if step.opts.minutes else limit - res.end
+    if step.opts.minutes is not None and not 1 <= step.opts.minutes <= config.max_session_minutes:
+        # 0 is not "as far as allowed", and a number past any session cannot overflow the date
+        raise RuleError("extend_minutes", clause=config.clause("max_session"), max=config.max_session_minutes)
+    by = dt.timedelta(minutes=step.opts.minutes) if step.opts.minutes is not None else limit - res.end
     new_end = res.end + by
     if by <= dt.timedelta(0) or new_end > limit:
         raise RuleError("extend_limit", clause=config.clause("max_session"), max=config.max_session_minutes)
@@ -504,6 +507,18 @@ def _trouble_of(res: Reservation) -> list[Any]:
 
     applicant = res.applicant
     return trouble_for(applicant.phone, applicant.email, applicant.job_seeker_no)
+
+
+def after_commit(ctx: Context, action: Action | str, reservation: Reservation) -> Any:
+    """What follows an action once its transaction has committed, outside it (network calls): the
+    platform meeting is created (confirm, where the office creates them automatically), moved
+    (reschedule, extend) or deleted (cancel, refuse) through consult_desk.meetings. The command line
+    and the window both call this after ``act`` / ``cancel`` (the window in a worker thread).
+    Returns a :class:`consult_desk.meetings.Outcome` with a sentence, or None when nothing was to do;
+    the action stands whatever happens here."""
+    from consult_desk.meetings import follow_action
+
+    return follow_action(ctx, action, reservation.id)
 
 
 def _book_again(ctx: Context, old: Reservation, start: dt.datetime, opts: ActOptions) -> Reservation:
@@ -707,7 +722,13 @@ def describe(reservation: Reservation) -> dict[str, Any]:
         "terms_version": reservation.terms_version,
         "terms_current": reservation.terms_version == config.terms_version,
         "consent": (
-            {"items": consent.items, "staff": consent.staff, "at": consent.at.strftime("%Y-%m-%dT%H:%M"), "terms_version": consent.terms_version}
+            {
+                "items": consent.items,
+                "advised": [k for k in consent.items if k in config.advice_keys()],
+                "staff": consent.staff,
+                "at": consent.at.strftime("%Y-%m-%dT%H:%M"),
+                "terms_version": consent.terms_version,
+            }
             if consent
             else None
         ),

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
@@ -14,12 +15,14 @@ from consult_desk.errors import StorageError
 
 DB = pw.DatabaseProxy()
 
-SQLITE_PRAGMAS = {
+SQLITE_PRAGMAS: dict[str, str | int] = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "busy_timeout": 10000,
     "synchronous": "normal",
     "cache_size": -16000,
+    # deleted content is overwritten with zeros, whatever the build's default (issue 13: a purge leaves no copy)
+    "secure_delete": 1,
 }
 
 
@@ -30,6 +33,16 @@ _CONTENTION = ("locked", "busy", "deadlock detected", "could not serialize")
 
 def is_url(target: str) -> bool:
     return "://" in target
+
+
+def with_login(url: str, login: str, password: str) -> str:
+    """The server URL with its user and password replaced by a staff member's login role (issue 13)."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    netloc = f"{quote(login, safe='')}:{quote(password, safe='')}@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def describe(target: str) -> str:
@@ -61,6 +74,7 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
     playhouse.db_url, so the same models serve several desks on one server.
     """
     target = str(target)
+    database: pw.Database
     if is_url(target) and not target.startswith("sqlite"):
         # imported for a server's URL only: it imports every driver's module (start-up)
         from playhouse.db_url import connect as url_connect
@@ -78,7 +92,7 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
                 raise StorageError("db_unavailable", detail=f"{path} does not exist")
             path.parent.mkdir(parents=True, exist_ok=True)
         _check_sqlite_file(path)
-        busy_seconds = SQLITE_PRAGMAS["busy_timeout"] / 1000  # also while setting the pragmas themselves
+        busy_seconds = int(SQLITE_PRAGMAS["busy_timeout"]) / 1000  # also while setting the pragmas themselves
         database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=busy_seconds)
     DB.initialize(database)
     try:
@@ -159,3 +173,28 @@ def valid_id(value: object) -> bool:
 
 def is_sqlite() -> bool:
     return isinstance(DB.obj, pw.SqliteDatabase)
+
+
+STREAM_BATCH = 2000
+
+
+def stream(query: pw.Query, batch: int = STREAM_BATCH) -> Iterator[tuple[Any, ...]]:
+    """The rows of a large read (an export, a report), as tuples, a batch at a time: the memory
+    stays that of one batch however many rows there are. SQLite's cursor steps through the result
+    by itself; on PostgreSQL a server-side (named) cursor is read in batches inside a transaction
+    (psycopg2's default cursor would first load the whole result into the desk's memory)."""
+    if is_sqlite():
+        yield from DB.execute(query)
+        return
+    import uuid
+
+    sql, params = query.sql()
+    with DB.atomic():  # a named cursor lives in a transaction; closed before it ends
+        cursor = DB.connection().cursor(name=f"consult_desk_{uuid.uuid4().hex}", withhold=True)
+        cursor.itersize = batch
+        try:
+            cursor.execute(sql, params)
+            yield from cursor
+        finally:
+            cursor.close()
+

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import peewee as pw
 
+from consult_desk.clock import jst_now
 from consult_desk.models.db import DB
 
 
@@ -29,10 +30,16 @@ class JSONField(pw.TextField):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return jst_now().replace(microsecond=0)
 
 
 class BaseModel(pw.Model):
+    # For the type checker only: peewee adds this implicit primary key at run time to every model
+    # that declares none (Meta and Office name their own; they never use ``id``).
+    if TYPE_CHECKING:
+        id: ClassVar[pw.AutoField[int]]
+        _pk: Any  # the primary key's value, None before the first save
+
     class Meta:
         database = DB
         legacy_table_names = False
@@ -83,6 +90,25 @@ class Applicant(BaseModel):
     flag_reason = pw.TextField(default="")
     anonymised_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=_now)
+    # Name and reading as search compares them (validation.search_key: folded, no spaces), kept in
+    # step by save() and by every bulk writer; indexed for prefix search and, through the engine's
+    # substring index (SQLite FTS5 trigram, PostgreSQL pg_trgm), for any part (search.py).
+    # The given name and its reading (after the first space) have their own keys, so that a short
+    # query (花子, はな) finds the given name as quickly as the family name.
+    name_key = pw.CharField(max_length=200, default="", index=True)
+    kana_key = pw.CharField(max_length=200, default="", index=True)
+    given_key = pw.CharField(max_length=200, default="", index=True)
+    given_kana_key = pw.CharField(max_length=200, default="", index=True)
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        from consult_desk.validation import applicant_keys
+
+        for column, value in applicant_keys(self.name or "", self.kana or "").items():
+            setattr(self, column, value)
+        only = kwargs.get("only")
+        if only is not None:
+            kwargs["only"] = [*only, Applicant.name_key, Applicant.kana_key, Applicant.given_key, Applicant.given_kana_key]
+        return super().save(*args, **kwargs)
 
 
 class Event(BaseModel):
@@ -121,7 +147,13 @@ class Reservation(BaseModel):
     updated_at = pw.DateTimeField(default=_now)
 
     class Meta:
-        indexes = ((("office", "start"), False),)
+        indexes = (
+            (("office", "start"), False),
+            (("start",), False),  # the all-offices day review and statistics
+            (("created_at",), False),  # "applications in the period", all offices
+            (("office", "created_at"), False),  # ... of one office
+            (("applicant", "start"), False),  # a person's reservations, newest first (search)
+        )
 
 
 class SeatClaim(BaseModel):
@@ -160,7 +192,7 @@ class History(BaseModel):
                 at=self.at,
                 staff=self.staff,
                 action=f"reservation.{self.action}"[:40],
-                target=str(self.reservation_id),
+                target=str(self.reservation_id),  # type: ignore[attr-defined]  # the foreign key's column
                 count=1,
                 detail=f"{self.from_status or ''}->{self.status} {self.channel}".strip(),
             )
@@ -190,6 +222,10 @@ class MeetingCredential(BaseModel):
     issued_by = pw.CharField(max_length=64)
     revoked_at = pw.DateTimeField(null=True)
     revoked_reason = pw.TextField(default="")
+    # issue 16: the meeting's id on the platform that created it (Zoom meeting id, Graph online
+    # meeting or event id) and which platform; empty for credentials typed in by staff.
+    platform = pw.CharField(max_length=20, default="")
+    platform_id = pw.TextField(default="")
 
 
 class Callback(BaseModel):
@@ -199,7 +235,7 @@ class Callback(BaseModel):
     phone = pw.CharField(max_length=20)
     due = pw.DateTimeField(index=True)
     opened_at = pw.DateTimeField()
-    closed_at = pw.DateTimeField(null=True)
+    closed_at = pw.DateTimeField(null=True, index=True)  # the open ones (NULL) and those closed after a day
     outcome = pw.CharField(max_length=24, default="")
     duration_minutes = pw.IntegerField(null=True)
 
@@ -227,6 +263,36 @@ class Outbox(BaseModel):
     staff = pw.CharField(max_length=64)
 
 
+class MeetingCleanup(BaseModel):
+    """A meeting a platform created that no reservation holds any more and that could not be deleted
+    there (the desk's write failed, or the platform was unreachable at cancellation): listed for staff
+    until a later deletion succeeds (issue 16). No secrets: the platform's id and why."""
+
+    office = pw.CharField(max_length=64, index=True)
+    platform = pw.CharField(max_length=20)
+    platform_id = pw.TextField()
+    reservation_id = pw.IntegerField(null=True)  # no foreign key: the entry outlives a purge
+    reason = pw.TextField(default="")
+    created_at = pw.DateTimeField()
+    resolved_at = pw.DateTimeField(null=True)
+    resolved_by = pw.CharField(max_length=64, default="")
+class Loan(BaseModel):
+    """Equipment the office lent a participant it deems in need (002 4(1)): for one reservation (an
+    individual session or a place in a group event), lent and due back on given days, returned later."""
+
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE", backref="loans")
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="loans")
+    event = pw.ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="loans")
+    item = pw.CharField(max_length=200)
+    lent_on = pw.DateField()
+    due_on = pw.DateField(index=True)
+    returned_on = pw.DateField(null=True)
+    lent_by = pw.CharField(max_length=64)
+    returned_by = pw.CharField(max_length=64, default="")
+    note = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=_now)
+
+
 class AuditLog(BaseModel):
     """Append-only record of changes, views of revealed credentials, exports and prints (004 第5条)."""
 
@@ -236,6 +302,21 @@ class AuditLog(BaseModel):
     target = pw.CharField(max_length=200, default="")
     count = pw.IntegerField(default=1)
     detail = pw.TextField(default="")
+    # hash chain (issue 13, models/chain.py): filled when the row is inserted (by the server on PostgreSQL)
+    seq = pw.BigIntegerField(null=True, unique=True)
+    prev_hash = pw.CharField(max_length=64, default="")
+    row_hash = pw.CharField(max_length=64, default="")
+    detail_hash = pw.CharField(max_length=64, default="")
+    redacted = pw.BooleanField(default=False)  # the free-text detail was scrubbed by a retention purge
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        """Only inserts; on SQLite the row is linked into the chain first (PostgreSQL's trigger does it)."""
+        from consult_desk.models import chain
+        from consult_desk.models.db import is_sqlite
+
+        if self._pk is None and is_sqlite():
+            chain.link(self)
+        return super().save(*args, **kwargs)
 
 
 ALL_MODELS: list[type[BaseModel]] = [
@@ -253,5 +334,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Callback,
     CallbackAttempt,
     Outbox,
+    Loan,
     AuditLog,
+    MeetingCleanup,
 ]

@@ -6,14 +6,20 @@ import datetime as dt
 
 import pytest
 from action_helpers import send_details
+from desk_support import finished
 from PySide6.QtWidgets import QDialog
 
 from consult_desk import booking, lifecycle
 from consult_desk.context import Actor, Context
 from consult_desk.lifecycle import ActOptions
 from consult_desk.models import AuditLog
-from consult_desk.ui import daily_review
-from consult_desk.ui.daily_review import DailyReviewView, ReviewDocument, japanese_font, save_review_pdf
+from consult_desk.ui.supervisor import daily_review
+from consult_desk.ui.supervisor.daily_review import (
+    DailyReviewView,
+    ReviewDocument,
+    japanese_font,
+    save_review_pdf,
+)
 
 T = dt.datetime
 WED = T(2027, 1, 13, 10, 0)
@@ -72,7 +78,7 @@ def test_the_view_shows_the_day_and_what_needs_doing(day, supervisor, qtbot):
 def test_pdf_is_a4_japanese_non_trivial_and_audited(day, supervisor, qtbot, tmp_path):
     hw, _ = day
     view = make_view(qtbot, supervisor, hw)
-    out = view.save_pdf(tmp_path / "day.pdf")
+    out = finished(qtbot, view.save_pdf(tmp_path / "day.pdf"))
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
     family = japanese_font().family().replace(" ", "")

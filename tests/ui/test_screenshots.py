@@ -19,9 +19,9 @@ from consult_desk.context import Actor, Context
 from consult_desk.demo import add_demo_data
 from consult_desk.offices import create_office
 from consult_desk.schedule import day_plan
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.consent_dialog import ConsentDialog
-from consult_desk.ui.main_window import MainWindow
+from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.desk.consent_dialog import ConsentDialog
+from consult_desk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("clean_settings")
 
@@ -44,7 +44,7 @@ def test_screenshots_of_the_desk_with_demo_data(qtbot, db):
     assert QFontDatabase.families(QFontDatabase.WritingSystem.Japanese), "no Japanese font (fonts-ipafont-gothic)"
     clock = FixedClock(dt.datetime.combine(WED, dt.time(9, 40)))
     create_office(Context(Actor("setup", "設定", "admin"), clock), OFFICE)
-    add_demo_data(OFFICE, today=WED, days_back=14, days_ahead=21)
+    add_demo_data(OFFICE, today=WED, days_back=14, days_ahead=21, now=clock.now())
     ctx = Context(Actor("uketsuke", "受付 花子", "reception"), clock)
 
     window = MainWindow(ctx, db_location=db.database)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from desk_support import Modals
+from desk_support import Modals, activate, press
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QWidget
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QWi
 from consult_desk import auth
 from consult_desk.context import Actor, Context
 from consult_desk.models import AuditLog
-from consult_desk.ui.sign_in_dialog import (
+from consult_desk.ui.shell.sign_in_dialog import (
     DeskSession,
     FirstAdminDialog,
     IdleLock,
@@ -48,9 +48,13 @@ def test_wrong_password_keeps_the_dialog_with_a_sentence(accounts, clock, qtbot)
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor == Actor("supervisor", "管理 監督(デモ)", "supervisor")
-    again = SignInDialog(clock)  # the last login is remembered, the password never
+    again = SignInDialog(clock)  # neither the last login nor the password is prefilled (issue 15, 5)
     qtbot.addWidget(again)
-    assert again.login.text() == "supervisor" and again.password.text() == ""
+    assert again.login.text() == "" and again.password.text() == ""
+    assert again.focusWidget() in (None, again.login)
+    locked = SignInDialog(clock, locked_for=Actor("reception", "受付 花子", "reception"), reason="lock")
+    qtbot.addWidget(locked)
+    assert locked.login.text() == ""  # a supervisor taking over is not signed in as the clerk by mistake
 
 
 @pytest.mark.usefixtures("clean_settings")
@@ -186,7 +190,7 @@ def test_quit_from_the_lock_closes_the_window(accounts, clock, qtbot, monkeypatc
     qtbot.addWidget(window)
     window.show()
     quits = []
-    monkeypatch.setattr("consult_desk.ui.sign_in_dialog.QApplication.quit", lambda: quits.append(1))
+    monkeypatch.setattr("consult_desk.ui.shell.sign_in_dialog.QApplication.quit", lambda: quits.append(1))
     session = DeskSession(ctx, window, lambda c: pytest.fail("no new window"), ask=lambda actor: None)
     session.lock_now()
     assert quits == [1] and not window.isVisible()
@@ -211,4 +215,79 @@ def test_what_was_being_typed_survives_the_lock(accounts, clock, qtbot):
     session = DeskSession(ctx, window, lambda c: pytest.fail("same person"), ask=ask)
     session.lock_now()
     assert covered == [True] and dialog.isVisible() and field.text() == "山田 花子"
+    session.lock.stop()
+
+
+def test_lock_and_sign_out_from_the_file_menu_keep_the_window(accounts, make_office, clock, qtbot):
+    """Issue 15 (5): File → ロック (Ctrl+L) asks for the password and keeps the window; File →
+    サインアウト lets the next person sign in, closes what the last one had open, audits both."""
+    from consult_desk.ui.shell.main_window import MainWindow
+
+    make_office("hellowork-kawagoe")
+    ctx = Context(Actor("reception", "受付 花子", "reception"), clock)
+    window = MainWindow(ctx, db_location=":memory:")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    made = []
+
+    def make(new_ctx):
+        new = MainWindow(new_ctx, db_location=":memory:")
+        qtbot.addWidget(new)
+        new.show()
+        made.append(new)
+        return new
+
+    asked = []
+
+    def ask(actor, reason="idle"):
+        asked.append((actor.login, reason, window.findChild(QWidget, "lock_cover") is not None))
+        return actor
+
+    session = DeskSession(ctx, window, make, ask=ask)
+    activate(qtbot, window)
+    press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [("reception", "lock", True)] and session.window is window and window.isVisible()
+    assert AuditLog.select().where(AuditLog.action == "lock").count() == 1
+
+    left_open = QDialog(window)
+    left_open.show()
+    supervisor = Actor("supervisor", "管理 監督(デモ)", "supervisor")
+    session.ask = lambda actor, reason="idle": asked.append((actor.login, reason, left_open.isVisible())) or supervisor
+    window.sign_out_action.trigger()
+    assert asked[-1] == ("reception", "sign_out", False)  # the clerk's dialog closed before the sign-in
+    assert session.window is made[0] and made[0].ctx.actor == supervisor and made[0].isVisible()
+    assert AuditLog.select().where(AuditLog.action == "sign_out", AuditLog.staff == "reception").count() == 1
+    session.lock.stop()
+
+
+@pytest.mark.usefixtures("clean_settings")
+def test_idle_lock_time_is_configurable_per_desk_but_never_longer_than_the_office(accounts, make_office, clock, qtbot):
+    """File → Settings: ロックまでの時間. 3 minutes locks after 3; 60 stays at the office's 10."""
+    from consult_desk.ui.shell.settings_dialog import SettingsDialog
+
+    office = make_office("hellowork-kawagoe")
+    ctx = Context(Actor("reception", "受付", "reception"), clock)
+    window = _window(ctx, office)
+    qtbot.addWidget(window)
+    now = FakeTime()
+    session = DeskSession(ctx, window, lambda c: pytest.fail("same"), now=now, ask=lambda actor: actor)
+    dialog = SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.idle.setValue(3)
+    dialog.accept()
+    session.settings_changed()
+    assert session.lock.minutes == 3
+    locked = []
+    session.lock.locked.connect(lambda: locked.append(1))
+    now.t += 3 * 60
+    session.lock.check()
+    assert locked == [1]
+    again = SettingsDialog(window)
+    qtbot.addWidget(again)
+    assert again.idle.value() == 3
+    again.idle.setValue(60)
+    again.accept()
+    session.settings_changed()
+    assert session.lock.minutes == 10
     session.lock.stop()

@@ -15,8 +15,8 @@ from consult_desk.context import Context
 from consult_desk.models import DB, AuditLog, open_database
 from consult_desk.models.schema import ensure_schema
 from consult_desk.offices import create_office, get_config
-from consult_desk.ui.app import run_window
-from consult_desk.ui.main_window import MainWindow
+from consult_desk.ui.shell.app import run_window
+from consult_desk.ui.shell.main_window import MainWindow
 
 
 def test_sign_in_review_and_print_the_day(tmp_path, qapp, clean_settings, make_request, ctx):  # noqa: F811
@@ -51,8 +51,9 @@ def test_sign_in_review_and_print_the_day(tmp_path, qapp, clean_settings, make_r
         seen["tabs"] = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         window.daily_review.set_day(day)
         seen["sessions"] = window.daily_review.model.rowCount()
-        seen["pdf"] = window.daily_review.save_pdf(tmp_path / "day.pdf")
-        window.close()
+        window.daily_review.save_pdf(tmp_path / "day.pdf")  # written off the window's thread
+        seen["pdf"] = tmp_path / "day.pdf"
+        window.close()  # run_window waits for the operations under way before it returns
 
     poll = QTimer()
     poll.setInterval(20)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from consult_desk import cli, paths
 from consult_desk.models import DB
 from consult_desk.models import schema as schema_mod
-from consult_desk.ui.app import install_translators
-from consult_desk.ui.upgrade_notice import parse_steps, show_upgrade_notice
+from consult_desk.ui.shell.app import install_translators
+from consult_desk.ui.shell.upgrade_notice import parse_steps, show_upgrade_notice
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 V1_DATABASE = FIXTURES / "schema_v1.sqlite3"  # Hello Work demo written by the schema-1 code
@@ -75,7 +75,10 @@ def test_start_over_older_database_keeps_every_reservation_and_says_so(user_data
     DB.close()
 
     assert stored_schema(target) == schema_mod.SCHEMA_VERSION
-    assert reservation_rows(target) == before
+    # Every reservation kept, as it was; only Hello Work's offers read as the confirmed bookings they
+    # are (schema 4: 004 第4条(2) 「この受信をもって予約が確定します」).
+    migrated = [tuple("confirmed" if v == "offered" else v for v in row) for row in before]
+    assert reservation_rows(target) == migrated
     backups = list((target.parent / "backups").glob("*.sqlite3"))
     assert len(backups) == 1
     assert stored_schema(backups[0]) == old_version and reservation_rows(backups[0]) == before
@@ -95,7 +98,7 @@ def test_start_over_older_database_keeps_every_reservation_and_says_so(user_data
     DB.close()
     assert len(list((target.parent / "backups").glob("*.sqlite3"))) == 1
     assert not [w for w in windows() if w not in shown and w.objectName() == "upgrade_notice"]
-    assert reservation_rows(target) == before
+    assert reservation_rows(target) == migrated
 
 
 def test_no_notice_for_a_new_or_current_database(qtbot):

@@ -1,0 +1,182 @@
+"""The consent checklist: the office's terms (version, effective date, full text) and each item to confirm.
+
+Staff read every item to the caller and tick it (Space); "Record consent" stays disabled until every
+required item is ticked. The booking service checks the same again and stores what was ticked,
+by whom, when and for which terms version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consult_desk.context import Context
+from consult_desk.offices import get_config
+from consult_desk.presets import label_text
+from consult_desk.ui.widgets import style
+from consult_desk.ui.widgets.format import fmt_date
+
+KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+REQUIRED_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+
+
+class TermsDialog(QDialog):
+    """The full text of the office's terms of use, read-only."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("terms_text")
+        self.text.setReadOnly(True)
+        self.text.setPlainText(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(720, 640)
+
+
+class ConsentDialog(QDialog):
+    """``ConsentDialog(ctx, office, parent, ticked)``; after Accepted, :meth:`ticked` gives the ticked keys."""
+
+    def __init__(self, ctx: Context, office: str, parent: QWidget | None = None, ticked: list[str] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consent_dialog")
+        self.ctx = ctx
+        self.config = get_config(office)
+        terms = self.config["terms"]
+        self.terms_version = self.config.terms_version
+        self.setWindowTitle(self.tr("Consent checklist — %1").replace("%1", self.config.short_name))
+
+        title = QLabel(f"<b>{terms.get('title', '')}</b>", self)
+        title.setWordWrap(True)
+        effective = terms.get("effective_date")
+        effective_text = fmt_date(dt.date.fromisoformat(effective)) if effective else "—"
+        self.version_label = QLabel(
+            self.tr("Version %1, effective %2").replace("%1", self.terms_version).replace("%2", effective_text), self
+        )
+        self.version_label.setObjectName("terms_version")
+        self.full_text_button = QPushButton(self.tr("Read the full &terms…"), self)
+        self.full_text_button.setAutoDefault(False)
+        self.full_text_button.clicked.connect(self.show_terms)
+        head = QHBoxLayout()
+        head.addWidget(self.version_label, 1)
+        head.addWidget(self.full_text_button)
+
+        hint = QLabel(
+            self.tr("Read each item to the applicant and tick it with Space when they confirm it.")
+            + " "
+            + self.tr(
+                "Conditions of use (required) come first; the advice the terms ask the applicant to follow is "
+                "read out or sent and recorded as advised."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        self.items = QListWidget(self)
+        self.items.setObjectName("consent_items")
+        self.items.setWordWrap(True)
+        self.items.setAlternatingRowColors(True)
+        self.items.setSpacing(3)
+        already = set(ticked or [])
+        # conditions of use first (001 2, 004 前文, 004 第2条(2)), then the advice (not blocking)
+        items = self.config.consent_items()
+        for item in [i for i in items if i.get("required", True)] + [i for i in items if not i.get("required", True)]:
+            required = item.get("required", True)
+            text = label_text(item["label"])
+            if not required:
+                text += " " + self.tr("(advice: tick when read out or sent; recorded as advised, not required)")
+            row = QListWidgetItem(text, self.items)
+            row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked if item["key"] in already else Qt.CheckState.Unchecked)
+            row.setData(KEY_ROLE, item["key"])
+            row.setData(REQUIRED_ROLE, required)
+            if item.get("clause"):
+                row.setToolTip(self.tr("Clause: %1").replace("%1", str(item["clause"])))
+        self.items.setCurrentRow(0)
+        self.items.itemChanged.connect(self._update)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("consent_status")
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton(self.tr("&Record consent"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("record_consent")
+        self.ok_button.setDefault(True)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(head)
+        layout.addWidget(hint)
+        layout.addWidget(self.items, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.items, self.full_text_button)
+        self.setTabOrder(self.full_text_button, self.ok_button)
+        self.items.setFocus()
+        self.resize(760, min(640, 240 + 30 * self.items.count()))
+        self._update()
+
+    def _rows(self) -> list[QListWidgetItem]:
+        return [self.items.item(i) for i in range(self.items.count())]
+
+    def ticked(self) -> list[str]:
+        """The keys ticked now, in the office's order."""
+        return [str(row.data(KEY_ROLE)) for row in self._rows() if row.checkState() == Qt.CheckState.Checked]
+
+    def missing(self) -> list[str]:
+        return [
+            str(row.data(KEY_ROLE))
+            for row in self._rows()
+            if row.data(REQUIRED_ROLE) and row.checkState() != Qt.CheckState.Checked
+        ]
+
+    def set_ticked(self, key: str, ticked: bool = True) -> None:
+        for row in self._rows():
+            if row.data(KEY_ROLE) == key:
+                row.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def _update(self, *_args: object) -> None:
+        missing = self.missing()
+        self.ok_button.setEnabled(not missing)
+        if missing:
+            self.status.setText(self.tr("Not yet confirmed: %1 of the required items").replace("%1", str(len(missing))))
+            self.status.setStyleSheet(f"color:{style.ERROR};")
+        else:
+            self.status.setText(self.tr("Every required item is confirmed."))
+            self.status.setStyleSheet(f"color:{style.FREE_MARK};")
+
+    def accept(self) -> None:
+        if self.missing():  # the button is disabled; Enter must not get round it either
+            return
+        super().accept()
+
+    def show_terms(self) -> None:
+        terms = self.config["terms"]
+        TermsDialog(str(terms.get("title", "")), str(terms.get("text", "")), self).exec()
+
+    @classmethod
+    def ask(cls, ctx: Context, office: str, parent: QWidget | None = None, ticked: list[str] | None = None) -> list[str] | None:
+        """Open the checklist; the ticked keys, or None when staff cancelled."""
+        dialog = cls(ctx, office, parent, ticked)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.ticked()
+        return None

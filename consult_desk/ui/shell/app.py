@@ -1,0 +1,245 @@
+"""Starting the desk window: application object, translations, database, first start."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import peewee as pw
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from consult_desk.context import Actor, Context
+from consult_desk.errors import ConsultDeskError, set_language
+from consult_desk.models import open_database
+from consult_desk.models.db import check_writable, classify_error
+from consult_desk.models.schema import ensure_schema
+from consult_desk.paths import resources_dir
+from consult_desk.ui.shell.settings import APP, ORG, ui_language
+
+SMOKE_ACTOR = Actor("smoke-test", "動作確認", "admin")
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Japanese by default from resources/i18n/*_ja.qm (one file per area); English is the source language."""
+    set_language(lang)
+    installed = []
+    if lang == "ja":
+        for qm in sorted((resources_dir() / "i18n").glob("*_ja.qm")):
+            ours = QTranslator(app)
+            if ours.load(str(qm)):
+                app.installTranslator(ours)
+                installed.append(ours)
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            installed.append(qt)
+    return installed
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setDesktopFileName("consult-desk")  # matches installer/linux/consult-desk.desktop
+    icon = resources_dir() / "icons" / "consult-desk.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app  # type: ignore[return-value]
+
+
+def open_storage(target: str, demo: bool = False) -> list[str]:
+    """Open (and create or migrate) the database; on a new database with ``demo``, load the sample."""
+    open_database(target, create=True)
+    try:
+        done = ensure_schema(create=True)
+    except ConsultDeskError:
+        raise
+    except Exception as exc:
+        raise classify_error(exc, target) from exc
+    check_writable(target)  # a read-only file is refused now, not at the clerk's first booking
+    from consult_desk.offices import list_offices
+
+    if demo and not list_offices():
+        from consult_desk.demo import load_demo
+
+        load_demo()
+    return done
+
+
+def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int:
+    app = application()
+    install_translators(app, ui_language())
+    try:
+        done = open_storage(target, demo=demo)
+    except ConsultDeskError as exc:
+        if smoke_test:  # unattended: no modal box that nobody will close
+            print("smoke-test: failed:", exc.one_line(), file=sys.stderr)
+        else:
+            QMessageBox.critical(None, APP, exc.message)
+        return 2
+    install_excepthook()
+    from consult_desk.ui.shell import bench_hook
+    from consult_desk.ui.shell.main_window import MainWindow
+
+    if smoke_test or bench_hook.active():
+        # the bundle check (and bench/run.py) opens the window without anyone signing in
+        actor = bench_hook.actor() if bench_hook.active() else SMOKE_ACTOR
+    else:
+        from consult_desk.ui.shell.sign_in_dialog import sign_in_at_start
+
+        signed_in = sign_in_at_start()  # the first administrator on a new database, else the sign-in
+        if signed_in is None:
+            return 0
+        actor = signed_in
+    if not smoke_test and not choose_offices_if_none(Context(actor=actor)):
+        return 0
+    window = MainWindow(Context(actor=actor), db_location=target)
+    window.show()
+    from consult_desk.ui.shell.upgrade_notice import show_upgrade_notice
+
+    show_upgrade_notice(window, done)  # after an upgrade: where the backup is, which schema
+    if bench_hook.active():
+        return bench_hook.exit_after_first_paint(app, window)
+    if smoke_test:
+        return smoke_check(window)
+    session = start_session(window, target)  # held while the application runs
+    code = app.exec()
+    session.lock.stop()
+    from consult_desk.ui.mail.mail_worker import finish_pending_sends
+
+    finish_pending_sends()
+    from consult_desk.ui.widgets.platform_calls import runner
+
+    runner().wait(30_000)  # a meeting being created or deleted finishes and is stored (issue 16)
+    from consult_desk.ui.shell import ops
+
+    ops.wait_all()  # a backup or an export under way finishes before the process ends
+    return code
+
+
+def install_excepthook() -> None:
+    """A fault inside the window (a slot that raised) becomes a message box, not a silent traceback.
+
+    Known failures (a rule, a locked or damaged database) show their own sentence; anything else is
+    written to the error log and the message says where. The window keeps running.
+    """
+
+    def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if isinstance(exc, ConsultDeskError):
+            text = exc.message
+        elif isinstance(exc, pw.DatabaseError | pw.InterfaceError | sqlite3.DatabaseError):
+            text = classify_error(exc, "").message
+        else:
+            from consult_desk import crashlog
+
+            text = crashlog.sentence(exc, crashlog.record(exc_type, exc, tb))
+        QMessageBox.critical(QApplication.activeWindow(), APP, text)
+
+    sys.excepthook = hook
+
+
+def start_session(window, target: str):  # noqa: ANN001, ANN201 (MainWindow, DeskSession: Qt types)
+    """Idle lock and signing in again; the daily backup and the retention proposal of the day."""
+    from consult_desk.ui.shell.main_window import MainWindow
+    from consult_desk.ui.shell.sign_in_dialog import DeskSession
+
+    def make_window(ctx: Context) -> MainWindow:
+        new = MainWindow(ctx, db_location=target)
+        _connect_restore(new, session)
+        new.show()
+        return new
+
+    session = DeskSession(window.ctx, window, make_window)
+    _connect_restore(window, session)
+    supervisor = getattr(window, "supervisor", None)
+    if supervisor is not None:
+        # After the first paint: the daily backup and the retention count take a moment on a big file.
+        QTimer.singleShot(0, supervisor.start_of_day)
+    return session
+
+
+def _connect_restore(window, session) -> None:  # noqa: ANN001
+    """After a restore the accounts may differ: the desk locks and asks for a sign-in."""
+    supervisor = getattr(window, "supervisor", None)
+    if supervisor is not None:
+        supervisor.restored.connect(session.lock_now)
+
+
+def choose_offices_if_none(ctx: Context) -> bool:
+    """First start on an empty database: the offices are chosen from the presets. False if cancelled."""
+    from consult_desk.offices import list_offices
+    from consult_desk.ui.shell.first_start import OfficeSetupDialog
+
+    if list_offices():
+        return True
+    return OfficeSetupDialog(ctx).exec() == OfficeSetupDialog.DialogCode.Accepted
+
+
+SMOKE_MODULES = (  # imported by name or inside functions: the bundle must still hold them
+    "consult_desk.demo",
+    "consult_desk.search",
+    "consult_desk.ui.shell.upgrade_notice",
+    "playhouse.db_url",
+    "playhouse.migrate",
+    "jpholiday",
+    "icalendar",
+    "keyring",
+    "platformdirs",
+    "tzdata",  # zoneinfo reads Asia/Tokyo from it where the OS has no tz database (Windows)
+)
+
+
+def smoke_check(window) -> int:
+    """For the installed bundle: the window shows, presets with their terms and the Japanese translations
+    (ours and Qt's) load, modules imported lazily are there, the database is at the current schema.
+    Prints ``smoke-test: ok`` or ``smoke-test: failed: ...`` (every problem) and returns 0 or 1."""
+    import importlib
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from consult_desk.models.schema import SCHEMA_VERSION, stored_version
+    from consult_desk.presets import PRESET_IDS, load_preset
+
+    problems = []
+    if not window.isVisible():
+        problems.append("window not visible")
+    for preset in PRESET_IDS:
+        try:
+            load_preset(preset)
+        except Exception as exc:  # report every missing resource, not only the first
+            problems.append(f"preset {preset}: {exc}")
+    app = QApplication.instance()
+    qms = sorted((resources_dir() / "i18n").glob("*_ja.qm"))
+    if not qms:
+        problems.append(f"no *_ja.qm in {resources_dir() / 'i18n'}")
+    for qm in qms:
+        probe = QTranslator()
+        if not probe.load(str(qm)) or probe.isEmpty():
+            problems.append(f"translation {qm.name} does not load")
+    if ui_language() != "ja":  # the check is about the bundle, not this user's language choice
+        install_translators(app, "ja")
+    if app.translate("UpgradeNotice", "Database upgraded") == "Database upgraded":  # installer_ja.qm
+        problems.append("Japanese translations not installed")
+    if app.translate("QPlatformTheme", "Cancel") == "Cancel":
+        problems.append("Qt's Japanese translation (qtbase_ja.qm) not loaded")
+    for module in SMOKE_MODULES:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            problems.append(f"module {module}: {exc}")
+    try:
+        ZoneInfo("Asia/Tokyo")
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        problems.append(f"time zone Asia/Tokyo: {exc}")
+    version = stored_version()
+    if version != SCHEMA_VERSION:
+        problems.append(f"database schema {version}, expected {SCHEMA_VERSION}")
+    print("smoke-test: ok" if not problems else "smoke-test: failed: " + "; ".join(problems), flush=True)
+    window.close()
+    return 0 if not problems else 1

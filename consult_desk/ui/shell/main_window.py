@@ -1,0 +1,409 @@
+"""The desk's main window: office switcher, views in tabs, the reservation panel, status bar.
+
+Views are added in :meth:`MainWindow._build_views`, one line each. A view is a widget with
+``set_office(code)`` and ``refresh()``; if it has a ``reservation_activated = Signal(int)`` the
+window opens that reservation in the panel on the right, and a ``booking_requested =
+Signal(object, object)`` (slot start, event id) opens the booking dialog.
+
+Start-up: only the Today board (and whichever tab the user left open) is built before the window
+first paints. The other tabs hold an empty page until they are first shown, or until their
+attribute (``window.calendar``, ``window.outbox_view``, ``window.reports`` ...) or
+:meth:`MainWindow.views` is asked for; then the view is imported, built, filled for the current
+office and put in its tab. A view not built yet is neither refreshed nor told of an office change:
+it reads everything when it is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from consult_desk.context import Context
+from consult_desk.models.db import describe
+from consult_desk.offices import list_offices
+from consult_desk.ui.desk.loans_view import add_loans_view
+from consult_desk.ui.desk.reservation_panel import ReservationPanel
+from consult_desk.ui.session.callback_queue import CallbackQueueDock
+from consult_desk.ui.session.due_list import due_text
+from consult_desk.ui.session.today_board import TodayBoard
+from consult_desk.ui.shell import wiring
+from consult_desk.ui.shell.change_watcher import ChangeWatcher
+from consult_desk.ui.shell.settings import settings
+from consult_desk.ui.supervisor.actions import add_supervisor_menu, add_supervisor_views
+from consult_desk.ui.widgets.format import set_era, truthy
+
+# The calendar, search, outbox, booking dialog and settings modules are imported when first used.
+OUTBOX_TITLE = ("OutboxView", "Outbox")  # OutboxView.tab_title(), without importing the mail modules
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()  # File → Lock (Ctrl+L): the desk session covers the window and asks
+    sign_out_requested = Signal()  # File → Sign out: the next person signs in, the window stays
+    settings_changed = Signal()  # File → Settings accepted (the idle lock time may have changed)
+
+    def __init__(self, ctx: Context, db_location: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.ctx = ctx
+        self.db_location = db_location
+        wiring.install()  # the areas reach each other's dialogs through shell/openers.py
+        set_era(truthy(settings().value("ui/era", False)))
+        self.offices = list_offices()
+        self.office = self.offices[0].code if self.offices else ""
+        last = str(settings().value("main/office", ""))
+        if any(o.code == last for o in self.offices):
+            self.office = last
+
+        self.toolbar = QToolBar(self.tr("Office"), self)
+        self.toolbar.setObjectName("office_toolbar")
+        self.addToolBar(self.toolbar)
+        self.office_box = QComboBox(self)
+        self.office_box.setObjectName("office_switcher")
+        for office in self.offices:
+            self.office_box.addItem(office.name, office.code)
+        self.office_box.setCurrentIndex(max(0, self.office_box.findData(self.office)))
+        self.office_box.currentIndexChanged.connect(self._office_changed)
+        office_label = QLabel(self.tr("&Office:") + " ")
+        office_label.setBuddy(self.office_box)
+        self.toolbar.addWidget(office_label)
+        self.toolbar.addWidget(self.office_box)
+        self.toolbar.setVisible(len(self.offices) > 1)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("views")
+        self.panel = ReservationPanel(ctx, self)
+        self.panel.changed.connect(self._after_change)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._build_views()
+        self._build_menus()
+
+        self.db_label = QLabel(self.tr("Database: %1").replace("%1", describe(db_location)))
+        self.staff_label = QLabel()
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.staff_label)
+        self.due_label = QLabel(self)  # meeting details / replies due today or overdue (consult_desk.due)
+        self.due_label.setObjectName("due_count")
+        self.statusBar().addPermanentWidget(self.due_label)
+        self.today.due_list.loaded.connect(self._show_due_count)  # the board's due list, not a second read
+        self._show_due_count()
+        self._update_titles()
+        self._restore_state()
+
+        # Other desks' changes (the database's change counter, polled every 2 s) refresh the views.
+        self.watcher = ChangeWatcher(parent=self)
+        self.watcher.changed.connect(self.refresh_all)
+        self.watcher.unavailable.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.watcher.start()
+        self.callback_queue = CallbackQueueDock.install(self, ctx)  # open phone callbacks, seen from every view
+        # Zoom / Teams calls running in the background (issue 16) say how they ended here.
+        from consult_desk.ui.widgets.platform_calls import runner
+
+        runner().finished.connect(self._platform_call_finished)
+
+    def _platform_call_finished(self, key: str, ok: bool, message: str) -> None:
+        """A meeting made, moved or deleted by the platform: the sentence in the status bar; a failure
+        also in a message box that does not block (the details can still be typed in)."""
+        if not message:
+            return
+        self.statusBar().showMessage(message, 15000)
+        if not ok and key.startswith("reservation/"):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Meeting platform"), message, QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("platform_call_failed")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setModal(False)
+            box.show()
+
+    def _build_views(self) -> None:
+        """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab
+        (:meth:`add_lazy_view` for a view built when first shown or asked for)."""
+        self._pending: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}
+        self._calendar_mode = "month"  # the remembered mode, applied when the calendar is built
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.today = self._add_view(TodayBoard(self.ctx, self.office, self), TodayBoard.tab_title())
+        self.add_lazy_view("calendar", self.tr("Calendar"), self._make_calendar)
+        self.add_lazy_view("search_view", self.tr("Search"), self._make_search)
+        self.add_lazy_view("outbox_view", QCoreApplication.translate(*OUTBOX_TITLE), self._make_outbox)
+        add_supervisor_views(self)  # day review, reports, audit log: only for the roles that may use them
+        add_loans_view(self)  # equipment lent (002 4(1)): only where an office lends (issue 12)
+
+    def _add_view(self, view, title: str):  # noqa: ANN001, ANN202 (any view widget)
+        self.tabs.addTab(view, title)
+        self._connect_view(view)
+        return view
+
+    def _connect_view(self, view: QWidget) -> None:
+        if hasattr(view, "reservation_activated"):
+            view.reservation_activated.connect(self.open_reservation)
+        if hasattr(view, "booking_requested"):
+            view.booking_requested.connect(self.new_booking)
+        if self.office and hasattr(view, "set_office") and getattr(view, "office", None) != self.office:
+            view.set_office(self.office)  # a view made for this office has read it already
+
+    def add_lazy_view(self, name: str, title: str, factory: Callable[[], QWidget]) -> None:
+        """A tab whose view ``factory()`` makes when the tab is first shown, or when ``window.<name>``
+        or :meth:`views` is asked for; until then the tab holds an empty page."""
+        page = QWidget(self.tabs)
+        page.setObjectName(f"pending_{name}")
+        self._pending[name] = (page, factory)
+        self.tabs.addTab(page, title)
+
+    def __getattr__(self, name: str):  # noqa: ANN204 (only called for attributes not set yet)
+        pending = self.__dict__.get("_pending")
+        if pending and name in pending:
+            return self._build_view(name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _build_view(self, name: str) -> QWidget:
+        page, factory = self._pending[name]
+        view = factory()  # if this fails the tab stays pending (and is tried again when next shown)
+        del self._pending[name]
+        setattr(self, name, view)
+        index = self.tabs.indexOf(page)
+        current = self.tabs.currentIndex() == index
+        self.tabs.blockSignals(True)  # the page is swapped for its view: no tab change for anyone
+        try:
+            self.tabs.insertTab(index, view, self.tabs.tabText(index))
+            self.tabs.removeTab(index + 1)
+            if current:
+                self.tabs.setCurrentIndex(index)
+        finally:
+            self.tabs.blockSignals(False)
+        page.deleteLater()
+        self._connect_view(view)
+        return view
+
+    def _tab_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        name = next((n for n, (p, _f) in self._pending.items() if p is page), None)
+        if name is not None:
+            self._build_view(name)
+
+    def _make_calendar(self) -> QWidget:
+        from consult_desk.ui.desk.calendar_views import MODES, CalendarView
+
+        view = CalendarView(self.ctx, self)
+        view.set_office(self.office)
+        if self._calendar_mode in MODES and self._calendar_mode != view.mode:
+            view.set_mode(self._calendar_mode)
+        reveal = self.__dict__.pop("_calendar_reveal", None)
+        if reveal is not None:
+            view.reveal(*reveal)
+        return view
+
+    def _make_search(self) -> QWidget:
+        from consult_desk.ui.desk.search_view import SearchView
+
+        return SearchView(self.ctx, self)
+
+    def _make_outbox(self) -> QWidget:
+        from consult_desk.ui.mail.outbox_view import OutboxView
+
+        return OutboxView(self.ctx, self)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.settings_action = self._menu_action(file_menu, self.tr("&Settings…"), "Ctrl+,", self.open_settings)
+        file_menu.addSeparator()
+        self.lock_action = self._menu_action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit)
+        self.sign_out_action = self._menu_action(file_menu, self.tr("Sign &out…"), None, self.sign_out_requested.emit)
+        file_menu.addSeparator()
+        self._menu_action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+
+        booking_menu = bar.addMenu(self.tr("&Booking"))
+        self.new_booking_action = self._menu_action(booking_menu, self.tr("&New booking…"), "Ctrl+N",
+                                                    lambda: self.new_booking())
+        self.search_action = self._menu_action(booking_menu, self.tr("&Search…"), "Ctrl+F", self.focus_search)
+        self.panel_action = self._menu_action(booking_menu, self.tr("Go to the &reservation panel"), "F6",
+                                              self.panel.focus_actions)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.refresh_action = self._menu_action(self.view_menu, self.tr("&Refresh"),
+                                                QKeySequence.StandardKey.Refresh, self.refresh_all)
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.view_menu.aboutToShow.connect(self._add_calendar_actions)  # the calendar's own actions
+        add_supervisor_menu(self)  # Administration: staff, backup, restore, anonymisation, own password
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = self._menu_action(help_menu, self.tr("&Manual"), QKeySequence.StandardKey.HelpContents,
+                                             lambda: self.open_help())
+        self.help_action.setShortcuts([QKeySequence("F1")])
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # in dialogs too
+        self._menu_action(help_menu, self.tr("&Keyboard shortcuts"), None, lambda: self.open_help("shortcuts.html"))
+
+    def _add_calendar_actions(self) -> None:
+        """The View menu's calendar entries (its modes, today, previous, next) above Refresh, put in
+        the first time the menu opens; their shortcuts belong to the calendar and work there anyway."""
+        self.view_menu.aboutToShow.disconnect(self._add_calendar_actions)
+        calendar = self.calendar
+        first = self.refresh_action
+        for mode in ("month", "week", "day"):
+            action = calendar.mode_actions[mode]
+            action.triggered.connect(self.show_calendar)
+            self.view_menu.insertAction(first, action)
+        self.view_menu.insertSeparator(first)
+        for action in (calendar.today_action, calendar.prev_action, calendar.next_action):
+            self.view_menu.insertAction(first, action)
+        self.view_menu.insertSeparator(first)
+
+    def _menu_action(self, menu, text: str, key, slot) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def views(self) -> list[QWidget]:
+        """Every view, in tab order (the ones not built yet are built now)."""
+        for name in list(self._pending):
+            self._build_view(name)
+        return self._built_views()
+
+    def _built_views(self) -> list[QWidget]:
+        pages = {page for page, _factory in self._pending.values()}
+        return [w for w in (self.tabs.widget(i) for i in range(self.tabs.count())) if w not in pages]
+
+    def _built(self, name: str) -> QWidget | None:
+        return None if name in self._pending else getattr(self, name, None)
+
+    def refresh_all(self) -> None:
+        """Reload what every view built so far shows (after this desk's or another desk's change);
+        the Today board's due list gives the status bar its count."""
+        for view in self._built_views():
+            if hasattr(view, "refresh"):
+                view.refresh()
+        self.panel.refresh()
+
+    def _show_due_count(self) -> None:
+        due = self.today.due_list
+        self.due_label.setText(due_text(self.ctx, self.office, due.model.rows if due.office == self.office else None))
+
+    def _after_change(self, _reservation_id: int = 0) -> None:
+        """This desk changed something: refresh now, and tell the watcher it need not do it again."""
+        self.refresh_all()
+        if hasattr(self, "watcher"):
+            self.watcher.acknowledge()
+
+    # -------------------------------------------------------------- actions
+
+    def show_calendar(self) -> None:
+        self.tabs.setCurrentWidget(self.calendar)
+        self.calendar.current_view().setFocus()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.search_view)
+        self.search_view.focus_search()
+
+    def open_reservation(self, reservation_id: int) -> None:
+        """Show a reservation in the panel (and its day in the calendar) with the focus on its actions."""
+        self.panel.show_reservation(reservation_id)
+        info = self.panel.info
+        calendar = self._built("calendar")
+        if info is not None and info["office"] == self.office and self.tabs.currentWidget() is not calendar:
+            day = dt.datetime.fromisoformat(info["start"]).date()
+            if calendar is None:
+                self._calendar_reveal = (reservation_id, day)  # shown there when the calendar is built
+            else:
+                calendar.reveal(reservation_id, day)
+        self.panel.focus_actions()
+
+    def new_booking(self, start: dt.datetime | None = None, event_id: int | None = None) -> None:
+        """Ctrl+N, or Enter on a free slot: the booking dialog for the selected slot or event."""
+        if not self.office:
+            return
+        if start is None and event_id is None:
+            start, event_id = self.calendar.booking_target()
+        from consult_desk.ui.desk.booking_dialog import BookingDialog
+
+        dialog = BookingDialog(self.ctx, self.office, self, start=start, event_id=event_id)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if dialog.refused:
+            self._after_change()
+        if not accepted or dialog.reservation is None:
+            return
+        self._after_change()
+        self.open_reservation(dialog.reservation.id)
+
+    def open_help(self, page: str | None = None):  # noqa: ANN201 (HelpBrowser)
+        """F1: the manual's page for the view or dialog in use (resources/manual/, offline)."""
+        from consult_desk.ui.shell.help_browser import open_help
+
+        self.help_browser = open_help(page, context=self)
+        return self.help_browser
+
+    def open_settings(self) -> None:
+        from consult_desk.ui.shell.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.settings_changed.emit()
+            self.refresh_all()
+
+    # -------------------------------------------------------------- office, titles, state
+
+    def _office_changed(self, index: int) -> None:
+        self.office = str(self.office_box.itemData(index))
+        settings().setValue("main/office", self.office)
+        for view in self._built_views():  # the others read the office when they are built
+            if hasattr(view, "set_office"):
+                view.set_office(self.office)
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        name = self.office_box.currentText() if self.offices else self.tr("(no office)")
+        self.setWindowTitle(f"Consult Desk — {name}")
+        self.staff_label.setText(self.tr("Staff: %1").replace("%1", f"{self.ctx.actor.name} ({self.ctx.actor.login})"))
+
+    def _restore_state(self) -> None:
+        s = settings()
+        geometry = s.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 860)
+        state = s.value("main/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.toolbar.setVisible(len(self.offices) > 1)  # whatever the saved state says
+        splitter = s.value("main/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([800, 480])
+        self._calendar_mode = str(s.value("calendar/mode", "month"))  # applied when the calendar is built
+        self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))  # the tab left open is built now
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        s = settings()
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/state", self.saveState())
+        s.setValue("main/splitter", self.splitter.saveState())
+        s.setValue("main/tab", self.tabs.currentIndex())
+        calendar = self._built("calendar")
+        if calendar is not None:  # else the remembered mode stays as it was
+            s.setValue("calendar/mode", calendar.mode)
+        if hasattr(self, "watcher"):
+            self.watcher.stop()
+        super().closeEvent(event)

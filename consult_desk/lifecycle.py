@@ -695,58 +695,157 @@ def history_rows(reservation: Reservation) -> list[History]:
     return list(History.select().where(History.reservation == reservation).order_by(History.at, History.id))
 
 
-def describe(reservation: Reservation) -> dict[str, Any]:
-    """The reservation as the `show` command prints it (secrets are never included here)."""
+def _hm(value: dt.datetime) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M")
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryEntry:
+    action: str
+    status: str
+    at: dt.datetime
+    channel: str
+    staff: str
+    note: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "at": _hm(self.at),
+            "channel": self.channel,
+            "staff": self.staff,
+            "note": self.note,
+            "action": self.action,
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class ConsentView:
+    items: list[str]
+    advised: list[str]
+    staff: str
+    at: dt.datetime
+    terms_version: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "items": self.items,
+            "advised": self.advised,
+            "staff": self.staff,
+            "at": _hm(self.at),
+            "terms_version": self.terms_version,
+        }
+
+
+@dataclasses.dataclass(frozen=True)
+class ReservationView:
+    """One reservation as the desk shows it, with dates and times as such (secrets never included);
+    the window and the command line format it (``as_json`` is the `show` command's shape)."""
+
+    id: int
+    office: str
+    status: str
+    start: dt.datetime
+    end: dt.datetime
+    name: str
+    kana: str
+    phone: str  # formatted for reading out
+    email: str
+    address: str
+    job_seeker_no: str
+    channel: str
+    seat: int | None
+    event: int | None
+    answers: dict[str, Any]
+    companions: list[dict[str, str]]
+    notify_by: dt.date | None
+    offer_reply_by: dt.date | None
+    terms_version: str
+    terms_current: bool
+    consent: ConsentView | None
+    rescheduled_from: int | None
+    rescheduled_to: list[int]
+    flagged: bool
+    history: list[HistoryEntry]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "office": self.office,
+            "status": self.status,
+            "start": _hm(self.start),
+            "end": _hm(self.end),
+            "name": self.name,
+            "kana": self.kana,
+            "phone": self.phone,
+            "email": self.email,
+            "address": self.address,
+            "job_seeker_no": self.job_seeker_no,
+            "channel": self.channel,
+            "seat": self.seat,
+            "event": self.event,
+            "answers": self.answers,
+            "companions": self.companions,
+            "notify_by": self.notify_by.isoformat() if self.notify_by else None,
+            "offer_reply_by": self.offer_reply_by.isoformat() if self.offer_reply_by else None,
+            "terms_version": self.terms_version,
+            "terms_current": self.terms_current,
+            "consent": self.consent.as_json() if self.consent else None,
+            "rescheduled_from": self.rescheduled_from,
+            "rescheduled_to": self.rescheduled_to,
+            "flagged": self.flagged,
+            "history": [h.as_json() for h in self.history],
+        }
+
+
+def view(reservation: Reservation) -> ReservationView:
+    """The reservation with its applicant, consent and history, typed (see :func:`describe`)."""
     applicant: Applicant = reservation.applicant
     consent = Consent.select().where(Consent.reservation == reservation).order_by(Consent.id.desc()).first()
     config = get_config(reservation.office_id)
-    return {
-        "id": reservation.id,
-        "office": reservation.office_id,
-        "status": reservation.status,
-        "start": reservation.start.strftime("%Y-%m-%dT%H:%M"),
-        "end": reservation.end.strftime("%Y-%m-%dT%H:%M"),
-        "name": applicant.name,
-        "kana": applicant.kana,
-        "phone": format_phone(applicant.phone),
-        "email": applicant.email,
-        "address": applicant.address,
-        "job_seeker_no": applicant.job_seeker_no,
-        "channel": reservation.channel,
-        "seat": reservation.seat_no,
-        "event": reservation.event_id,
-        "answers": reservation.answers,
-        "companions": reservation.companions,
-        "notify_by": reservation.notify_by.isoformat() if reservation.notify_by else None,
-        "offer_reply_by": reservation.offer_reply_by.isoformat() if reservation.offer_reply_by else None,
-        "terms_version": reservation.terms_version,
-        "terms_current": reservation.terms_version == config.terms_version,
-        "consent": (
-            {
-                "items": consent.items,
-                "advised": [k for k in consent.items if k in config.advice_keys()],
-                "staff": consent.staff,
-                "at": consent.at.strftime("%Y-%m-%dT%H:%M"),
-                "terms_version": consent.terms_version,
-            }
+    return ReservationView(
+        id=reservation.id,
+        office=reservation.office_id,
+        status=reservation.status,
+        start=reservation.start,
+        end=reservation.end,
+        name=applicant.name,
+        kana=applicant.kana,
+        phone=format_phone(applicant.phone),
+        email=applicant.email,
+        address=applicant.address,
+        job_seeker_no=applicant.job_seeker_no,
+        channel=reservation.channel,
+        seat=reservation.seat_no,
+        event=reservation.event_id,
+        answers=reservation.answers,
+        companions=reservation.companions,
+        notify_by=reservation.notify_by,
+        offer_reply_by=reservation.offer_reply_by,
+        terms_version=reservation.terms_version,
+        terms_current=reservation.terms_version == config.terms_version,
+        consent=(
+            ConsentView(
+                items=consent.items,
+                advised=[k for k in consent.items if k in config.advice_keys()],
+                staff=consent.staff,
+                at=consent.at,
+                terms_version=consent.terms_version,
+            )
             if consent
             else None
         ),
-        "rescheduled_from": reservation.rescheduled_from_id,
-        "rescheduled_to": [r.id for r in reservation.rescheduled_to],
-        "flagged": applicant.flagged,
-        "history": [
-            {
-                "status": h.status,
-                "at": h.at.strftime("%Y-%m-%dT%H:%M"),
-                "channel": h.channel,
-                "staff": h.staff,
-                "note": h.note,
-                "action": h.action,
-            }
-            for h in history_rows(reservation)
-        ],
-    }
+        rescheduled_from=reservation.rescheduled_from_id,
+        rescheduled_to=[r.id for r in reservation.rescheduled_to],
+        flagged=applicant.flagged,
+        history=[HistoryEntry(h.action, h.status, h.at, h.channel, h.staff, h.note) for h in history_rows(reservation)],
+    )
+
+
+def describe(reservation: Reservation) -> dict[str, Any]:
+    """The reservation as the `show` command prints it (secrets are never included here): the JSON
+    form of :func:`view`, kept for the command line and the panel until it reads the view."""
+    return view(reservation).as_json()
 
 
 def final(status: str) -> bool:

@@ -253,3 +253,18 @@ def test_the_callback_queue_is_read_in_one_query(db, ctx, clock, make_office, ma
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
     assert [(q.attempts, q.last_result) for q in queue] == [(1, "busy")] * 3
     assert all(isinstance(q.due, dt.datetime) and isinstance(q.start, dt.datetime) for q in queue)
+
+
+def test_the_reservation_view_carries_dates_and_times(booked, ctx):
+    """Issue 11: the service gives datetimes; `show` formats them (the JSON shape is unchanged)."""
+    lifecycle.act(ctx, booked.id, "confirm", ActOptions(channel="email"))
+    shown = lifecycle.view(lifecycle.get_reservation(booked.id))
+    assert shown.start == WED and isinstance(shown.notify_by, dt.date) and shown.consent is not None
+    assert [(h.action, type(h.at)) for h in shown.history] == [("book", dt.datetime), ("confirm", dt.datetime)]
+    as_json = lifecycle.describe(lifecycle.get_reservation(booked.id))
+    assert as_json == shown.as_json() and as_json["start"] == "2027-01-13T10:00"
+    assert list(as_json) == [
+        "id", "office", "status", "start", "end", "name", "kana", "phone", "email", "address", "job_seeker_no",
+        "channel", "seat", "event", "answers", "companions", "notify_by", "offer_reply_by", "terms_version",
+        "terms_current", "consent", "rescheduled_from", "rescheduled_to", "flagged", "history",
+    ]

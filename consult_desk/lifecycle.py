@@ -26,7 +26,7 @@ from consult_desk.models import (
     Reservation,
     transaction,
 )
-from consult_desk.models.db import is_sqlite, valid_id
+from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig, channel_label, label_text
@@ -426,6 +426,7 @@ def _parse_action(action: str) -> Action:
         raise RuleError("unknown_action", action=action) from None
 
 
+@retry_conflicts
 def act(ctx: Context, reservation_id: int, action: Action | str, options: ActOptions | None = None) -> Reservation:
     """Apply one life-cycle action, or refuse it with the rule's message and change nothing.
 
@@ -460,8 +461,16 @@ def act(ctx: Context, reservation_id: int, action: Action | str, options: ActOpt
         _history(ctx, res, name, before, status, opts.channel, note, step.data or None)
         if name == Action.UNDO_NO_SHOW:
             audit.record(ctx, "undo_no_show", str(res.id), detail=note)
+        _sync_mail(ctx, res)
         changes.touch(Topic.RESERVATIONS)  # and CALLBACKS where a callback opened or closed
     return step.new_reservation or res
+
+
+def _sync_mail(ctx: Context, res: Reservation) -> None:
+    """The reservation's scheduled mail follows it: cancelled with it, scheduled when it is confirmed (issue 17)."""
+    from consult_desk import outbox
+
+    outbox.sync(ctx, res)
 
 
 def offered_actions(ctx: Context, reservation: Reservation | int, now: dt.datetime | None = None) -> list[Offer]:
@@ -564,6 +573,7 @@ def reschedule(ctx: Context, reservation_id: int, new_start: dt.datetime, option
     return act(ctx, reservation_id, Action.RESCHEDULE, opts)
 
 
+@retry_conflicts
 def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> Reservation:
     """Cancel by the office's channels; on the day itself by phone only (000 第4条(4), 003 7(2), 004 第4条(4))."""
     spec = SPECS[Action.CANCEL]
@@ -594,6 +604,7 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
         _history(
             ctx, res, Action.CANCEL, before, res.status, channel, note, {"same_day": res.start.date() == ctx.clock.today()}
         )
+        _sync_mail(ctx, res)
         changes.touch(Topic.RESERVATIONS)
     return res
 
@@ -607,6 +618,7 @@ def _attempt_results(res: Reservation) -> list[str]:
     return [r for (r,) in rows.order_by(CallbackAttempt.id).tuples()]
 
 
+@retry_conflicts
 def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: str = "") -> CallbackAttempt:
     """One phone call to the applicant after a connection failure: reached, no answer or busy."""
     require(ctx, SPECS[Action.CALLBACK_ATTEMPT].permission)

@@ -218,8 +218,12 @@ def test_booking_a_person_with_earlier_trouble_is_refused_without_an_acknowledge
 def test_the_same_person_is_found_by_e_mail_and_job_seeker_number(db, ctx, clock, make_office, make_request):
     office = make_office("hellowork-kawagoe")
     _no_show(ctx, clock, office, make_request)
-    other_phone = make_request(office, T(2027, 1, 20, 10, 0), phone="080-9999-0000")  # same e-mail, 求職番号
-    refused("trouble_not_acknowledged", booking.book, ctx, other_phone)
+    first = make_request(office, WED)
+    same_email = make_request(office, T(2027, 1, 20, 10, 0), phone="080-9999-0000", email=first.email)
+    refused("trouble_not_acknowledged", booking.book, ctx, same_email)
+    same_number = make_request(office, T(2027, 1, 20, 10, 0), phone="080-9999-0001", email="other@example.jp",
+                               answers={"job_seeker_no": first.answers["job_seeker_no"]})
+    refused("trouble_not_acknowledged", booking.book, ctx, same_number)
 
 
 def test_an_acknowledgement_without_trouble_records_nothing(db, ctx, make_office, make_request):

@@ -386,8 +386,8 @@ def follow_action(ctx: Context, action: str, reservation_id: int) -> Outcome | N
     try:
         moved_from = res.rescheduled_from_id if action == "reschedule" else None
         if action in CREATE_ON or (moved_from and _platform_row(moved_from) is None):
-            create_meeting(ctx, res.id)
-            label = msettings.PROVIDER_LABELS[credentials.current(res.id).platform]
+            row = create_meeting(ctx, res.id)
+            label = msettings.PROVIDER_LABELS.get(row.platform, row.platform)
             return Outcome(True, MeetingError("meetings_created", platform=label).message)
         if action == "reschedule" and res.rescheduled_from_id:
             return move_meeting(ctx, res.rescheduled_from_id, res.id)

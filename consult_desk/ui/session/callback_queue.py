@@ -25,6 +25,7 @@ from consult_desk import session
 from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
+from consult_desk.lifecycle import QueuedCallback
 from consult_desk.offices import list_offices
 from consult_desk.ui.session.callback_panel import open_callback_panel, result_label
 from consult_desk.ui.shell import hub
@@ -35,7 +36,7 @@ from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 TICK_MS = 60_000  # the clock: due times are in minutes (data changes come through the change hub)
 
 
-class QueueModel(RowsTableModel[dict[str, Any]]):
+class QueueModel(RowsTableModel[QueuedCallback]):
     """Open callbacks, earliest due first (the rows of :func:`consult_desk.session.callback_queue`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,21 +53,21 @@ class QueueModel(RowsTableModel[dict[str, Any]]):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
-                return row["due"][11:16]
+                return f"{row.due:%H:%M}"
             if column == 1:
-                return row["name"]
+                return row.name
             if column == 2:
-                return row["phone"]
+                return row.phone
             if column == 3:
-                last = result_label(row["last_result"]) if row["last_result"] else ""
-                return f"{row['attempts']} {last}".strip()
-            return self.office_names.get(row["office"], row["office"])
-        if role == Qt.ItemDataRole.ForegroundRole and row["overdue"]:
+                last = result_label(row.last_result) if row.last_result else ""
+                return f"{row.attempts} {last}".strip()
+            return self.office_names.get(row.office, row.office)
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(QColor(style.ERROR))
-        if role == Qt.ItemDataRole.ToolTipRole and row["overdue"]:
+        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
             return self.tr("Due now")
         if role == Qt.ItemDataRole.UserRole:
-            return row["reservation"]
+            return row.reservation
         return None
 
 
@@ -148,7 +149,7 @@ class CallbackQueueDock(QDockWidget):
             self._show_selected(self.selection.reservation_id)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
-        overdue = sum(1 for r in rows if r["overdue"])
+        overdue = sum(1 for r in rows if r.overdue)
         text = self.tr("Callbacks: %1").replace("%1", str(len(rows)))
         if overdue:
             text += " " + self.tr("(%1 due)").replace("%1", str(overdue))
@@ -158,11 +159,11 @@ class CallbackQueueDock(QDockWidget):
     def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.selection is not None and current.isValid() and current.row() < len(self.model.rows):
             row = self.model.rows[current.row()]
-            self.selection.select(int(row["reservation"]), row["office"])
+            self.selection.select(row.reservation, row.office)
 
     def _show_selected(self, reservation_id: int | None) -> None:
         """The shared selection's reservation is highlighted here when it is in the queue."""
-        row = next((i for i, r in enumerate(self.model.rows) if r["reservation"] == reservation_id), -1)
+        row = next((i for i, r in enumerate(self.model.rows) if r.reservation == reservation_id), -1)
         current = self.table.currentIndex()
         if row < 0:
             if current.isValid():
@@ -179,7 +180,7 @@ class CallbackQueueDock(QDockWidget):
     def open_row(self, row: int) -> QWidget | None:
         if not 0 <= row < len(self.model.rows):
             return None
-        return open_callback_panel(self.ctx, int(self.model.rows[row]["reservation"]), self.window())
+        return open_callback_panel(self.ctx, self.model.rows[row].reservation, self.window())
 
     def _open_index(self, index: QModelIndex) -> None:
         self.open_row(index.row())

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk import booking, lifecycle
+from consult_desk import booking, lifecycle, schedule
 from consult_desk.booking import BookingRequest, SlotInfo, Trouble
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError, language
@@ -123,6 +123,7 @@ class BookingDialog(QDialog):
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.companion_rows: list[CompanionRow] = []
+        self.prefill = dict(prefill or {})
         self._ready = False  # signals from filling the widgets wait until everything is built
 
         if self.old is not None:
@@ -154,7 +155,7 @@ class BookingDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAutoDefault(False)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
@@ -245,7 +246,8 @@ class BookingDialog(QDialog):
         elif self.old is not None:
             day = dt.date.fromisoformat(self.old["start"][:10])
         else:
-            day = self.config.calendar.next_business_day(self.ctx.clock.today())
+            first = schedule.first_bookable(self.ctx, self.office, self.ctx.clock.today(), days=92)
+            day = first.date() if first else self.config.calendar.next_business_day(self.ctx.clock.today())
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.date_edit.dateChanged.connect(lambda _d: self._load_slots(None))
         self.slot_box.currentIndexChanged.connect(lambda _i: self._slot_changed())
@@ -316,11 +318,17 @@ class BookingDialog(QDialog):
         for code in self.config["booking_channels"]:
             self.channel_box.addItem(channel_label(code), code)
         first = self.config.get("first_booking_channels") or self.config["booking_channels"]
-        default = channel if channel in self.config["booking_channels"] else next(
-            (c for c in first if c != "in-session"), self.config["booking_channels"][0])
+        # A desk books callers on the phone: phone by default wherever the office takes it.
+        default = channel if channel in self.config["booking_channels"] else (
+            "phone" if "phone" in first else next((c for c in first if c != "in-session"),
+                                                  self.config["booking_channels"][0]))
         self.channel_box.setCurrentIndex(max(0, self.channel_box.findData(default)))
         channel_label_widget = QLabel(self.tr("C&hannel"), box)
         channel_label_widget.setBuddy(self.channel_box)
+        self.channel_note = QLabel(self._channels_not_taken(), box)
+        self.channel_note.setObjectName("channel_note")
+        self.channel_note.setWordWrap(True)
+        self.channel_note.setVisible(bool(self.channel_note.text()))
         self.note = QLineEdit(box)
         self.note.setObjectName("booking_note")
         note_label = QLabel(self.tr("&Note"), box)
@@ -332,8 +340,11 @@ class BookingDialog(QDialog):
             grid.addWidget(channel_label_widget, row, 0)
             grid.addWidget(self.channel_box, row, 1)
             row += 1
+            grid.addWidget(self.channel_note, row, 1)
+            row += 1
         else:
             self.channel_box.hide()
+            self.channel_note.hide()
         grid.addWidget(note_label, row, 0)
         grid.addWidget(self.note, row, 1)
         row += 1
@@ -347,6 +358,17 @@ class BookingDialog(QDialog):
         grid.setColumnStretch(1, 1)
         self.channel_box.currentIndexChanged.connect(lambda _i: self._update_state())
         return box
+
+    def _channels_not_taken(self) -> str:
+        """Why the list lacks phone, e-mail or form: the office does not take them (with its clause)."""
+        missing = [c for c in ("phone", "email", "form") if c not in self.config["booking_channels"]]
+        if not missing:
+            return ""
+        names = ("、" if language() == "ja" else ", ").join(channel_label(c) for c in missing)
+        clause = self.config.clause("booking_channels")
+        if clause:
+            return self.tr("This office does not take applications by %1 (%2).").replace("%1", names).replace("%2", clause)
+        return self.tr("This office does not take applications by %1.").replace("%1", names)
 
     def _build_companions_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Companions named in advance"), self)
@@ -675,8 +697,28 @@ class BookingDialog(QDialog):
         self.consent_label.setText(self._consent_text())
         self.consent_label.setStyleSheet(f"color:{style.FREE_MARK};" if done else ERROR_STYLE)
 
+    def typed_data(self) -> bool:
+        """Something staff typed or chose here that closing would lose."""
+        prefilled = self._old_values() if self.old is not None else self.prefill
+        typed = any(self._text(k).strip() and self._text(k) != prefilled.get(k) for k in self.touched if k in self.editors)
+        return typed or bool(self.note.text().strip() or self.companion_rows or (self.consent and self.old is None))
+
+    def cancel(self) -> None:
+        """Esc or Cancel: asks first when something typed would be lost.
+        (``reject()`` itself does not ask: the desk's sign-out closes dialogs without a question.)"""
+        if self.typed_data() and not confirm(
+            self, self.windowTitle(), self.tr("Discard what you typed in this booking?"), self.tr("&Discard")
+        ):
+            return
+        self.reject()
+
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
-        """Enter saves when the booking is complete; otherwise it shows what is missing."""
+        """Enter saves when the booking is complete; otherwise it shows what is missing. Esc asks
+        before throwing typed data away."""
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.cancel()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.save_button.isEnabled():
             self.save_tried = True
             for key in self.editors:

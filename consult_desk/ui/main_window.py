@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
                                                 QKeySequence.StandardKey.Refresh, self.refresh_all)
         self.refresh_action.setShortcuts([QKeySequence("F5")])
         self.view_menu.aboutToShow.connect(self._add_calendar_actions)  # the calendar's own actions
+        self._add_calendar_shortcuts()
         add_supervisor_menu(self)  # Administration: staff, backup, restore, anonymisation, own password
 
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -229,6 +230,34 @@ class MainWindow(QMainWindow):
         self.help_action.setShortcuts([QKeySequence("F1")])
         self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # in dialogs too
         self._menu_action(help_menu, self.tr("&Keyboard shortcuts"), None, lambda: self.open_help("shortcuts.html"))
+
+    def _add_calendar_shortcuts(self) -> None:
+        """Ctrl+1/2/3 and T from every tab: they show the calendar in that mode (or today). While the
+        calendar is the current tab its own actions answer, so these are disabled there (one owner
+        per key: no ambiguous shortcut)."""
+        self.calendar_shortcuts: list[QAction] = []
+        for key, mode in (("Ctrl+1", "month"), ("Ctrl+2", "week"), ("Ctrl+3", "day"), ("T", None)):
+            action = QAction(self)
+            action.setObjectName(f"calendar_shortcut_{mode or 'today'}")
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, m=mode: self.calendar_from_anywhere(m))
+            self.addAction(action)
+            self.calendar_shortcuts.append(action)
+        self.tabs.currentChanged.connect(lambda _i: self._update_calendar_shortcuts())
+
+    def _update_calendar_shortcuts(self) -> None:
+        on_calendar = self.tabs.currentWidget() is not None and self.tabs.currentWidget() is self._built("calendar")
+        for action in self.calendar_shortcuts:
+            action.setEnabled(not on_calendar)
+
+    def calendar_from_anywhere(self, mode: str | None) -> None:
+        calendar = self.calendar
+        self.show_calendar()
+        if mode is None:
+            calendar.go_today()
+        else:
+            calendar.set_mode(mode)
+        calendar.current_view().setFocus()
 
     def _add_calendar_actions(self) -> None:
         """The View menu's calendar entries (its modes, today, previous, next) above Refresh, put in

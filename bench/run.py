@@ -163,7 +163,7 @@ class Bench:
 
     # month view ------------------------------------------------
     def month_view(self) -> None:
-        from consult_desk.ui.calendar_models import MonthModel
+        from consult_desk.ui.desk.calendar_models import MonthModel
 
         MonthModel().load(self.ctx, OFFICE, self.month)
 
@@ -178,7 +178,7 @@ class Bench:
 
     # day view --------------------------------------------------
     def day_view(self) -> None:
-        from consult_desk.ui.calendar_models import DayModel
+        from consult_desk.ui.desk.calendar_models import DayModel
 
         DayModel().load(self.ctx, OFFICE, self.day)
 

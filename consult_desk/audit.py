@@ -198,7 +198,7 @@ def export_csv(
     """The filtered audit log as CSV for Excel (same format as every export); the export is itself audited."""
     from pathlib import Path
 
-    from consult_desk.export import ExportResult, safe_cell, write_csv
+    from consult_desk.csvfile import ExportResult, safe_cell, write_csv
     from consult_desk.models import transaction
     from consult_desk.permissions import require
 

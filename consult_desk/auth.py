@@ -1,8 +1,9 @@
 """Staff accounts and sign-in.
 
-Passwords are hashed with scrypt (hashlib, a per-user random salt) and stored as a
-self-describing string ``scrypt$n$r$p$salt$hash`` (salt and hash in base64), so the cost can be
-raised later without breaking existing accounts. Checks use a constant-time compare.
+Passwords are hashed with argon2id (argon2-cffi, OWASP's parameters: 19 MiB, 2 passes, 1 lane) and
+stored in the PHC string format (``$argon2id$v=19$m=...,t=...,p=...$salt$hash``). Hashes from
+before (``scrypt$n$r$p$salt$hash``, N=2^14) still verify, and any hash weaker than today's
+parameters is replaced at the owner's next successful sign-in (issue 13).
 
 Sign-ins, failed sign-ins and every change to an account go to the audit log (004 第5条: usage
 times and access history). After :data:`MAX_FAILURES` failed attempts within
@@ -20,6 +21,9 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
+
 from consult_desk import audit
 from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import ROLES, Actor, Context
@@ -29,6 +33,14 @@ from consult_desk.models.schema import bump_changes
 from consult_desk.permissions import require
 from consult_desk.validation import nfkc, normalise_text
 
+# argon2id, OWASP Password Storage Cheat Sheet (m=19 MiB, t=2, p=1): about 60 ms a check here.
+ARGON2_TIME_COST = 2
+ARGON2_MEMORY_KIB = 19 * 1024
+ARGON2_PARALLELISM = 1
+_HASHER = PasswordHasher(
+    time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_PARALLELISM, type=Type.ID
+)
+# scrypt: the format of earlier versions, still verified (and upgraded at the next sign-in)
 SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
@@ -66,16 +78,36 @@ def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, length: int) -> 
 
 
 def hash_password(password: str) -> str:
-    """``scrypt$n$r$p$salt$hash`` with a fresh random salt."""
+    """An argon2id PHC string with a fresh random salt."""
+    return _HASHER.hash(password)
+
+
+def scrypt_hash(password: str, n: int = SCRYPT_N) -> str:
+    """``scrypt$n$r$p$salt$hash``: the earlier format (kept to verify old accounts and to test their upgrade)."""
     salt = secrets.token_bytes(SALT_BYTES)
-    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, HASH_BYTES)
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+    digest = _scrypt(password, salt, n, SCRYPT_R, SCRYPT_P, HASH_BYTES)
+    return f"scrypt${n}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def needs_rehash(stored: str | None) -> bool:
+    """True for a hash weaker than today's: any scrypt hash, an argon2 hash with lower parameters."""
+    if not stored or not stored.startswith("$argon2id$"):
+        return True
+    try:
+        return _HASHER.check_needs_rehash(stored)
+    except (InvalidHashError, ValueError):
+        return True
 
 
 def verify_password(password: str, stored: str | None) -> bool:
     """True if ``password`` matches the stored hash (constant-time compare); False for anything malformed."""
     if not stored:
         return False
+    if stored.startswith("$argon2"):
+        try:
+            return _HASHER.verify(stored, password)
+        except (VerificationError, InvalidHashError, ValueError):
+            return False
     parts = stored.split("$")
     if len(parts) != 6 or parts[0] != "scrypt":
         return False
@@ -354,7 +386,12 @@ def sign_in(login: str, password: str, clock: Clock | None = None) -> Actor:
     actor = actor_of(staff)
     ok = verify_password(password, staff.password_hash)
     with transaction():
-        audit.record(Context(actor, clock), "sign_in" if ok else "sign_in_failed", staff.login)
+        upgraded = ok and needs_rehash(staff.password_hash)
+        if upgraded:
+            # an older (scrypt) or cheaper hash: replaced now that the password is known to be right
+            Staff.update(password_hash=hash_password(password)).where(Staff.id == staff.id).execute()
+        detail = "password hash upgraded to argon2id" if upgraded else ""
+        audit.record(Context(actor, clock), "sign_in" if ok else "sign_in_failed", staff.login, detail=detail)
     if not ok:
         raise RuleError("sign_in_failed")
     return actor

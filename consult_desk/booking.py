@@ -18,8 +18,18 @@ from consult_desk import audit
 from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
-from consult_desk.models import DB, Applicant, Consent, Event, History, Reservation, SeatClaim, transaction
-from consult_desk.models.db import valid_id
+from consult_desk.models import (
+    DB,
+    Applicant,
+    Consent,
+    Event,
+    History,
+    Office,
+    Reservation,
+    SeatClaim,
+    transaction,
+)
+from consult_desk.models.db import is_sqlite, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -72,6 +82,7 @@ class BookingRequest:
     event_id: int | None = None
     note: str = ""
     rescheduled_from: int | None = None
+    minutes: int | None = None  # session length where the office offers several (003 6); default: the office's
 
 
 @dataclass
@@ -141,13 +152,64 @@ def _slot_refusal(config: OfficeConfig, start: dt.datetime, ctx: Context) -> Rul
     return None
 
 
+def overlapping(config: OfficeConfig) -> bool:
+    """Sessions may overlap the next grid slot: lengths beyond the grid step (003 6: 30/45/60 minutes on
+    a 30-minute grid). Seats are then free only when no session on them overlaps the new one."""
+    return max(config.session_lengths) > config.slot_minutes
+
+
+def _busy_seats(office: str, start: dt.datetime, end: dt.datetime) -> dict[int, int]:
+    """Seat number -> reservation of the individual sessions holding a seat that overlap [start, end)."""
+    rows = (
+        Reservation.select(Reservation.id, Reservation.seat_no)
+        .join(SeatClaim, on=(SeatClaim.reservation == Reservation.id))
+        .where(
+            Reservation.office == office,
+            Reservation.event.is_null(),
+            Reservation.start < end,
+            Reservation.end > start,
+        )
+        .tuples()
+    )
+    return {seat: rid for rid, seat in rows if seat is not None}
+
+
+def _overlap_counts(office: str, grid: list[tuple[dt.datetime, dt.datetime]]) -> dict[str, int]:
+    """Per grid slot: seats taken by any session overlapping it (one query for the day)."""
+    if not grid:
+        return {}
+    lo, hi = grid[0][0], max(e for _, e in grid)
+    rows = list(
+        Reservation.select(Reservation.start, Reservation.end, Reservation.seat_no)
+        .join(SeatClaim, on=(SeatClaim.reservation == Reservation.id))
+        .where(Reservation.office == office, Reservation.event.is_null(), Reservation.start < hi, Reservation.end > lo)
+        .tuples()
+    )
+    return {
+        slot_key(office, s): len({seat for rs, re_, seat in rows if rs < e and re_ > s})
+        for s, e in grid
+    }
+
+
+def _shown_end(config: OfficeConfig, start: dt.datetime, end: dt.datetime) -> dt.datetime:
+    """A slot's end as listed: the office's default length where it fits, else the longest that fits
+    (003 6: the 16:00 slot is 30 minutes, ending at 16:30)."""
+    fitting = [m for m in config.session_lengths if config.fits(start, m)]
+    if config.session_minutes in fitting:
+        return start + dt.timedelta(minutes=config.session_minutes)
+    return start + dt.timedelta(minutes=max(fitting)) if fitting else end
+
+
 def slots(ctx: Context, office: str, day: dt.date) -> list[SlotInfo]:
     """Every grid slot of ``day`` with its seats; a closed day has none."""
     config = get_config(office)
     if config.calendar.closed_reason(day):
         return []
     grid = config.grid(day)
-    counts = _booked_counts(office, [slot_key(office, s) for s, _ in grid])
+    if overlapping(config):
+        counts = _overlap_counts(office, grid)
+    else:
+        counts = _booked_counts(office, [slot_key(office, s) for s, _ in grid])
     result = []
     for start, end in grid:
         booked = counts.get(slot_key(office, start), 0)
@@ -157,7 +219,7 @@ def slots(ctx: Context, office: str, day: dt.date) -> list[SlotInfo]:
         result.append(
             SlotInfo(
                 start=start,
-                end=end,
+                end=_shown_end(config, start, end),
                 seats=config.seats,
                 booked=booked,
                 bookable=refusal is None,
@@ -192,18 +254,29 @@ def month_summary(ctx: Context, office: str, first: dt.date, last: dt.date) -> d
     return summary
 
 
-def check_slot(config: OfficeConfig, start: dt.datetime, ctx: Context) -> None:
+def session_length(config: OfficeConfig, minutes: int | None) -> int:
+    """The booking's length: one the office offers (003 6: 30, 45 or 60 minutes), default its own."""
+    if minutes is None:
+        return config.session_minutes
+    if minutes not in config.session_lengths:
+        raise RuleError(
+            "session_length",
+            clause=config.clause("max_session"),
+            minutes=minutes,
+            allowed="・".join(str(m) for m in config.session_lengths),
+        )
+    return minutes
+
+
+def check_slot(config: OfficeConfig, start: dt.datetime, ctx: Context, minutes: int | None = None) -> None:
     """The slot rules: business day, inside the hours, on the grid, not past, deadline met."""
     reason = config.calendar.closed_reason(start.date())
     if reason:
         raise RuleError("closed_day", clause=config.clause("closed_day"), date=format_date_ja(start.date()), reason=reason)
-    grid = config.grid(start.date())
+    length_minutes = minutes or config.session_minutes
+    grid = config.grid(start.date(), length_minutes)
     if not any(s == start for s, _ in grid):
-        length = dt.timedelta(minutes=config.session_minutes)
-        inside = any(
-            dt.datetime.combine(start.date(), a) <= start and start + length <= dt.datetime.combine(start.date(), b)
-            for a, b in config.intervals(start.date())
-        )
+        inside = config.fits(start, length_minutes)
         if not inside:
             raise RuleError(
                 "outside_hours",
@@ -377,6 +450,25 @@ def _claim_seat(key: str, seats: int, reservation: Reservation) -> int | None:
     return None
 
 
+def _claim_free_seat(office: str, key: str, seats: int, reservation: Reservation) -> int | None:
+    """A seat no other session overlaps (003 6: lengths beyond the grid step). The office's row is locked
+    first (PostgreSQL FOR UPDATE; SQLite's BEGIN IMMEDIATE already serialises), so two desks checking
+    overlaps one after the other cannot both take the same seat; the unique index still guards the start."""
+    if not is_sqlite():
+        Office.select().where(Office.code == office).for_update().execute()
+    busy = _busy_seats(office, reservation.start, reservation.end)
+    for seat in range(1, seats + 1):
+        if seat in busy:
+            continue
+        try:
+            with DB.atomic():
+                SeatClaim.create(key=key, seat_no=seat, reservation=reservation)
+            return seat
+        except pw.IntegrityError:
+            continue
+    return None
+
+
 def release_seat(reservation: Reservation) -> None:
     SeatClaim.delete().where(SeatClaim.reservation == reservation).execute()
 
@@ -413,8 +505,9 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
         else:
             assert req.start is not None
             start = req.start.replace(second=0, microsecond=0)
-            check_slot(config, start, ctx)
-            end = start + dt.timedelta(minutes=config.session_minutes)
+            length = session_length(config, req.minutes)
+            check_slot(config, start, ctx, length)
+            end = start + dt.timedelta(minutes=length)
         first = not _has_earlier_booking(req.office, intake["phone"], intake["name"])
         check_channel(config, req.channel, first)
         troubles = trouble_for(intake["phone"], intake["email"], intake.get("job_seeker_no", ""))
@@ -464,7 +557,10 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
         )
         key = event_key(event.id) if event else slot_key(req.office, start)
         seats = event.capacity if event else config.seats
-        seat = _claim_seat(key, seats, reservation)
+        if event is None and overlapping(config):
+            seat = _claim_free_seat(req.office, key, seats, reservation)
+        else:
+            seat = _claim_seat(key, seats, reservation)
         if seat is None:
             if event:
                 raise RuleError("event_full", clause=config.clause("events"), capacity=event.capacity)

@@ -26,7 +26,7 @@ from consult_desk.models import Staff, open_database
 from consult_desk.models.db import classify_error
 from consult_desk.models.schema import ensure_schema
 from consult_desk.paths import default_db_path
-from consult_desk.presets import CHANNELS
+from consult_desk.presets import CHANNELS, OfficeConfig
 from consult_desk.states import ACTIONS
 
 EXIT_OK = 0
@@ -152,6 +152,22 @@ def cmd_slots(args: argparse.Namespace, ctx: Context) -> Any:
     return [s.as_json() for s in booking.slots(ctx, office_arg(args), parse_date(args.date))]
 
 
+def _consent_items(config: OfficeConfig, args: argparse.Namespace) -> list[str] | None:
+    """--consent: the conditions of use agreed; --advised KEY (or all): advice read out or sent (not required)."""
+    if not args.consent:
+        return None
+    advice = config.advice_keys()
+    advised: list[str] = []
+    for key in args.advised or []:
+        if key == "all":
+            advised.extend(advice)
+        elif key in advice:
+            advised.append(key)
+        else:
+            raise RuleError("invalid_value", label="--advised", value=key)
+    return config.required_consent_keys() + [k for k in advice if k in advised]
+
+
 @command("book")
 def cmd_book(args: argparse.Namespace, ctx: Context) -> Any:
     office = office_arg(args)
@@ -169,10 +185,11 @@ def cmd_book(args: argparse.Namespace, ctx: Context) -> Any:
         kana=args.kana or "",
         answers=parse_key_values(args.field),
         channel=args.channel,
-        consent_items=config.required_consent_keys() if args.consent else None,
+        consent_items=_consent_items(config, args),
         companions=companions,
         event_id=args.event,
         note=args.note or "",
+        minutes=args.minutes,
     )
     res = booking.book(ctx, req)
     return {
@@ -482,6 +499,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--companion", action="append", metavar="NAME:RELATION")
     p.add_argument("--channel", required=True, choices=CHANNELS)
     p.add_argument("--consent", action="store_true", help="the applicant agreed to the current terms and checklist")
+    p.add_argument(
+        "--advised", action="append", metavar="KEY", help="with --consent: advice item read out or sent (repeat; 'all')"
+    )
+    p.add_argument("--minutes", type=int, help="session length where the office offers several (003 6: 30, 45, 60)")
     p.add_argument("--note")
 
     p = sub.add_parser("show", parents=[common], help="one reservation with its history")
@@ -614,7 +635,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(args.lang or os.environ.get("CONSULT_DESK_LANG", "ja"))
     target = args.db or str(default_db_path())
     if args.cmd is None:
-        from consult_desk.ui.app import run_window
+        from consult_desk.ui.shell.app import run_window
 
         return run_window(target, demo=args.demo, smoke_test=args.smoke_test)
     try:

@@ -287,6 +287,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This backup was written by a newer version (schema {found}); this version reads up to {supported}. "
         "The current database was not changed",
     ),
+    # seed rules corrected: session lengths, loans, offers, no-shows, check-in, reissue (issue 12)
+    "session_length": (
+        "相談時間は{allowed}分から選んでください（{minutes}分は選べません）",
+        "Choose a session length of {allowed} minutes ({minutes} is not offered)",
+    ),
+    "loans_not_offered": (
+        "この事業所は機器の貸与を行っていません",
+        "This office does not lend equipment",
+    ),
+    "loan_not_found": ("貸与記録 {id} は見つかりません", "Loan {id} was not found"),
+    "loan_returned": ("貸与記録 {id} は{date}に返却済みです", "Loan {id} was returned on {date}"),
+    "loan_target": (
+        "貸与先の予約またはイベントを1つ指定してください",
+        "Name the reservation or the event the equipment is lent for (one of them)",
+    ),
+    "loan_participant": (
+        "予約{reservation}はイベント{event}の参加者ではありません",
+        "Reservation {reservation} is not a participant of event {event}",
+    ),
+    "loan_due_before_lent": (
+        "返却予定日（{due}）が貸与日（{lent}）より前です",
+        "The due-back date ({due}) is before the day it was lent ({lent})",
+    ),
+    "loan_return_before_lent": (
+        "返却日（{returned}）が貸与日（{lent}）より前です",
+        "The return date ({returned}) is before the day it was lent ({lent})",
+    ),
+    "offer_too_late": (
+        "{deadline}（営業日上の前々日）を過ぎているため、予約確定のメールは原則として送れません。送る場合は理由を記録してください",
+        "The booking must be complete by {deadline} (two business days before): to send the confirming mail now, give a reason",
+    ),
+    "offer_slot_taken": (
+        "提示する日時 {start} は予約できません：{reason}",
+        "The time offered, {start}, cannot be booked: {reason}",
+    ),
+    "no_show_not_communicated": (
+        "実施日時をまだ連絡していない予約は無断キャンセルにできません（キャンセルまたはお断りとしてください）",
+        "A session whose date and time were never communicated cannot be a no-show (cancel or refuse it instead)",
+    ),
+    "details_not_sent": (
+        "接続情報を送付していないため入室確認できません（原則として3営業日前までにメールで連絡のあった方が利用できます）。"
+        "入室させる場合は理由を記録してください",
+        "The meeting details were never sent: check-in needs a reason (in principle only those mailed the details may join)",
+    ),
+    "reissue_reason_required": (
+        "再発行の理由を入力してください（紛失・盗難など）",
+        "Give the reason for reissuing (lost, stolen ...)",
+    ),
 }
 
 

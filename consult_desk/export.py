@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from consult_desk import audit
 from consult_desk.context import Context
+from consult_desk.csvfile import _DANGEROUS, CP932_SUBSTITUTE, ENCODINGS, ExportResult, safe_cell, write_csv  # noqa: F401
 from consult_desk.errors import RuleError
-from consult_desk.files import atomic_file
 from consult_desk.models import DB, Applicant, Reservation, transaction
 from consult_desk.permissions import require
 from consult_desk.presets import CHANNEL_LABELS
 from consult_desk.states import STATUS_LABELS, Status
 from consult_desk.validation import format_phone
 
-ENCODINGS = ("utf-8-sig", "cp932")
-CP932_SUBSTITUTE = "〓"
+# CP932_SUBSTITUTE, ENCODINGS, ExportResult, safe_cell, write_csv live in consult_desk.csvfile (a leaf
+# audit uses too, so audit and export do not import each other); they stay importable from here.
 PII_COLUMNS = frozenset({"phone", "email", "address", "job_seeker_no"})
 MASK = "***"
 
@@ -44,28 +41,7 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 COLUMN_KEYS = [key for key, _ in COLUMNS]
 
-_NUMBER_OR_DATE = re.compile(r"^-?\d+(\.\d+)?$|^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _MADE_HERE = frozenset({"id", "date", "start", "end", "seat", "created_at"})
-
-
-def safe_cell(value: object) -> str:
-    """Neutralise a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
-    text = "" if value is None else str(value)
-    if text and text[0] in _DANGEROUS and not _NUMBER_OR_DATE.match(text):
-        return "'" + text
-    return text
-
-
-@dataclass
-class ExportResult:
-    rows: int
-    path: Path
-    encoding: str
-    unencodable: list[dict[str, object]] = field(default_factory=list)
-
-    def as_json(self) -> dict[str, object]:
-        return {"rows": self.rows, "out": str(self.path), "encoding": self.encoding, "unencodable": self.unencodable}
 
 
 def reservation_rows(
@@ -139,42 +115,6 @@ def reservation_rows(
             safe_cell(cell) if guard and cell and cell[0] in _DANGEROUS else cell
             for cell, guard in zip([full[i] for i in picks], guarded, strict=True)
         ]
-
-
-def write_csv(path: Path, header: list[str], rows, encoding: str = "utf-8-sig") -> tuple[int, list[dict[str, object]]]:
-    """Write rows with CRLF; for CP932, characters it cannot hold are listed and shown as 〓."""
-    if encoding not in ENCODINGS:
-        raise RuleError("invalid_value", label="encoding", value=encoding)
-    problems: list[dict[str, object]] = []
-    count = 0
-    with atomic_file(path, "w", encoding=encoding, newline="", errors="strict") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow(header)
-        for row in rows:
-            count += 1
-            if encoding == "cp932":
-                row = _cp932_row(row, count, header, problems)
-            writer.writerow(row)
-    return count, problems
-
-
-def _cp932_row(row: list[str], line: int, header: list[str], problems: list[dict[str, object]]) -> list[str]:
-    out = []
-    for col, cell in enumerate(row):
-        try:
-            cell.encode("cp932")
-            out.append(cell)
-        except UnicodeEncodeError:
-            fixed = []
-            for ch in cell:
-                try:
-                    ch.encode("cp932")
-                    fixed.append(ch)
-                except UnicodeEncodeError:
-                    problems.append({"row": line, "column": header[col], "char": ch, "codepoint": f"U+{ord(ch):04X}"})
-                    fixed.append(CP932_SUBSTITUTE)
-            out.append("".join(fixed))
-    return out
 
 
 def export_reservations(

@@ -6,13 +6,13 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from consult_desk.errors import StorageError
 
 
 @contextlib.contextmanager
-def atomic_file(path: Path, mode: str = "wb", **open_args) -> Iterator[IO]:
+def atomic_file(path: Path, mode: str = "wb", **open_args: Any) -> Iterator[IO[Any]]:
     """Open ``path.part`` for writing and move it over ``path`` when the block ends without error.
 
     A folder, a missing permission or a full disk becomes ``file_unwritable`` and leaves no partial file.
@@ -43,6 +43,6 @@ def write_bytes(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
-def write_with(path: Path, fill: Callable[[IO], None], **open_args) -> None:
+def write_with(path: Path, fill: Callable[[IO[Any]], None], **open_args: Any) -> None:
     with atomic_file(path, "w", **open_args) as fh:
         fill(fh)

@@ -451,7 +451,13 @@ def describe(reservation: Reservation) -> dict[str, Any]:
         "terms_version": reservation.terms_version,
         "terms_current": reservation.terms_version == config.terms_version,
         "consent": (
-            {"items": consent.items, "staff": consent.staff, "at": consent.at.strftime("%Y-%m-%dT%H:%M"), "terms_version": consent.terms_version}
+            {
+                "items": consent.items,
+                "advised": [k for k in consent.items if k in config.advice_keys()],
+                "staff": consent.staff,
+                "at": consent.at.strftime("%Y-%m-%dT%H:%M"),
+                "terms_version": consent.terms_version,
+            }
             if consent
             else None
         ),

@@ -119,6 +119,13 @@ class OfficeConfig:
         return int(self.data["session_minutes"])
 
     @property
+    def session_lengths(self) -> list[int]:
+        """The session lengths a booking may choose (003 6: 30, 45 or 60 minutes); the default first
+        when the preset gives only one."""
+        lengths = self.data.get("session_lengths") or [self.session_minutes]
+        return sorted({int(m) for m in lengths})
+
+    @property
     def max_session_minutes(self) -> int:
         return int(self.data["max_session_minutes"])
 
@@ -166,11 +173,13 @@ class OfficeConfig:
     def hours_text(self, day: dt.date) -> str:
         return "、".join(f"{a:%H:%M}～{b:%H:%M}" for a, b in self.intervals(day)) or "なし"
 
-    def grid(self, day: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
-        """Every slot of the day on the office's grid: [start, start + session) inside an interval."""
+    def grid(self, day: dt.date, minutes: int | None = None) -> list[tuple[dt.datetime, dt.datetime]]:
+        """Every slot of the day on the office's grid: [start, start + length) inside an interval.
+        ``minutes``: that length (default: the shortest the office offers, so every start that some
+        session length fits is on the grid)."""
         slots = []
         step = dt.timedelta(minutes=self.slot_minutes)
-        length = dt.timedelta(minutes=self.session_minutes)
+        length = dt.timedelta(minutes=minutes or self.session_lengths[0])
         for start_t, end_t in self.intervals(day):
             start = dt.datetime.combine(day, start_t)
             end = dt.datetime.combine(day, end_t)
@@ -179,15 +188,30 @@ class OfficeConfig:
                 start += step
         return slots
 
+    def fits(self, start: dt.datetime, minutes: int) -> bool:
+        """True when [start, start + minutes) lies inside one opening interval of that day."""
+        end = start + dt.timedelta(minutes=minutes)
+        return any(
+            dt.datetime.combine(start.date(), a) <= start and end <= dt.datetime.combine(start.date(), b)
+            for a, b in self.intervals(start.date())
+        )
+
     def consent_items(self) -> list[dict[str, Any]]:
         return list(self.data["consent_items"])
 
     def required_consent_keys(self) -> list[str]:
+        """The conditions of use: agreeing to them is required to book (001 2, 004 前文, 004 第2条(2))."""
         return [c["key"] for c in self.data["consent_items"] if c.get("required", True)]
+
+    def advice_keys(self) -> list[str]:
+        """Advice the terms ask the user to follow (updates, firewall, battery, quiet room...): read out
+        or sent and recorded as advised, never blocking a booking."""
+        return [c["key"] for c in self.data["consent_items"] if not c.get("required", True)]
 
     def prohibited_acts(self) -> list[dict[str, Any]]:
         return list(self.data["prohibited_acts"])
 
     def clause(self, rule: str) -> str | None:
         """The seed clause behind a rule for this office, where the preset names one."""
-        return self.data.get("clauses", {}).get(rule)
+        clause: str | None = self.data.get("clauses", {}).get(rule)
+        return clause

@@ -29,8 +29,8 @@ import peewee as pw
 from consult_desk import audit
 from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
+from consult_desk.csvfile import ExportResult, safe_cell, write_csv
 from consult_desk.errors import RuleError, language
-from consult_desk.export import ExportResult, safe_cell, write_csv
 from consult_desk.models import (
     Applicant,
     Callback,

@@ -7,6 +7,8 @@
 # - unless CONSULT_DESK_TEST_PG is set, starts a throwaway PostgreSQL cluster
 #   (scripts/pg-test-cluster.sh) and exports its URL; stopped again on exit
 # - runs `ruff check .` (a lint failure stops here; CONSULT_DESK_SKIP_RUFF=1 skips it)
+# - runs `lint-imports` (the layering contracts in pyproject.toml) and `mypy` (strict for the models
+#   and the services listed in pyproject.toml); a failure stops here (CONSULT_DESK_SKIP_LINT=1 skips both)
 # - runs `python -m pytest "$@"` (under xvfb-run when there is no display and
 #   QT_QPA_PLATFORM is not set) and exits with pytest's status
 set -euo pipefail
@@ -43,6 +45,13 @@ fi
 if [ "${CONSULT_DESK_SKIP_RUFF:-0}" != 1 ]; then
     echo "[test] ruff check ."
     .venv/bin/ruff check .
+fi
+
+if [ "${CONSULT_DESK_SKIP_LINT:-0}" != 1 ]; then
+    echo "[test] lint-imports"
+    .venv/bin/lint-imports --no-cache
+    echo "[test] mypy"
+    .venv/bin/mypy
 fi
 
 runner=()

@@ -1,4 +1,5 @@
-"""Staff accounts and sign-in: scrypt hashes, first administrator, demo accounts, lockout."""
+"""Staff accounts and sign-in: argon2id hashes (old scrypt ones upgraded), first administrator, demo accounts,
+lockout."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from consult_desk.errors import RuleError
 from consult_desk.models import AuditLog, Staff
 
 
-def test_hash_is_self_describing_salted_and_verifiable():
+def test_hash_is_argon2id_self_describing_salted_and_verifiable():
     first = auth.hash_password("correct horse")
     second = auth.hash_password("correct horse")
-    kind, n, r, p, salt, digest = first.split("$")
-    assert (kind, int(n), int(r), int(p)) == ("scrypt", auth.SCRYPT_N, auth.SCRYPT_R, auth.SCRYPT_P)
+    _, kind, version, params, salt, digest = first.split("$")
+    assert (kind, version) == ("argon2id", "v=19")
+    assert params == f"m={auth.ARGON2_MEMORY_KIB},t={auth.ARGON2_TIME_COST},p={auth.ARGON2_PARALLELISM}"
+    assert auth.ARGON2_MEMORY_KIB >= 19 * 1024 and auth.ARGON2_TIME_COST >= 2  # OWASP's minimum for argon2id
+    assert not auth.needs_rehash(first)
     assert first != second  # a fresh salt each time
     assert auth.verify_password("correct horse", first) and auth.verify_password("correct horse", second)
     assert not auth.verify_password("correct horsf", first)
@@ -35,7 +39,35 @@ def test_a_hash_with_other_costs_still_verifies():
     assert not auth.verify_password("pass-wore", stored)
 
 
-@pytest.mark.parametrize("stored", [None, "", "plain", "scrypt$x$8$1$AA==$AA==", "scrypt$3$8$1$AA==$AA==",
+def test_an_old_scrypt_hash_verifies_and_is_upgraded_at_the_next_successful_sign_in(db, ctx, clock):
+    auth.create_staff(ctx, "sato", "佐藤", "counsellor", "password-1")
+    old = auth.scrypt_hash("password-1")
+    Staff.update(password_hash=old).where(Staff.login == "sato").execute()
+    assert auth.needs_rehash(old)
+    with pytest.raises(RuleError):
+        auth.sign_in("sato", "password-2", clock)
+    assert Staff.get(Staff.login == "sato").password_hash == old  # a failure changes nothing
+    assert auth.sign_in("sato", "password-1", clock).login == "sato"
+    upgraded = Staff.get(Staff.login == "sato").password_hash
+    assert upgraded.startswith("$argon2id$") and not auth.needs_rehash(upgraded)
+    assert auth.sign_in("sato", "password-1", clock).login == "sato"
+    assert Staff.get(Staff.login == "sato").password_hash == upgraded  # no new hash once current
+    details = [a.detail for a in AuditLog.select().where(AuditLog.action == "sign_in").order_by(AuditLog.id)]
+    assert details == ["password hash upgraded to argon2id", ""]
+
+
+def test_a_cheaper_argon2_hash_is_upgraded_too(db, ctx, clock):
+    from argon2 import PasswordHasher
+
+    auth.create_staff(ctx, "sato", "佐藤", "counsellor", "password-1")
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash("password-1")
+    Staff.update(password_hash=cheap).where(Staff.login == "sato").execute()
+    assert auth.verify_password("password-1", cheap) and auth.needs_rehash(cheap)
+    auth.sign_in("sato", "password-1", clock)
+    assert not auth.needs_rehash(Staff.get(Staff.login == "sato").password_hash)
+
+
+@pytest.mark.parametrize("stored", [None, "", "plain", "$argon2id$v=19$m=8,t=1,p=1$AA$AA", "$argon2id$garbage", "scrypt$x$8$1$AA==$AA==", "scrypt$3$8$1$AA==$AA==",
                                     "scrypt$16384$8$1$!!$AA==", "scrypt$1073741824$8$1$AA==$AA==", "md5$1$2$3$4$5"])
 def test_malformed_or_absurd_hashes_never_verify(stored):
     assert not auth.verify_password("anything", stored)
@@ -51,7 +83,7 @@ def test_first_admin_once_then_sign_in(db, clock):
     assert err.value.code == "admin_exists"
     assert auth.sign_in("kanri", "long-enough-1", clock) == actor
     staff = Staff.get(Staff.login == "kanri")
-    assert staff.password_hash.startswith("scrypt$") and "long-enough-1" not in staff.password_hash
+    assert staff.password_hash.startswith("$argon2id$") and "long-enough-1" not in staff.password_hash
 
 
 def test_wrong_password_and_unknown_login_get_the_same_refusal(db, clock):

@@ -63,7 +63,7 @@ def short_busy_timeout(monkeypatch):
 
 def window_message(target: str, monkeypatch) -> tuple[int, list[str]]:
     """Start the window on ``target``; return its exit code and the critical messages it showed."""
-    from consult_desk.ui import app as app_module
+    from consult_desk.ui.shell import app as app_module
 
     shown: list[str] = []
     monkeypatch.setattr(app_module.QMessageBox, "critical", lambda parent, title, text: shown.append(text))

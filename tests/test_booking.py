@@ -70,11 +70,47 @@ def test_hello_work_hours_and_30_minute_units(hw, ctx, make_request):
 
 
 def test_yamaguchi_hours_and_60_minutes(yama, ctx):
-    """003 6: 9:00～16:30, at most 60 minutes a session."""
+    """003 6: 9:00～16:30 with no lunch break in the seed, sessions start on a 30-minute grid."""
     slots = booking.slots(ctx, yama, WED.date())
-    assert all(s.end - s.start == dt.timedelta(minutes=60) for s in slots)
-    assert slots[0].start.time() == dt.time(9, 0)
+    starts = [s.start.time() for s in slots]
+    assert starts[0] == dt.time(9, 0) and dt.time(12, 0) in starts and dt.time(12, 30) in starts
+    assert starts[-1] == dt.time(16, 0)
     assert max(s.end for s in slots).time() <= dt.time(16, 30)
+
+
+@pytest.mark.parametrize("minutes", [30, 45, 60])
+def test_yamaguchi_30_45_60_minute_sessions_end_by_1630(yama, ctx, make_request, minutes):
+    """003 6 「1回当たりの実施時間は最大60分」「9:00～16:30の間で実施」: 30, 45 or 60 minutes, ending by 16:30
+    (Wednesday 2027-01-13, after 成人の日 1/11)."""
+    latest = T(2027, 1, 13, 16, 30) - dt.timedelta(minutes=minutes)
+    latest = latest.replace(minute=0 if latest.minute < 30 else 30)
+    res = booking.book(ctx, make_request(yama, latest, minutes=minutes))
+    assert res.end - res.start == dt.timedelta(minutes=minutes) and res.end.time() <= dt.time(16, 30)
+    too_late = latest + dt.timedelta(minutes=30)
+    if too_late.time() < dt.time(16, 30):
+        refused(ctx, make_request(yama, too_late, minutes=minutes, name="別の 人", phone="090-0000-1111"), "outside_hours")
+
+
+def test_yamaguchi_other_lengths_refused(yama, ctx, make_request):
+    """003 6: at most 60 minutes; only the lengths the preset offers (30, 45, 60)."""
+    refused(ctx, make_request(yama, T(2027, 1, 13, 10, 0), minutes=90), "session_length")
+    refused(ctx, make_request(yama, T(2027, 1, 13, 10, 0), minutes=20), "session_length")
+
+
+def test_yamaguchi_a_60_minute_session_holds_the_next_half_hour(yama, ctx, make_request):
+    """003 6: a 60-minute session at 10:00 keeps its counsellor until 11:00, so 10:30 is taken too
+    (one seat); 11:00 is free again. Around 2027-09-20 敬老の日 and 09-23 秋分の日: Tuesday 09-21."""
+    clock_day = T(2027, 9, 14, 9, 0)
+    ctx.clock.current = clock_day
+    day = dt.date(2027, 9, 21)
+    booking.book(ctx, make_request(yama, T(2027, 9, 21, 10, 0), minutes=60))
+    refused(ctx, make_request(yama, T(2027, 9, 21, 10, 30), minutes=30, name="別の 人", phone="090-0000-1111"), "full")
+    refused(ctx, make_request(yama, T(2027, 9, 21, 9, 30), minutes=45, name="別の 人", phone="090-0000-1111"), "full")
+    booking.book(ctx, make_request(yama, T(2027, 9, 21, 11, 0), minutes=30, name="別の 人", phone="090-0000-1111"))
+    taken = {s.start.time(): s.bookable for s in booking.slots(ctx, yama, day)}
+    assert taken[dt.time(10, 0)] is False and taken[dt.time(10, 30)] is False and taken[dt.time(11, 0)] is False
+    assert taken[dt.time(11, 30)] is True and taken[dt.time(9, 0)] is True
+    assert booking.slots(ctx, yama, dt.date(2027, 9, 20)) == [] and booking.slots(ctx, yama, dt.date(2027, 9, 23)) == []
 
 
 def test_closed_days_have_no_slots_and_refuse(hw, ctx, make_request):

@@ -1,7 +1,7 @@
 """The core is Qt-free: nothing outside consult_desk/ui imports PySide6 (STYLE.md, anki).
 
 The one seam is the command line's entry point, which opens the window with a function-level
-import of ``consult_desk.ui.app`` when no command is given; the core never imports ui at module level.
+import of ``consult_desk.ui.shell.app`` when no command is given; the core never imports ui at module level.
 """
 
 from __future__ import annotations

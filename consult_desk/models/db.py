@@ -14,7 +14,7 @@ from consult_desk.errors import StorageError
 
 DB = pw.DatabaseProxy()
 
-SQLITE_PRAGMAS = {
+SQLITE_PRAGMAS: dict[str, str | int] = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "busy_timeout": 10000,
@@ -61,6 +61,7 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
     playhouse.db_url, so the same models serve several desks on one server.
     """
     target = str(target)
+    database: pw.Database
     if is_url(target) and not target.startswith("sqlite"):
         # imported for a server's URL only: it imports every driver's module (start-up)
         from playhouse.db_url import connect as url_connect
@@ -78,7 +79,7 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
                 raise StorageError("db_unavailable", detail=f"{path} does not exist")
             path.parent.mkdir(parents=True, exist_ok=True)
         _check_sqlite_file(path)
-        busy_seconds = SQLITE_PRAGMAS["busy_timeout"] / 1000  # also while setting the pragmas themselves
+        busy_seconds = int(SQLITE_PRAGMAS["busy_timeout"]) / 1000  # also while setting the pragmas themselves
         database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=busy_seconds)
     DB.initialize(database)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import peewee as pw
 
@@ -33,6 +33,12 @@ def _now() -> dt.datetime:
 
 
 class BaseModel(pw.Model):
+    # For the type checker only: peewee adds this implicit primary key at run time to every model
+    # that declares none (Meta and Office name their own; they never use ``id``).
+    if TYPE_CHECKING:
+        id: ClassVar[pw.AutoField[int]]
+        _pk: Any  # the primary key's value, None before the first save
+
     class Meta:
         database = DB
         legacy_table_names = False
@@ -160,7 +166,7 @@ class History(BaseModel):
                 at=self.at,
                 staff=self.staff,
                 action=f"reservation.{self.action}"[:40],
-                target=str(self.reservation_id),
+                target=str(self.reservation_id),  # type: ignore[attr-defined]  # the foreign key's column
                 count=1,
                 detail=f"{self.from_status or ''}->{self.status} {self.channel}".strip(),
             )

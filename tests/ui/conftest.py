@@ -6,9 +6,17 @@ import pytest
 from PySide6.QtCore import QThreadPool, QTranslator
 
 from consult_desk.errors import set_language
-from consult_desk.ui.app import install_translators, settings
-from consult_desk.ui.mail_worker import MailSender
+from consult_desk.ui.mail.mail_worker import MailSender
+from consult_desk.ui.shell import wiring
+from consult_desk.ui.shell.app import install_translators
+from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.format import set_era
+
+
+@pytest.fixture(autouse=True, scope="session")
+def openers_installed():
+    """The shell's opener table filled the way the main window fills it (shell/wiring.py)."""
+    wiring.install()
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from consult_desk import audit, booking
 from consult_desk.context import Actor, Context
 from consult_desk.export import export_reservations
 from consult_desk.models import transaction
-from consult_desk.ui import audit_view
-from consult_desk.ui.audit_view import AuditView
+from consult_desk.ui.supervisor import audit_view
+from consult_desk.ui.supervisor.audit_view import AuditView
 
 T = dt.datetime
 WED = T(2027, 1, 13, 10, 0)

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QDialog
 from consult_desk import booking, lifecycle
 from consult_desk.booking import format_date_ja
 from consult_desk.models import AuditLog, Consent, History, Reservation
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.consent_dialog import ConsentDialog
+from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.desk.consent_dialog import ConsentDialog
 
 pytestmark = pytest.mark.usefixtures("clean_settings")
 

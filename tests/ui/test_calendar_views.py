@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from consult_desk import booking, lifecycle
 from consult_desk.models import DB
-from consult_desk.ui.calendar_models import ROLE_CELL, DayModel, MonthModel
-from consult_desk.ui.calendar_views import CalendarView
+from consult_desk.ui.desk.calendar_models import ROLE_CELL, DayModel, MonthModel
+from consult_desk.ui.desk.calendar_views import CalendarView
 
 pytestmark = pytest.mark.usefixtures("clean_settings")
 
@@ -222,7 +222,7 @@ def test_group_events_have_their_own_rows(qtbot, db, ctx, make_office, make_requ
 @pytest.mark.usefixtures("japanese")
 def test_legend_names_every_status_and_wraps_when_narrow(qtbot):
     from consult_desk.states import Status, status_label
-    from consult_desk.ui.calendar_views import StatusLegend
+    from consult_desk.ui.desk.calendar_views import StatusLegend
 
     legend = StatusLegend()
     qtbot.addWidget(legend)

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QMainWindow
 from consult_desk import booking, lifecycle
 from consult_desk.lifecycle import ActOptions
 from consult_desk.models import Callback, History, Reservation
-from consult_desk.ui import callback_panel as panels
-from consult_desk.ui.app import install_translators
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.callback_panel import CallbackPanel, open_callback_panel
-from consult_desk.ui.callback_queue import CallbackQueueDock
-from consult_desk.ui.today_board import TodayBoard
+from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.session import callback_panel as panels
+from consult_desk.ui.session.callback_panel import CallbackPanel, open_callback_panel
+from consult_desk.ui.session.callback_queue import CallbackQueueDock
+from consult_desk.ui.session.today_board import TodayBoard
+from consult_desk.ui.shell.app import install_translators
 
 T = dt.datetime
 WED = T(2027, 1, 13, 10, 0)
@@ -46,14 +46,14 @@ def errors(monkeypatch):
     def record(_parent, exc):
         shown.append((exc.code, exc.clause))
 
-    for where in ("callback_panel", "booking_dialog"):
+    for where in ("session.callback_panel", "desk.booking_dialog"):
         monkeypatch.setattr(f"consult_desk.ui.{where}.show_error", record)
     return shown
 
 
 @pytest.fixture
 def yes(monkeypatch):
-    for where in ("callback_panel", "booking_dialog"):
+    for where in ("session.callback_panel", "desk.booking_dialog"):
         monkeypatch.setattr(f"consult_desk.ui.{where}.confirm", lambda *_a: True)
 
 

@@ -13,7 +13,7 @@ from consult_desk.errors import StorageError
 from consult_desk.models import Meta, transaction
 from consult_desk.models.db import is_sqlite
 from consult_desk.models.schema import bump_changes, change_count
-from consult_desk.ui.change_watcher import POLL_MS, ChangeWatcher
+from consult_desk.ui.shell.change_watcher import POLL_MS, ChangeWatcher
 
 
 class Counter:
@@ -126,7 +126,7 @@ def test_another_process_booking_is_noticed(any_db, ctx, make_office, qtbot):
 
 
 def test_main_window_refreshes_its_views_on_another_desks_change(db, ctx, make_office, qtbot, monkeypatch):
-    from consult_desk.ui.main_window import MainWindow
+    from consult_desk.ui.shell.main_window import MainWindow
 
     make_office("hellowork-kawagoe")
     window = MainWindow(ctx, db_location=db.database)

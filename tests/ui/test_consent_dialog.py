@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QDialog
 from consult_desk import booking
 from consult_desk.errors import RuleError
 from consult_desk.offices import change_terms, get_config
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.consent_dialog import ConsentDialog, TermsDialog
-from consult_desk.ui.reservation_panel import ReservationPanel
+from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.desk.consent_dialog import ConsentDialog, TermsDialog
+from consult_desk.ui.desk.reservation_panel import ReservationPanel
 
 pytestmark = pytest.mark.usefixtures("clean_settings")
 
@@ -30,41 +30,45 @@ def open_consent(qtbot, ctx, office, ticked=None) -> ConsentDialog:
 
 @pytest.mark.usefixtures("japanese")
 def test_the_gate_refuses_an_unticked_item(qtbot, db, ctx, make_office):
-    """003 前文 and 5-9: every item of Yamaguchi's checklist must be confirmed; one left open blocks it."""
-    office = make_office("yamaguchi-vocational")
-    required = get_config(office).required_consent_keys()
-    assert {"no_public_wifi", "firewall", "other_apps_closed", "battery", "phone_reachable"} <= set(required)
-    dialog = open_consent(qtbot, ctx, office, ticked=[k for k in required if k != "no_public_wifi"])
+    """004 前文, 004 第2条(2): the terms and the web-camera device are conditions of use: one left open
+    blocks the booking; the advice (004 第10条(3)(4): private room, updates, firewall) never does."""
+    office = make_office("hellowork-kawagoe")
+    config = get_config(office)
+    required = config.required_consent_keys()
+    assert required == ["terms", "camera_mic"]
+    assert {"quiet_room", "os_browser_updated", "firewall"} <= set(config.advice_keys())
+    dialog = open_consent(qtbot, ctx, office, ticked=["terms"])
 
-    assert dialog.missing() == ["no_public_wifi"]
+    assert dialog.missing() == ["camera_mic"]
     assert not dialog.ok_button.isEnabled()
     assert dialog.status.text() == "未確認の必須項目：1 件"
+    assert "案内済みとして記録" in dialog.items.item(dialog.items.count() - 1).text()
     qtbot.keyClick(dialog.items, Qt.Key.Key_Return)  # Enter does not get round the gate
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
 
     booking_dialog = BookingDialog(ctx, office, start=TEN, channel="phone")
     qtbot.addWidget(booking_dialog)
-    for key, value in {"name": "山田 花子", "phone": "090-1234-5678", "email": "hanako@example.jp",
-                       "client_registered": "登録済み"}.items():
-        booking_dialog.set_field(key, value)
+    for field in config.fields:
+        if field.example:
+            booking_dialog.set_field(field.key, field.example)
     booking_dialog.set_consent(dialog.ticked(), dialog.terms_version)
     assert not booking_dialog.save_button.isEnabled()
     assert "同意チェックリストが完了していません" in booking_dialog.problems.text()
 
-    dialog.set_ticked("no_public_wifi")
+    dialog.set_ticked("camera_mic")
     assert dialog.ok_button.isEnabled() and dialog.status.text() == "必須項目はすべて確認済みです。"
     booking_dialog.set_consent(dialog.ticked(), dialog.terms_version)
     assert booking_dialog.save_button.isEnabled()
 
 
 def test_the_service_refuses_the_same_gap(db, ctx, make_office, make_request):
-    """The window's gate and the booking service agree: an unticked required item is refused (003 前文)."""
-    office = make_office("yamaguchi-vocational")
-    required = get_config(office).required_consent_keys()
-    request = make_request(office, TEN, consent_items=[k for k in required if k != "battery"])
+    """The window's gate and the booking service agree: a condition left open is refused (004 第2条(2)),
+    advice left open is not."""
+    office = make_office("hellowork-kawagoe")
     with pytest.raises(RuleError) as refused:
-        booking.book(ctx, request)
-    assert refused.value.code == "consent_missing" and "バッテリー" in refused.value.message
+        booking.book(ctx, make_request(office, TEN, consent_items=["terms"]))
+    assert refused.value.code == "consent_missing" and "WEBカメラ" in refused.value.message
+    assert booking.book(ctx, make_request(office, TEN, consent_items=["terms", "camera_mic"])).id
 
 
 def test_space_ticks_and_enter_records(qtbot, db, ctx, make_office):
@@ -77,7 +81,9 @@ def test_space_ticks_and_enter_records(qtbot, db, ctx, make_office):
     assert dialog.missing() == []
     press(qtbot, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.ticked() == get_config(office).required_consent_keys()
+    ticked = dialog.ticked()
+    config = get_config(office)
+    assert ticked == config.required_consent_keys() + config.advice_keys()  # conditions first, then advice
 
 
 @pytest.mark.usefixtures("japanese")
@@ -106,13 +112,14 @@ def test_consent_is_stored_and_shown_with_staff_time_and_version(qtbot, db, ctx,
     """004 前文 / 第11条: what was ticked, by whom, when and for which version; a later change of the
     terms shows on reservations not yet held."""
     office = make_office("hellowork-kawagoe")
-    res = booking.book(ctx, make_request(office, TEN))
+    res = booking.book(ctx, make_request(office, TEN, consent_items=["terms", "camera_mic", "no_recording"]))
     panel = ReservationPanel(ctx)
     qtbot.addWidget(panel)
     panel.show_reservation(res.id)
     text = panel.consent_label.text()
     assert "確認者：tester" in text and "2027年1月4日(月) 09:00" in text and "令和5年7月14日改定" in text
-    assert "録画・録音はその方法を問わず行いません" in text
+    assert "録画・録音はその方法を問わず行いません （案内済み）" in text  # advice (004 第10条(2)), recorded as advised
+    assert "WEBカメラによる通信が可能な端末を用意します</li>" in text  # a condition (004 第2条(2))
     assert panel.warnings.isHidden()
 
     change_terms(ctx, office, "令和9年1月5日改定", dt.date(2027, 1, 5), "改定後の規約")

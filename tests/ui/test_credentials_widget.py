@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from consult_desk import audit, booking, credentials
 from consult_desk.models import MeetingCredential
-from consult_desk.ui.credentials_widget import CredentialsWidget, ReissueDialog
+from consult_desk.ui.desk.credentials_widget import CredentialsWidget, ReissueDialog
 
 pytestmark = pytest.mark.usefixtures("japanese")
 

@@ -11,8 +11,13 @@ from consult_desk import booking, lifecycle
 from consult_desk.context import Actor, Context
 from consult_desk.lifecycle import ActOptions
 from consult_desk.models import AuditLog
-from consult_desk.ui import daily_review
-from consult_desk.ui.daily_review import DailyReviewView, ReviewDocument, japanese_font, save_review_pdf
+from consult_desk.ui.supervisor import daily_review
+from consult_desk.ui.supervisor.daily_review import (
+    DailyReviewView,
+    ReviewDocument,
+    japanese_font,
+    save_review_pdf,
+)
 
 T = dt.datetime
 WED = T(2027, 1, 13, 10, 0)

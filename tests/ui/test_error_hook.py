@@ -9,7 +9,7 @@ import sys
 
 from consult_desk import crashlog
 from consult_desk.errors import RuleError
-from consult_desk.ui import app as app_module
+from consult_desk.ui.shell import app as app_module
 
 
 def test_faults_in_the_window_are_shown_as_sentences(qapp, monkeypatch):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from consult_desk.offices import get_config, list_offices
-from consult_desk.ui.first_start import OfficeSetupDialog
+from consult_desk.ui.shell.first_start import OfficeSetupDialog
 
 
 def test_offices_chosen_by_keyboard(db, ctx, qtbot, monkeypatch):
@@ -13,7 +13,7 @@ def test_offices_chosen_by_keyboard(db, ctx, qtbot, monkeypatch):
     qtbot.addWidget(dialog)
     dialog.show()
     warned = []
-    monkeypatch.setattr("consult_desk.ui.first_start.QMessageBox.information", lambda *a: warned.append(a))
+    monkeypatch.setattr("consult_desk.ui.shell.first_start.QMessageBox.information", lambda *a: warned.append(a))
     dialog.accept()  # nothing ticked: told so, nothing created
     assert warned and list_offices() == []
     dialog.list.setFocus()

@@ -7,8 +7,8 @@ from desk_support import activate, press
 from PySide6.QtCore import Qt
 
 from consult_desk.context import Actor, Context
-from consult_desk.ui.help_browser import PAGES, manual_dir, page_for
-from consult_desk.ui.main_window import MainWindow
+from consult_desk.ui.shell.help_browser import PAGES, manual_dir, page_for
+from consult_desk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("clean_settings", "japanese")
 

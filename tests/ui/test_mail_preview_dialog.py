@@ -16,7 +16,7 @@ from smtp_helpers import HOST, SmtpServer
 from consult_desk import audit, booking, credentials, lifecycle, mail
 from consult_desk.models import Outbox
 from consult_desk.offices import update_config
-from consult_desk.ui.mail_preview_dialog import MailPreviewDialog, fitting_templates
+from consult_desk.ui.mail.mail_preview_dialog import MailPreviewDialog, fitting_templates
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning"),
@@ -159,7 +159,7 @@ def test_a_message_that_does_not_fit_is_explained(qtbot, ctx, zoom, worker):
 
 def test_closing_the_application_waits_for_a_send_in_progress(qtbot, ctx, zoom, worker, monkeypatch):
     """Nothing is left 'sending' at exit: the worker finishes and the outbox records the result."""
-    from consult_desk.ui import mail_worker
+    from consult_desk.ui.mail import mail_worker
 
     configure(ctx, 2525)
     reached = threading.Event()

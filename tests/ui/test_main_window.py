@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from consult_desk import booking
 from consult_desk.models import History, Reservation
-from consult_desk.ui.app import settings
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.consent_dialog import ConsentDialog
-from consult_desk.ui.main_window import MainWindow
-from consult_desk.ui.reservation_panel import ActionDialog
-from consult_desk.ui.settings_dialog import SettingsDialog
+from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.desk.consent_dialog import ConsentDialog
+from consult_desk.ui.desk.reservation_panel import ActionDialog
+from consult_desk.ui.shell.main_window import MainWindow
+from consult_desk.ui.shell.settings import settings
+from consult_desk.ui.shell.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.usefixtures("clean_settings")
 

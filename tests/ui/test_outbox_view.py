@@ -12,10 +12,10 @@ from PySide6.QtCore import QThreadPool
 from consult_desk import booking, credentials, lifecycle, mail, secrets
 from consult_desk.context import Actor, Context
 from consult_desk.models import Office, Outbox
-from consult_desk.ui.due_list import DueListWidget, due_text
-from consult_desk.ui.mail_worker import MailSender
-from consult_desk.ui.outbox_view import OutboxView
-from consult_desk.ui.smtp_settings_dialog import SmtpSettingsDialog
+from consult_desk.ui.mail.mail_worker import MailSender
+from consult_desk.ui.mail.outbox_view import OutboxView
+from consult_desk.ui.mail.smtp_settings_dialog import SmtpSettingsDialog
+from consult_desk.ui.session.due_list import DueListWidget, due_text
 
 pytestmark = pytest.mark.usefixtures("japanese")
 
@@ -136,9 +136,9 @@ def test_a_clerk_cannot_open_the_smtp_settings(qtbot, clock, zoom):
 def test_the_window_has_the_outbox_tab_the_due_count_and_the_credentials_editor(qtbot, ctx, clock, zoom, db):
     """The pieces of issue 5 inside the desk window: Outbox tab, due count in the status bar,
     the credentials widget in the reservation panel."""
-    from consult_desk.ui.app import settings
-    from consult_desk.ui.credentials_widget import CredentialsWidget
-    from consult_desk.ui.main_window import MainWindow
+    from consult_desk.ui.desk.credentials_widget import CredentialsWidget
+    from consult_desk.ui.shell.main_window import MainWindow
+    from consult_desk.ui.shell.settings import settings
 
     settings().clear()
     clock.set(dt.datetime(2027, 1, 18, 9, 0))  # Nishitokyo's details were due on Friday 15th
@@ -165,7 +165,7 @@ def test_the_window_has_the_outbox_tab_the_due_count_and_the_credentials_editor(
 
 
 def test_the_today_board_shows_what_is_due(qtbot, ctx, clock, zoom):
-    from consult_desk.ui.today_board import TodayBoard
+    from consult_desk.ui.session.today_board import TodayBoard
 
     clock.set(dt.datetime(2027, 1, 18, 9, 0))
     board = TodayBoard(ctx, "nishitokyo-childcare")
@@ -181,7 +181,7 @@ def test_the_today_board_shows_what_is_due(qtbot, ctx, clock, zoom):
 
 def test_an_administrator_edits_an_offices_wording(qtbot, ctx, zoom):
     from consult_desk import templates
-    from consult_desk.ui.template_editor_dialog import TemplateEditorDialog
+    from consult_desk.ui.mail.template_editor_dialog import TemplateEditorDialog
 
     dialog = TemplateEditorDialog(ctx, "nishitokyo-childcare")
     qtbot.addWidget(dialog)

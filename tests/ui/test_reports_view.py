@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from consult_desk import booking, lifecycle
 from consult_desk.context import Actor, Context
 from consult_desk.models import AuditLog
-from consult_desk.ui import reports_view
-from consult_desk.ui.reports_view import ColumnsDialog, ReportsView
+from consult_desk.ui.supervisor import reports_view
+from consult_desk.ui.supervisor.reports_view import ColumnsDialog, ReportsView
 
 T = dt.datetime
 WED = T(2027, 1, 13, 10, 0)
@@ -104,7 +104,7 @@ def test_reception_may_pick_only_columns_without_personal_data(january, clock, q
     items = {dialog.list.item(i).data(Qt.ItemDataRole.UserRole): dialog.list.item(i) for i in range(dialog.list.count())}
     assert not items["phone"].flags() & Qt.ItemFlag.ItemIsEnabled
     assert "phone" not in dialog.columns() and "name" not in dialog.columns() and "status" in dialog.columns()
-    assert dialog.mask.isChecked() and not dialog.mask.isEnabled()
+    assert dialog.mask_box.isChecked() and not dialog.mask_box.isEnabled()
 
 
 def test_reception_does_not_see_statistics(january, clock, qtbot):

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from consult_desk import booking, lifecycle
 from consult_desk.models import AuditLog, History, MeetingCredential, Reservation
 from consult_desk.states import allowed_actions
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.reservation_panel import ActionDialog, CredentialsView, ReservationPanel
+from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.desk.reservation_panel import ActionDialog, CredentialsView, ReservationPanel
 
 pytestmark = pytest.mark.usefixtures("clean_settings")
 

@@ -19,9 +19,9 @@ from consult_desk.context import Actor, Context
 from consult_desk.demo import add_demo_data
 from consult_desk.offices import create_office
 from consult_desk.schedule import day_plan
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.consent_dialog import ConsentDialog
-from consult_desk.ui.main_window import MainWindow
+from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.desk.consent_dialog import ConsentDialog
+from consult_desk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("clean_settings")
 

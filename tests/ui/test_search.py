@@ -9,7 +9,7 @@ from desk_support import WED, activate, focused, press, type_text
 from PySide6.QtCore import Qt
 
 from consult_desk import booking
-from consult_desk.ui.search_view import SearchView
+from consult_desk.ui.desk.search_view import SearchView
 
 pytestmark = pytest.mark.usefixtures("clean_settings")
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QWi
 from consult_desk import auth
 from consult_desk.context import Actor, Context
 from consult_desk.models import AuditLog
-from consult_desk.ui.sign_in_dialog import (
+from consult_desk.ui.shell.sign_in_dialog import (
     DeskSession,
     FirstAdminDialog,
     IdleLock,
@@ -190,7 +190,7 @@ def test_quit_from_the_lock_closes_the_window(accounts, clock, qtbot, monkeypatc
     qtbot.addWidget(window)
     window.show()
     quits = []
-    monkeypatch.setattr("consult_desk.ui.sign_in_dialog.QApplication.quit", lambda: quits.append(1))
+    monkeypatch.setattr("consult_desk.ui.shell.sign_in_dialog.QApplication.quit", lambda: quits.append(1))
     session = DeskSession(ctx, window, lambda c: pytest.fail("no new window"), ask=lambda actor: None)
     session.lock_now()
     assert quits == [1] and not window.isVisible()
@@ -221,7 +221,7 @@ def test_what_was_being_typed_survives_the_lock(accounts, clock, qtbot):
 def test_lock_and_sign_out_from_the_file_menu_keep_the_window(accounts, make_office, clock, qtbot):
     """Issue 15 (5): File → ロック (Ctrl+L) asks for the password and keeps the window; File →
     サインアウト lets the next person sign in, closes what the last one had open, audits both."""
-    from consult_desk.ui.main_window import MainWindow
+    from consult_desk.ui.shell.main_window import MainWindow
 
     make_office("hellowork-kawagoe")
     ctx = Context(Actor("reception", "受付 花子", "reception"), clock)
@@ -264,7 +264,7 @@ def test_lock_and_sign_out_from_the_file_menu_keep_the_window(accounts, make_off
 @pytest.mark.usefixtures("clean_settings")
 def test_idle_lock_time_is_configurable_per_desk_but_never_longer_than_the_office(accounts, make_office, clock, qtbot):
     """File → Settings: ロックまでの時間. 3 minutes locks after 3; 60 stays at the office's 10."""
-    from consult_desk.ui.settings_dialog import SettingsDialog
+    from consult_desk.ui.shell.settings_dialog import SettingsDialog
 
     office = make_office("hellowork-kawagoe")
     ctx = Context(Actor("reception", "受付", "reception"), clock)

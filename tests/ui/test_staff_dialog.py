@@ -6,7 +6,12 @@ import pytest
 
 from consult_desk import auth
 from consult_desk.models import AuditLog, Staff
-from consult_desk.ui.staff_dialog import OwnPasswordDialog, PasswordDialog, StaffDialog, StaffEditDialog
+from consult_desk.ui.supervisor.staff_dialog import (
+    OwnPasswordDialog,
+    PasswordDialog,
+    StaffDialog,
+    StaffEditDialog,
+)
 
 
 @pytest.fixture

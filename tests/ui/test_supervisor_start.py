@@ -15,8 +15,8 @@ from consult_desk.context import Context
 from consult_desk.models import DB, AuditLog, open_database
 from consult_desk.models.schema import ensure_schema
 from consult_desk.offices import create_office, get_config
-from consult_desk.ui.app import run_window
-from consult_desk.ui.main_window import MainWindow
+from consult_desk.ui.shell.app import run_window
+from consult_desk.ui.shell.main_window import MainWindow
 
 
 def test_sign_in_review_and_print_the_day(tmp_path, qapp, clean_settings, make_request, ctx):  # noqa: F811

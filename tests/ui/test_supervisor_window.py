@@ -12,8 +12,8 @@ from consult_desk import auth, backup, booking, lifecycle, offices
 from consult_desk.context import Actor, Context
 from consult_desk.lifecycle import ActOptions
 from consult_desk.models import AuditLog, Reservation
-from consult_desk.ui import supervisor as supervisor_mod
-from consult_desk.ui.main_window import MainWindow
+from consult_desk.ui.shell.main_window import MainWindow
+from consult_desk.ui.supervisor import actions as supervisor_mod
 
 T = dt.datetime
 WED = T(2027, 1, 13, 10, 0)
@@ -113,7 +113,7 @@ def test_backup_and_restore_from_the_menu_then_sign_in_again(db, ctx, make_offic
 
 @pytest.mark.usefixtures("clean_settings")
 def test_the_app_session_locks_after_a_restore(db, make_office, clock, qtbot, monkeypatch):
-    from consult_desk.ui import app
+    from consult_desk.ui.shell import app
 
     make_office("hellowork-kawagoe")
     auth.create_demo_accounts(clock)

@@ -12,11 +12,11 @@ from consult_desk import booking, lifecycle
 from consult_desk.context import Actor, Context
 from consult_desk.lifecycle import ActOptions
 from consult_desk.models import History, Reservation
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.checkin_dialog import CheckInDialog
-from consult_desk.ui.note_dialog import NoteDialog
-from consult_desk.ui.terminate_dialog import TerminateDialog
-from consult_desk.ui.today_board import TodayBoard
+from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.session.checkin_dialog import CheckInDialog
+from consult_desk.ui.session.terminate_dialog import TerminateDialog
+from consult_desk.ui.session.today_board import TodayBoard
+from consult_desk.ui.widgets.note_dialog import NoteDialog
 
 pytestmark = pytest.mark.usefixtures("japanese")
 
@@ -38,14 +38,14 @@ def confirmed(monkeypatch):
         asked.append(text)
         return True
 
-    monkeypatch.setattr("consult_desk.ui.today_board.confirm", yes)
+    monkeypatch.setattr("consult_desk.ui.session.today_board.confirm", yes)
     return asked
 
 
 @pytest.fixture
 def refusals(monkeypatch):
     shown: list[str] = []
-    monkeypatch.setattr("consult_desk.ui.today_board.show_error", lambda _p, exc: shown.append(exc.code))
+    monkeypatch.setattr("consult_desk.ui.session.today_board.show_error", lambda _p, exc: shown.append(exc.code))
     return shown
 
 
@@ -152,7 +152,7 @@ def test_check_in_with_a_failed_test_proposes_connection_failed(hw, ctx, clock, 
     assert "接続テスト不合格" in board.detail_warnings.text() and "接続不良" in board.next_button.text()
     board.next_button.click()
     assert lifecycle.get_reservation(res.id).status == "phone_callback"
-    from consult_desk.ui.callback_panel import _PANELS
+    from consult_desk.ui.session.callback_panel import _PANELS
 
     panel = _PANELS.pop(res.id)
     assert panel.isVisible() and panel.phone.text() == "090-3333-0000"
@@ -317,7 +317,7 @@ def test_an_empty_day_says_so(hw, ctx, clock, qtbot):
 
 
 def test_today_is_the_first_tab_and_the_callback_queue_is_seen_from_every_view(hw, ctx, clock, make_request, qtbot, db):
-    from consult_desk.ui.main_window import MainWindow
+    from consult_desk.ui.shell.main_window import MainWindow
 
     res = book(ctx, make_request, hw, WED)
     clock.set(WED)
@@ -331,7 +331,7 @@ def test_today_is_the_first_tab_and_the_callback_queue_is_seen_from_every_view(h
     assert window.today.model.rows[0].id == res.id
     assert window.callback_queue.button.text() == "折返し：0件"
     window.today.buttons["connection-failed"].click()
-    from consult_desk.ui.callback_panel import _PANELS
+    from consult_desk.ui.session.callback_panel import _PANELS
 
     _PANELS.pop(res.id).close()
     assert window.callback_queue.button.text() == "折返し：1件 （1件 時刻経過）"  # due at once

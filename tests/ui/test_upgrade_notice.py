@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from consult_desk import cli, paths
 from consult_desk.models import DB
 from consult_desk.models import schema as schema_mod
-from consult_desk.ui.app import install_translators
-from consult_desk.ui.upgrade_notice import parse_steps, show_upgrade_notice
+from consult_desk.ui.shell.app import install_translators
+from consult_desk.ui.shell.upgrade_notice import parse_steps, show_upgrade_notice
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 V1_DATABASE = FIXTURES / "schema_v1.sqlite3"  # Hello Work demo written by the schema-1 code

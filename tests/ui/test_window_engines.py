@@ -9,7 +9,7 @@ import pytest
 
 from consult_desk.context import Actor, Context
 from consult_desk.demo import add_demo_data
-from consult_desk.ui.main_window import MainWindow
+from consult_desk.ui.shell.main_window import MainWindow
 
 
 @pytest.mark.parametrize("role", ["reception", "admin"])

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from consult_desk.ui.audit_view import AuditModel
-from consult_desk.ui.callback_queue import QueueModel
-from consult_desk.ui.due_list import DueModel
-from consult_desk.ui.outbox_view import OutboxModel
-from consult_desk.ui.reports_view import StatisticsModel
-from consult_desk.ui.reservation_panel import HistoryModel
-from consult_desk.ui.search_view import SearchModel
-from consult_desk.ui.staff_dialog import StaffModel
-from consult_desk.ui.today_board import BoardModel
+from consult_desk.ui.desk.reservation_panel import HistoryModel
+from consult_desk.ui.desk.search_view import SearchModel
+from consult_desk.ui.mail.outbox_view import OutboxModel
+from consult_desk.ui.session.callback_queue import QueueModel
+from consult_desk.ui.session.due_list import DueModel
+from consult_desk.ui.session.today_board import BoardModel
+from consult_desk.ui.supervisor.audit_view import AuditModel
+from consult_desk.ui.supervisor.reports_view import StatisticsModel
+from consult_desk.ui.supervisor.staff_dialog import StaffModel
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 HORIZONTAL = Qt.Orientation.Horizontal

@@ -42,6 +42,7 @@ from consult_desk.offices import get_config
 from consult_desk.permissions import can
 from consult_desk.presets import CHANNELS, OfficeConfig, channel_label, label_text
 from consult_desk.states import FINAL, IRREVERSIBLE, Status, action_label, allowed_actions, status_label
+from consult_desk.ui.shell import openers
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span
 from consult_desk.ui.widgets.messages import confirm, show_error
@@ -262,7 +263,9 @@ class ActionDialog(QDialog):
 
 
 def _credentials_widget(ctx: Context, reservation_id: int) -> QWidget:
-    from consult_desk.ui.credentials_widget import CredentialsWidget  # imported when first shown (start-up)
+    from consult_desk.ui.desk.credentials_widget import (
+        CredentialsWidget,  # imported when first shown (start-up)
+    )
 
     return CredentialsWidget(ctx, reservation_id)
 
@@ -351,7 +354,7 @@ class ReservationPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.clear()
 
     # -------------------------------------------------------------- showing
@@ -360,7 +363,7 @@ class ReservationPanel(QWidget):
         self.reservation_id = None
         self.info = None
         self.empty.show()
-        self.scroll.hide()
+        self.scroll_area.hide()
 
     def refresh(self) -> None:
         """Reload after a change (this desk's or another's, polled). Unchanged: nothing is rebuilt, so
@@ -395,7 +398,7 @@ class ReservationPanel(QWidget):
         self.info = info
         self.config = get_config(info["office"])
         self.empty.hide()
-        self.scroll.show()
+        self.scroll_area.show()
         self._fill_header(info)
         self._fill_actions(info)
         self._fill_details(info)
@@ -499,7 +502,11 @@ class ReservationPanel(QWidget):
             self.consent_label.setText(self.tr("No consent recorded."))
             return
         labels = {c["key"]: label_text(c["label"]) for c in self.config.consent_items()}
-        items = "".join(f"<li>✓ {labels.get(key, key)}</li>" for key in consent["items"])
+        advised = set(consent.get("advised") or [])  # advice read out or sent, not a condition (issue 12)
+        items = "".join(
+            f"<li>✓ {labels.get(key, key)}{' ' + self.tr('(advised)') if key in advised else ''}</li>"
+            for key in consent["items"]
+        )
         at = fmt_datetime(dt.datetime.fromisoformat(consent["at"]))
         who = self.tr("Ticked by %1 on %2, terms version %3").replace("%1", consent["staff"]).replace(
             "%2", at).replace("%3", consent["terms_version"])
@@ -531,9 +538,7 @@ class ReservationPanel(QWidget):
             self._reschedule(rid)
             return
         if action == "check-in":  # the session day's own dialog: connection test, face and name, companions
-            from consult_desk.ui.checkin_dialog import CheckInDialog
-
-            if CheckInDialog(self.ctx, rid, self).exec() == QDialog.DialogCode.Accepted:
+            if openers.checkin_dialog(self.ctx, rid, self).exec() == QDialog.DialogCode.Accepted:
                 self._acted(rid)
             return
         options = lifecycle.ActOptions()
@@ -564,7 +569,7 @@ class ReservationPanel(QWidget):
 
     def _reschedule(self, rid: int) -> None:
         assert self.info is not None
-        from consult_desk.ui.booking_dialog import BookingDialog
+        from consult_desk.ui.desk.booking_dialog import BookingDialog  # imported when first used (start-up)
 
         dialog = BookingDialog(self.ctx, self.info["office"], self, rescheduled_from=rid)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.reservation is None:

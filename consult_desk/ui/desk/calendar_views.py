@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from consult_desk import schedule
 from consult_desk.context import Context
 from consult_desk.schedule import MonthDay
-from consult_desk.ui.calendar_models import ROLE_CELL, Cell, DayModel, MonthModel, WeekModel
+from consult_desk.ui.desk.calendar_models import ROLE_CELL, Cell, DayModel, MonthModel, WeekModel
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.flow_layout import FlowLayout
 from consult_desk.ui.widgets.format import fmt_date, fmt_month

@@ -38,7 +38,7 @@ from consult_desk.models import Event, Reservation
 from consult_desk.offices import get_config
 from consult_desk.presets import STANDARD_FIELDS, channel_label
 from consult_desk.states import Status, status_label
-from consult_desk.ui.consent_dialog import ConsentDialog
+from consult_desk.ui.desk.consent_dialog import ConsentDialog
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span, fmt_time_span
 from consult_desk.ui.widgets.messages import confirm, show_error

@@ -6,7 +6,7 @@ import sqlite3
 import sys
 
 import peewee as pw
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,18 +16,9 @@ from consult_desk.models import open_database
 from consult_desk.models.db import check_writable, classify_error
 from consult_desk.models.schema import ensure_schema
 from consult_desk.paths import resources_dir
+from consult_desk.ui.shell.settings import APP, ORG, ui_language
 
-ORG = "ConsultDesk"
-APP = "Consult Desk"
 SMOKE_ACTOR = Actor("smoke-test", "動作確認", "admin")
-
-
-def settings() -> QSettings:
-    return QSettings(ORG, APP)
-
-
-def ui_language() -> str:
-    return str(settings().value("ui/language", "ja"))
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
@@ -91,14 +82,14 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
             QMessageBox.critical(None, APP, exc.message)
         return 2
     install_excepthook()
-    from consult_desk.ui import bench_hook
-    from consult_desk.ui.main_window import MainWindow
+    from consult_desk.ui.shell import bench_hook
+    from consult_desk.ui.shell.main_window import MainWindow
 
     if smoke_test or bench_hook.active():
         # the bundle check (and bench/run.py) opens the window without anyone signing in
         actor = bench_hook.actor() if bench_hook.active() else SMOKE_ACTOR
     else:
-        from consult_desk.ui.sign_in_dialog import sign_in_at_start
+        from consult_desk.ui.shell.sign_in_dialog import sign_in_at_start
 
         signed_in = sign_in_at_start()  # the first administrator on a new database, else the sign-in
         if signed_in is None:
@@ -108,7 +99,7 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
         return 0
     window = MainWindow(Context(actor=actor), db_location=target)
     window.show()
-    from consult_desk.ui.upgrade_notice import show_upgrade_notice
+    from consult_desk.ui.shell.upgrade_notice import show_upgrade_notice
 
     show_upgrade_notice(window, done)  # after an upgrade: where the backup is, which schema
     if bench_hook.active():
@@ -118,7 +109,7 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     session = start_session(window, target)  # held while the application runs
     code = app.exec()
     session.lock.stop()
-    from consult_desk.ui.mail_worker import finish_pending_sends
+    from consult_desk.ui.mail.mail_worker import finish_pending_sends
 
     finish_pending_sends()
     return code
@@ -150,8 +141,8 @@ def install_excepthook() -> None:
 
 def start_session(window, target: str):  # noqa: ANN001, ANN201 (MainWindow, DeskSession: Qt types)
     """Idle lock and signing in again; the daily backup and the retention proposal of the day."""
-    from consult_desk.ui.main_window import MainWindow
-    from consult_desk.ui.sign_in_dialog import DeskSession
+    from consult_desk.ui.shell.main_window import MainWindow
+    from consult_desk.ui.shell.sign_in_dialog import DeskSession
 
     def make_window(ctx: Context) -> MainWindow:
         new = MainWindow(ctx, db_location=target)
@@ -178,7 +169,7 @@ def _connect_restore(window, session) -> None:  # noqa: ANN001
 def choose_offices_if_none(ctx: Context) -> bool:
     """First start on an empty database: the offices are chosen from the presets. False if cancelled."""
     from consult_desk.offices import list_offices
-    from consult_desk.ui.first_start import OfficeSetupDialog
+    from consult_desk.ui.shell.first_start import OfficeSetupDialog
 
     if list_offices():
         return True
@@ -188,7 +179,7 @@ def choose_offices_if_none(ctx: Context) -> bool:
 SMOKE_MODULES = (  # imported by name or inside functions: the bundle must still hold them
     "consult_desk.demo",
     "consult_desk.search",
-    "consult_desk.ui.upgrade_notice",
+    "consult_desk.ui.shell.upgrade_notice",
     "playhouse.db_url",
     "playhouse.migrate",
     "jpholiday",

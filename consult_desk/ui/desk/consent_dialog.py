@@ -78,8 +78,16 @@ class ConsentDialog(QDialog):
         head.addWidget(self.version_label, 1)
         head.addWidget(self.full_text_button)
 
-        hint = QLabel(self.tr("Read each item to the applicant and tick it with Space when they confirm it "
-                              "(Space moves on to the next); Enter records."), self)
+        hint = QLabel(
+            self.tr("Read each item to the applicant and tick it with Space when they confirm it "
+                    "(Space moves on to the next); Enter records.")
+            + " "
+            + self.tr(
+                "Conditions of use (required) come first; the advice the terms ask the applicant to follow is "
+                "read out or sent and recorded as advised."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         self.items = QListWidget(self)
         self.items.setObjectName("consent_items")
@@ -87,11 +95,13 @@ class ConsentDialog(QDialog):
         self.items.setAlternatingRowColors(True)
         self.items.setSpacing(3)
         already = set(ticked or [])
-        for item in self.config.consent_items():
+        # conditions of use first (001 2, 004 前文, 004 第2条(2)), then the advice (not blocking)
+        items = self.config.consent_items()
+        for item in [i for i in items if i.get("required", True)] + [i for i in items if not i.get("required", True)]:
             required = item.get("required", True)
             text = label_text(item["label"])
             if not required:
-                text += " " + self.tr("(optional)")
+                text += " " + self.tr("(advice: tick when read out or sent; recorded as advised, not required)")
             row = QListWidgetItem(text, self.items)
             row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked if item["key"] in already else Qt.CheckState.Unchecked)

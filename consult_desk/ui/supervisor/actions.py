@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from consult_desk import backup, retention
 from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
-from consult_desk.ui.app import settings
+from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.messages import confirm, show_error
 
 
@@ -135,17 +135,17 @@ class SupervisorActions(QObject):
             w.add_lazy_view("audit_view", self.tr("Audit log"), self._audit_view)  # type: ignore[attr-defined]
 
     def _daily_review(self) -> QWidget:
-        from consult_desk.ui.daily_review import DailyReviewView
+        from consult_desk.ui.supervisor.daily_review import DailyReviewView
 
         return DailyReviewView(self.ctx, self.window)
 
     def _reports(self) -> QWidget:
-        from consult_desk.ui.reports_view import ReportsView
+        from consult_desk.ui.supervisor.reports_view import ReportsView
 
         return ReportsView(self.ctx, self.window, office=self.window.office)  # type: ignore[attr-defined]
 
     def _audit_view(self) -> QWidget:
-        from consult_desk.ui.audit_view import AuditView
+        from consult_desk.ui.supervisor.audit_view import AuditView
 
         return AuditView(self.ctx, self.window)
 
@@ -177,12 +177,12 @@ class SupervisorActions(QObject):
     # -------------------------------------------------------------- actions
 
     def manage_staff(self) -> None:
-        from consult_desk.ui.staff_dialog import StaffDialog
+        from consult_desk.ui.supervisor.staff_dialog import StaffDialog
 
         StaffDialog(self.ctx, self.window).exec()
 
     def change_password(self) -> None:
-        from consult_desk.ui.staff_dialog import OwnPasswordDialog
+        from consult_desk.ui.supervisor.staff_dialog import OwnPasswordDialog
 
         if OwnPasswordDialog(self.ctx, self.window).exec() == QDialog.DialogCode.Accepted:
             self._status(self.tr("Password changed."))

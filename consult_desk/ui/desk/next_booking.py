@@ -24,7 +24,7 @@ def open_next_booking(ctx: Context, reservation_id: int, parent: QWidget | None 
     res = lifecycle.get_reservation(reservation_id)
     config = get_config(res.office_id)
     values = {k: str(v) for k, v in prefill["values"].items() if v}
-    from consult_desk.ui.booking_dialog import BookingDialog  # imported when first used (start-up)
+    from consult_desk.ui.desk.booking_dialog import BookingDialog  # imported when first used (start-up)
 
     dialog = BookingDialog(ctx, res.office_id, parent, prefill=values, channel="in-session")
     dialog.setObjectName("next_booking_dialog")

@@ -27,7 +27,7 @@ from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.export import ExportResult
 from consult_desk.models import AuditLog
-from consult_desk.ui.reports_view import ENCODINGS
+from consult_desk.ui.supervisor.reports_view import ENCODINGS
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 

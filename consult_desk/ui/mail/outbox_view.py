@@ -33,7 +33,7 @@ from consult_desk import mail, templates
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
-from consult_desk.ui.mail_worker import MailSender, sender
+from consult_desk.ui.mail.mail_worker import MailSender, sender
 from consult_desk.ui.widgets.format import fmt_datetime
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
@@ -94,7 +94,7 @@ class OutboxView(QWidget):
         self.setObjectName("outbox_view")
         self.ctx = ctx
         self.office = ""
-        self.sender = mail_sender or sender()
+        self.mail_sender = mail_sender or sender()
         self.model = OutboxModel(self)
         self.table = QTableView(self)
         setup_list_table(self.table, self.model, "outbox_table", single=True)
@@ -137,8 +137,8 @@ class OutboxView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
-        self.sender.started.connect(lambda _id: self.refresh())
-        self.sender.finished.connect(self._finished)
+        self.mail_sender.started.connect(lambda _id: self.refresh())
+        self.mail_sender.finished.connect(self._finished)
         self._selected()
 
     def set_office(self, code: str) -> None:
@@ -164,7 +164,7 @@ class OutboxView(QWidget):
         entry = self.selected()
         self.body.setPlainText(f"{entry.subject}\n\n{entry.body}" if entry else "")
         self.retry_button.setEnabled(
-            entry is not None and entry.retryable and not self.sender.busy(entry.id) and can(self.ctx, "send_mail")
+            entry is not None and entry.retryable and not self.mail_sender.busy(entry.id) and can(self.ctx, "send_mail")
         )
 
     def _activated(self, index: QModelIndex) -> None:
@@ -177,7 +177,7 @@ class OutboxView(QWidget):
         if entry is None:
             return
         try:
-            self.sender.send(self.ctx, entry.id)
+            self.mail_sender.send(self.ctx, entry.id)
         except ConsultDeskError as exc:
             self.message.setText(exc.message)
             self.refresh()
@@ -193,13 +193,13 @@ class OutboxView(QWidget):
         self.refresh()
 
     def open_settings(self) -> None:
-        from consult_desk.ui.smtp_settings_dialog import SmtpSettingsDialog
+        from consult_desk.ui.mail.smtp_settings_dialog import SmtpSettingsDialog
 
         if self.office:
             SmtpSettingsDialog(self.ctx, self.office, self).exec()
 
     def open_templates(self) -> None:
-        from consult_desk.ui.template_editor_dialog import TemplateEditorDialog
+        from consult_desk.ui.mail.template_editor_dialog import TemplateEditorDialog
 
         if self.office:
             TemplateEditorDialog(self.ctx, self.office, self).exec()

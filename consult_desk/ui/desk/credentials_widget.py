@@ -31,6 +31,7 @@ from consult_desk.lifecycle import get_reservation
 from consult_desk.offices import get_config
 from consult_desk.permissions import can
 from consult_desk.presets import OfficeConfig
+from consult_desk.ui.shell import openers
 from consult_desk.ui.widgets.format import fmt_datetime
 
 ERROR_STYLE = "color: #c62828;"
@@ -304,10 +305,8 @@ class CredentialsWidget(QWidget):
             self.changed.emit(self.reservation_id)
 
     def open_mail(self) -> None:
-        from consult_desk.ui.mail_preview_dialog import MailPreviewDialog
-
         template = "details" if self.status in ("confirmed", "details_sent") else None
-        dialog = MailPreviewDialog(self.ctx, self.reservation_id, template, self.window())
+        dialog = openers.mail_preview(self.ctx, self.reservation_id, template, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
         if shiboken6.isValid(self):  # another desk's change may have rebuilt the panel meanwhile

@@ -44,15 +44,15 @@ from consult_desk.lifecycle import ActOptions
 from consult_desk.permissions import can
 from consult_desk.session import BoardRow
 from consult_desk.states import IRREVERSIBLE, action_label
-from consult_desk.ui.callback_panel import events, open_callback_panel
-from consult_desk.ui.checkin_dialog import CheckInDialog
-from consult_desk.ui.due_list import DueListWidget
-from consult_desk.ui.next_booking import open_next_booking
-from consult_desk.ui.note_dialog import NoteDialog
-from consult_desk.ui.terminate_dialog import TerminateDialog
+from consult_desk.ui.session.callback_panel import events, open_callback_panel
+from consult_desk.ui.session.checkin_dialog import CheckInDialog
+from consult_desk.ui.session.due_list import DueListWidget
+from consult_desk.ui.session.terminate_dialog import TerminateDialog
+from consult_desk.ui.shell import openers
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_time_span
 from consult_desk.ui.widgets.messages import confirm, show_error
+from consult_desk.ui.widgets.note_dialog import NoteDialog
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 REFRESH_MS = 15_000  # the countdowns are in minutes; four reads a minute keep them exact enough
@@ -467,7 +467,7 @@ class TodayBoard(QWidget):
             self._open_dialog(NoteDialog.for_action(self.ctx, row.id, action, self))
             return
         if action == "next-booking":
-            dialog = open_next_booking(self.ctx, row.id, self)
+            dialog = openers.next_booking(self.ctx, row.id, self)
             if dialog is not None:
                 self._open_dialog(dialog)
             return

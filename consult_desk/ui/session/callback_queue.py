@@ -1,7 +1,7 @@
 """The callback queue, visible from every view: a dock listing the open phone callbacks with their
 due time (overdue ones in red), and a status-bar button with the count that shows or hides it.
 Enter or a double-click opens the callback panel. Refreshed by its own timer and whenever a
-session-day step is stored (:func:`consult_desk.ui.callback_panel.events`)."""
+session-day step is stored (:func:`consult_desk.ui.session.callback_panel.events`)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from consult_desk import session
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import list_offices
-from consult_desk.ui.callback_panel import events, open_callback_panel, result_label
+from consult_desk.ui.session.callback_panel import events, open_callback_panel, result_label
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 

@@ -2,7 +2,7 @@
 
 The preview masks passcodes, room keys and passwords until the clerk reveals them (audited);
 the message actually sent, saved or copied carries them. Sending never blocks the window: the
-SMTP conversation runs in :mod:`consult_desk.ui.mail_worker` and the outcome comes back as a
+SMTP conversation runs in :mod:`consult_desk.ui.mail.mail_worker` and the outcome comes back as a
 signal; a failure is shown here and in the outbox, and can be tried again.
 """
 
@@ -33,7 +33,7 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import get_reservation
 from consult_desk.offices import get_config
 from consult_desk.states import Status
-from consult_desk.ui.mail_worker import MailSender, sender
+from consult_desk.ui.mail.mail_worker import MailSender, sender
 
 ERROR_STYLE = "color: #c62828;"
 OK_STYLE = "color: #2e7d32;"
@@ -66,7 +66,7 @@ class MailPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("E-mail to the applicant"))
         self.ctx = ctx
         self.reservation_id = reservation_id
-        self.sender = mail_sender or sender()
+        self.mail_sender = mail_sender or sender()
         self.revealed = False
         self.outbox_id: int | None = None
         self.rendered: templates.RenderedMail | None = None
@@ -140,9 +140,9 @@ class MailPreviewDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
 
-        self.sender.finished.connect(self._finished)
+        self.mail_sender.finished.connect(self._finished)
         self.send_blocked = self._send_blocked_reason()
-        self.render()
+        self.render_preview()
 
     # -------------------------------------------------------------- state
 
@@ -163,9 +163,9 @@ class MailPreviewDialog(QDialog):
 
     def _template_changed(self) -> None:
         self.outbox_id = None
-        self.render()
+        self.render_preview()
 
-    def render(self) -> None:
+    def render_preview(self) -> None:
         """Show the message as it will go out; secrets masked unless revealed."""
         self.rendered = None
         ok = bool(self.template)
@@ -199,7 +199,7 @@ class MailPreviewDialog(QDialog):
             self._say(exc.message, ERROR_STYLE)
             return
         self.revealed = True
-        self.render()
+        self.render_preview()
 
     # -------------------------------------------------------------- sending, saving, copying
 
@@ -208,7 +208,7 @@ class MailPreviewDialog(QDialog):
         try:
             if self.outbox_id is None or mail.get_outbox(self.outbox_id).state == "sent":
                 self.outbox_id = mail.queue(self.ctx, self.reservation_id, self.template).id
-            self.sender.send(self.ctx, self.outbox_id)
+            self.mail_sender.send(self.ctx, self.outbox_id)
         except ConsultDeskError as exc:
             self._say(exc.message, ERROR_STYLE)
             self.changed.emit(self.reservation_id)
@@ -283,7 +283,7 @@ class MailPreviewDialog(QDialog):
 
     def done(self, result: int) -> None:  # noqa: D401 (Qt naming)
         try:
-            self.sender.finished.disconnect(self._finished)
+            self.mail_sender.finished.disconnect(self._finished)
         except (RuntimeError, TypeError):
             pass
         super().done(result)

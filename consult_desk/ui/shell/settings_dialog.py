@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk.ui.app import settings
+from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.format import set_era, truthy
 
 LANGUAGES = (("ja", "日本語"), ("en", "English"))

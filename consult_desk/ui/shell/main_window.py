@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 from consult_desk.context import Context
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
-from consult_desk.ui.app import settings
-from consult_desk.ui.callback_queue import CallbackQueueDock
-from consult_desk.ui.change_watcher import ChangeWatcher
-from consult_desk.ui.due_list import due_text
-from consult_desk.ui.reservation_panel import ReservationPanel
-from consult_desk.ui.supervisor import add_supervisor_menu, add_supervisor_views
-from consult_desk.ui.today_board import TodayBoard
+from consult_desk.ui.desk.reservation_panel import ReservationPanel
+from consult_desk.ui.session.callback_queue import CallbackQueueDock
+from consult_desk.ui.session.due_list import due_text
+from consult_desk.ui.session.today_board import TodayBoard
+from consult_desk.ui.shell import wiring
+from consult_desk.ui.shell.change_watcher import ChangeWatcher
+from consult_desk.ui.shell.settings import settings
+from consult_desk.ui.supervisor.actions import add_supervisor_menu, add_supervisor_views
 from consult_desk.ui.widgets.format import set_era, truthy
 
 # The calendar, search, outbox, booking dialog and settings modules are imported when first used.
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.ctx = ctx
         self.db_location = db_location
+        wiring.install()  # the areas reach each other's dialogs through shell/openers.py
         set_era(truthy(settings().value("ui/era", False)))
         self.offices = list_offices()
         self.office = self.offices[0].code if self.offices else ""
@@ -178,7 +180,7 @@ class MainWindow(QMainWindow):
             self._build_view(name)
 
     def _make_calendar(self) -> QWidget:
-        from consult_desk.ui.calendar_views import MODES, CalendarView
+        from consult_desk.ui.desk.calendar_views import MODES, CalendarView
 
         view = CalendarView(self.ctx, self)
         view.set_office(self.office)
@@ -190,12 +192,12 @@ class MainWindow(QMainWindow):
         return view
 
     def _make_search(self) -> QWidget:
-        from consult_desk.ui.search_view import SearchView
+        from consult_desk.ui.desk.search_view import SearchView
 
         return SearchView(self.ctx, self)
 
     def _make_outbox(self) -> QWidget:
-        from consult_desk.ui.outbox_view import OutboxView
+        from consult_desk.ui.mail.outbox_view import OutboxView
 
         return OutboxView(self.ctx, self)
 
@@ -343,7 +345,7 @@ class MainWindow(QMainWindow):
             return
         if start is None and event_id is None:
             start, event_id = self.calendar.booking_target()
-        from consult_desk.ui.booking_dialog import BookingDialog
+        from consult_desk.ui.desk.booking_dialog import BookingDialog
 
         dialog = BookingDialog(self.ctx, self.office, self, start=start, event_id=event_id)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -356,13 +358,13 @@ class MainWindow(QMainWindow):
 
     def open_help(self, page: str | None = None):  # noqa: ANN201 (HelpBrowser)
         """F1: the manual's page for the view or dialog in use (resources/manual/, offline)."""
-        from consult_desk.ui.help_browser import open_help
+        from consult_desk.ui.shell.help_browser import open_help
 
         self.help_browser = open_help(page, context=self)
         return self.help_browser
 
     def open_settings(self) -> None:
-        from consult_desk.ui.settings_dialog import SettingsDialog
+        from consult_desk.ui.shell.settings_dialog import SettingsDialog
 
         if SettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
             self.settings_changed.emit()

@@ -29,7 +29,7 @@ from consult_desk import auth
 from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import Actor, Context
 from consult_desk.errors import ConsultDeskError
-from consult_desk.ui.app import settings
+from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.messages import message_label, ok_cancel
 from consult_desk.ui.widgets.password_fields import check_repeated, password_pair
 

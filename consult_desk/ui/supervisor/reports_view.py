@@ -172,10 +172,10 @@ class ColumnsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked if key in personal and not allowed else Qt.CheckState.Checked)
             self.list.addItem(item)
         layout.addWidget(self.list)
-        self.mask = QCheckBox(self.tr("&Mask phone, e-mail, address and job-seeker number"), self)
-        self.mask.setChecked(not allowed)
-        self.mask.setEnabled(allowed)
-        layout.addWidget(self.mask)
+        self.mask_box = QCheckBox(self.tr("&Mask phone, e-mail, address and job-seeker number"), self)
+        self.mask_box.setChecked(not allowed)
+        self.mask_box.setEnabled(allowed)
+        layout.addWidget(self.mask_box)
         if not allowed:
             note = QLabel(self.tr("Personal data can be exported by supervisors only."), self)
             note.setWordWrap(True)
@@ -355,7 +355,7 @@ class ReportsView(QWidget):
             dialog = ColumnsDialog(self.ctx, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            columns, mask = dialog.columns(), dialog.mask.isChecked()
+            columns, mask = dialog.columns(), dialog.mask_box.isChecked()
         start, end = self.span()
         stem = self.tr("reservations")
         path = path or self._ask_path(f"{stem}_{self.scope() or 'all'}_{start:%Y-%m-%d}_{end:%Y-%m-%d}.csv")

@@ -38,6 +38,7 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import CALLBACK_RESULTS, PHONE_MINUTES_MAX, ActOptions
 from consult_desk.session import CallbackInfo
 from consult_desk.states import action_label, status_label
+from consult_desk.ui.shell import openers
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_datetime
 from consult_desk.ui.widgets.messages import confirm, show_error
@@ -299,9 +300,7 @@ class CallbackPanel(QDialog):
         """Open the booking dialog for the same applicant; it books the new slot and links the two."""
         if self.info is None:
             return
-        from consult_desk.ui.booking_dialog import BookingDialog
-
-        dialog = BookingDialog(self.ctx, self.info.office, self, rescheduled_from=self.reservation_id)
+        dialog = openers.booking_dialog(self.ctx, self.info.office, self, rescheduled_from=self.reservation_id)
         self.booking_dialog = dialog
         dialog.accepted.connect(lambda: self._stored(action_label("reschedule")))
         dialog.finished.connect(lambda _r: setattr(self, "booking_dialog", None))

@@ -14,9 +14,9 @@ from consult_desk import booking
 from consult_desk.clock import FixedClock
 from consult_desk.context import Actor, Context
 from consult_desk.models import Consent, Reservation
-from consult_desk.ui.booking_dialog import BookingDialog
-from consult_desk.ui.consent_dialog import ConsentDialog
-from consult_desk.ui.main_window import MainWindow
+from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.desk.consent_dialog import ConsentDialog
+from consult_desk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("clean_settings", "japanese")
 
@@ -150,6 +150,7 @@ def test_esc_on_a_filled_booking_dialog_asks_first(db, ctx, make_office, qtbot):
     qtbot.waitUntil(modals.done)
     assert dialog.isVisible() and dialog.editors["name"].text() == "山田 花子"  # kept
     assert "破棄" in modals.texts[0]
+    activate(qtbot, dialog)  # the offscreen platform does not hand activation back after a modal
     modals = Modals(answer_yes)
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(modals.done)

@@ -115,7 +115,7 @@ class ConsentDialog(QDialog):
         self.all_button = QPushButton(self.tr("&All read and confirmed"), self)
         self.all_button.setObjectName("consent_all")
         self.all_button.setAutoDefault(False)
-        self.all_button.setToolTip(self.tr("Ticks every required item once the applicant has confirmed them all"))
+        self.all_button.setToolTip(self.tr("Ticks every item once all were read out and the applicant confirmed them"))
         self.all_button.clicked.connect(self.tick_all_required)
 
         self.status = QLabel(self)
@@ -178,10 +178,10 @@ class ConsentDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def tick_all_required(self) -> None:
-        """After reading every item to the applicant and hearing their yes: tick all required ones."""
+        """After reading every item to the applicant and hearing their yes: tick them all (the
+        conditions as confirmed, the advice as read out)."""
         for row in self._rows():
-            if row.data(REQUIRED_ROLE):
-                row.setCheckState(Qt.CheckState.Checked)
+            row.setCheckState(Qt.CheckState.Checked)
         self.items.setFocus()
 
     def _update(self, *_args: object) -> None:

@@ -503,8 +503,9 @@ class ReservationPanel(QWidget):
             return
         labels = {c["key"]: label_text(c["label"]) for c in self.config.consent_items()}
         advised = set(consent.get("advised") or [])  # advice read out or sent, not a condition (issue 12)
+        advised_mark = " " + self.tr("(advised)")  # not inside the f-string: lupdate would not see it
         items = "".join(
-            f"<li>✓ {labels.get(key, key)}{' ' + self.tr('(advised)') if key in advised else ''}</li>"
+            f"<li>✓ {labels.get(key, key)}{advised_mark if key in advised else ''}</li>"
             for key in consent["items"]
         )
         at = fmt_datetime(dt.datetime.fromisoformat(consent["at"]))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,6 +27,7 @@ from consult_desk import backup, retention
 from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
 from consult_desk.ui.shell.settings import settings
+from consult_desk.ui.widgets.file_dialogs import open_file_name, save_file_name
 from consult_desk.ui.widgets.messages import confirm, show_error
 
 
@@ -190,7 +190,7 @@ class SupervisorActions(QObject):
     def back_up(self, path: Path | None = None) -> Path | None:
         if path is None:
             suggestion = f"consult_desk-{self.ctx.clock.today():%Y%m%d}.sqlite3"
-            chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the database"), suggestion,
+            chosen = save_file_name(self.window, self.tr("Back up the database"), suggestion,
                                                     self.tr("Database backup (*.sqlite3)"))
             if not chosen:
                 return None
@@ -210,7 +210,7 @@ class SupervisorActions(QObject):
                 start = str(backup.folder())
             except ConsultDeskError:
                 start = ""
-            chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Restore from a backup"), start,
+            chosen = open_file_name(self.window, self.tr("Restore from a backup"), start,
                                                     self.tr("Database backup (*.sqlite3);;All files (*)"))
             if not chosen:
                 return False

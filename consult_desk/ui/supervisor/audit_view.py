@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.export import ExportResult
 from consult_desk.models import AuditLog
 from consult_desk.ui.supervisor.reports_view import ENCODINGS
+from consult_desk.ui.widgets.file_dialogs import save_file_name
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
@@ -167,7 +167,7 @@ class AuditView(QWidget):
         f = self.filters()
         if path is None:
             stem = self.tr("audit-log")
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = save_file_name(
                 self, self.tr("Export CSV"), f"{stem}_{f['start']}_{f['end']}.csv", "CSV (*.csv)"
             )
             if not chosen:

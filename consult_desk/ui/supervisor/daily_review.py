@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -41,6 +40,7 @@ from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.reports import DailyReview
 from consult_desk.states import status_label
+from consult_desk.ui.widgets.file_dialogs import save_file_name
 from consult_desk.ui.widgets.format import fmt_date
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import setup_list_table
@@ -359,7 +359,7 @@ class DailyReviewView(QWidget):
         if self.review is None:
             return None
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.default_pdf_name(), "PDF (*.pdf)")
+            chosen = save_file_name(self, self.tr("Save as PDF"), self.default_pdf_name(), "PDF (*.pdf)")
             if not chosen:
                 return None
             path = Path(chosen)

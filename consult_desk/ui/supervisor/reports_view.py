@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,6 +44,7 @@ from consult_desk.export import ExportResult
 from consult_desk.permissions import can
 from consult_desk.reports import Group, Statistics
 from consult_desk.states import Status, status_label
+from consult_desk.ui.widgets.file_dialogs import save_file_name
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 from consult_desk.ui.widgets.style import STATUS_COLORS
@@ -328,7 +328,7 @@ class ReportsView(QWidget):
             QMessageBox.information(self, self.tr("CSV export"), text)
 
     def _ask_path(self, suggestion: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), suggestion, "CSV (*.csv)")
+        chosen = save_file_name(self, self.tr("Export CSV"), suggestion, "CSV (*.csv)")
         return Path(chosen) if chosen else None
 
     def export_statistics(self, path: Path | None = None) -> ExportResult | None:

@@ -110,6 +110,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "book": ("予約受付", "Booked"),
     "callback-attempt": ("折返し電話", "Callback attempt"),
     "credentials": ("接続情報", "Meeting credentials"),
+    "undo": ("元に戻す", "Undone"),  # issue 15: the last reversible step taken back
 }
 
 # Actions that cannot be undone from the window without a supervisor: ask before doing them.

@@ -54,6 +54,10 @@
         <translation>データベース：%1</translation>
     </message>
     <message>
+        <source>&amp;Undo the last step</source>
+        <translation>直前の操作を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
         <source>Calendar</source>
         <translation>予約カレンダー</translation>
     </message>
@@ -116,6 +120,14 @@
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>キー操作一覧(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Undo: %1 (#%2)</source>
+        <translation>元に戻す：%1（#%2）</translation>
+    </message>
+    <message>
+        <source>Undone: the reservation is “%1” again.</source>
+        <translation>元に戻しました。予約は「%1」に戻りました。</translation>
     </message>
     <message>
         <source>(no office)</source>

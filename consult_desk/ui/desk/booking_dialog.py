@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,14 +33,21 @@ from PySide6.QtWidgets import (
 from consult_desk import booking, lifecycle, schedule
 from consult_desk.booking import BookingRequest, SlotInfo, Trouble
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError, RuleError, language
+from consult_desk.errors import ConsultDeskError, RuleError
 from consult_desk.models import Event, Reservation
 from consult_desk.offices import get_config
 from consult_desk.presets import STANDARD_FIELDS, channel_label
 from consult_desk.states import Status, status_label
 from consult_desk.ui.desk.consent_dialog import ConsentDialog
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span, fmt_time_span
+from consult_desk.ui.widgets.format import (
+    fmt_date,
+    fmt_datetime,
+    fmt_span,
+    fmt_time_span,
+    join_list,
+    setup_date_edit,
+)
 from consult_desk.ui.widgets.messages import confirm, show_error
 from consult_desk.validation import format_phone
 
@@ -205,11 +212,7 @@ class BookingDialog(QDialog):
         self.date_edit = DateEdit(box)
         self.date_edit.setObjectName("booking_date")
         self.date_edit.setCalendarPopup(True)
-        if language() == "ja":
-            self.date_edit.setLocale(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
-            self.date_edit.setDisplayFormat("yyyy年M月d日(ddd)")
-        else:
-            self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        setup_date_edit(self.date_edit)
         self.slot_box = QComboBox(box)
         self.slot_box.setObjectName("booking_slot")
         self.slot_box.setMinimumContentsLength(24)
@@ -261,6 +264,10 @@ class BookingDialog(QDialog):
         row = 0
         for spec in self.config.fields:
             label = QLabel(spec.label + (" *" if spec.required else ""), box)
+            label.setWordWrap(True)  # a long English label takes two lines, not the field's width
+            em = label.fontMetrics().horizontalAdvance("あ")
+            label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 4, em * 11))
+            label.setMaximumWidth(em * 14)
             editor: QLineEdit | QComboBox
             if spec.type == "choice" and spec.choices:
                 combo = QComboBox(box)
@@ -271,6 +278,7 @@ class BookingDialog(QDialog):
                 editor = combo
             else:
                 line = QLineEdit(box)
+                line.setMinimumWidth(line.fontMetrics().horizontalAdvance("あ") * 20)  # a full name fits
                 if spec.example:
                     line.setPlaceholderText(self.tr("e.g. %1").replace("%1", spec.example))
                 line.textChanged.connect(lambda _t, k=spec.key: self._edited(k))
@@ -364,7 +372,7 @@ class BookingDialog(QDialog):
         missing = [c for c in ("phone", "email", "form") if c not in self.config["booking_channels"]]
         if not missing:
             return ""
-        names = ("、" if language() == "ja" else ", ").join(channel_label(c) for c in missing)
+        names = join_list(channel_label(c) for c in missing)
         clause = self.config.clause("booking_channels")
         if clause:
             return self.tr("This office does not take applications by %1 (%2).").replace("%1", names).replace("%2", clause)
@@ -675,7 +683,7 @@ class BookingDialog(QDialog):
             problems.append(slot_problem)
         invalid = [spec.label for spec in self.config.fields if self.errors.get(spec.key)]
         if invalid:
-            problems.append(self.tr("Check: %1").replace("%1", "、".join(invalid)))
+            problems.append(self.tr("Check: %1").replace("%1", join_list(invalid)))
         if self.old is None and self.companion_rows:
             try:
                 booking.validate_companions(self.config, self.companions())

@@ -29,7 +29,7 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import ActOptions
 from consult_desk.offices import get_config
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_time_span
+from consult_desk.ui.widgets.format import fmt_time_span, join_list, paren
 
 
 class CheckInDialog(QDialog):
@@ -68,7 +68,7 @@ class CheckInDialog(QDialog):
         self.companions_box = QCheckBox(self)
         self.companions_box.setObjectName("companions_present")
         if self.companions:
-            names = "、".join(f"{c['name']}（{c['relation']}）" for c in self.companions)
+            names = join_list(c["name"] + paren(c["relation"]) for c in self.companions)
             self.companions_box.setText(self.tr("Com&panions as registered: %1").replace("%1", names))
             self.companions_box.setChecked(True)
         else:

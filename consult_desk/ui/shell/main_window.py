@@ -18,22 +18,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 
+from consult_desk import lifecycle
 from consult_desk.context import Context
+from consult_desk.errors import ConsultDeskError
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
+from consult_desk.states import action_label, status_label
 from consult_desk.ui.desk.reservation_panel import ReservationPanel
 from consult_desk.ui.session.callback_queue import CallbackQueueDock
 from consult_desk.ui.session.due_list import due_text
@@ -45,6 +49,7 @@ from consult_desk.ui.supervisor.actions import add_supervisor_menu, add_supervis
 from consult_desk.ui.widgets.format import set_era, truthy
 
 # The calendar, search, outbox, booking dialog and settings modules are imported when first used.
+UNDO_OFFER_MS = 8000  # how long 「元に戻す」 stays in the status bar
 OUTBOX_TITLE = ("OutboxView", "Outbox")  # OutboxView.tab_title(), without importing the mail modules
 
 
@@ -107,6 +112,9 @@ class MainWindow(QMainWindow):
         self._show_due_count()
         self._update_titles()
         self._restore_state()
+        # The panel takes its share of the width only once it shows a reservation: until then the
+        # views (the Today board's table, the due list) have the whole window (issue 15, 1).
+        self.panel.setVisible(self.panel.reservation_id is not None)
 
         # Other desks' changes (the database's change counter, polled every 2 s) refresh the views.
         self.watcher = ChangeWatcher(parent=self)
@@ -114,6 +122,28 @@ class MainWindow(QMainWindow):
         self.watcher.unavailable.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.watcher.start()
         self.callback_queue = CallbackQueueDock.install(self, ctx)  # open phone callbacks, seen from every view
+
+        # 「元に戻す」: the last reversible step this person took, offered for a few seconds (issue 15, 6)
+        self.undo_button = QPushButton(self)
+        self.undo_button.setObjectName("undo_button")
+        self.undo_button.setFlat(True)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_last)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.undo_action = QAction(self.tr("&Undo the last step"), self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo_last)
+        self.addAction(self.undo_action)
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.setInterval(UNDO_OFFER_MS)
+        self.undo_timer.timeout.connect(self._withdraw_undo)
+        self._undo_step: int | None = None
+        self._undo_offered: int | None = None
+        from consult_desk.ui.session.callback_panel import events
+
+        events().changed.connect(self._offer_undo)  # the Today board's and the check-in's actions
 
     def _build_views(self) -> None:
         """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab
@@ -310,8 +340,46 @@ class MainWindow(QMainWindow):
         due = self.today.due_list
         self.due_label.setText(due_text(self.ctx, self.office, due.model.rows if due.office == self.office else None))
 
+    def _offer_undo(self) -> None:
+        """After this person's step: 「元に戻す」 in the status bar for a few seconds when the service
+        says the step can be taken back (lifecycle.last_undoable)."""
+        try:
+            step = lifecycle.last_undoable(self.ctx)
+        except ConsultDeskError:
+            step = None
+        if step is None or step.id == self._undo_offered:
+            if step is None:
+                self._withdraw_undo()
+            return
+        self._undo_step = self._undo_offered = step.id
+        text = self.tr("Undo: %1 (#%2)").replace("%1", action_label(step.action)).replace("%2", str(step.reservation_id))
+        self.undo_button.setText(text + " (Ctrl+Z)")
+        self.undo_button.show()
+        self.undo_action.setEnabled(True)
+        self.undo_timer.start()
+
+    def _withdraw_undo(self) -> None:
+        self._undo_step = None
+        self.undo_button.hide()
+        self.undo_action.setEnabled(False)
+
+    def undo_last(self) -> None:
+        step = self._undo_step
+        if step is None:
+            return
+        self._withdraw_undo()
+        try:
+            res = lifecycle.undo_last(self.ctx, step)
+        except ConsultDeskError as exc:
+            self.statusBar().showMessage(exc.message, 5000)
+            return
+        self.statusBar().showMessage(self.tr("Undone: the reservation is “%1” again.").replace(
+            "%1", status_label(res.status)), 5000)
+        self._after_change(res.id)
+
     def _after_change(self, _reservation_id: int = 0) -> None:
         """This desk changed something: refresh now, and tell the watcher it need not do it again."""
+        self._offer_undo()
         self.refresh_all()
         if hasattr(self, "watcher"):
             self.watcher.acknowledge()
@@ -329,6 +397,7 @@ class MainWindow(QMainWindow):
     def open_reservation(self, reservation_id: int) -> None:
         """Show a reservation in the panel (and its day in the calendar) with the focus on its actions."""
         self.panel.show_reservation(reservation_id)
+        self.panel.show()
         info = self.panel.info
         calendar = self._built("calendar")
         if info is not None and info["office"] == self.office and self.tabs.currentWidget() is not calendar:

@@ -28,6 +28,7 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.file_dialogs import open_file_name, save_file_name
+from consult_desk.ui.widgets.format import setup_date_edit
 from consult_desk.ui.widgets.messages import confirm, show_error
 
 
@@ -61,7 +62,7 @@ class PurgeDialog(QDialog):
         self.date = QDateEdit(QDate(today.year - 1, today.month, 1), self)
         self.date.setObjectName("purge_before")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        setup_date_edit(self.date)
         layout.addWidget(self.by_retention)
         layout.addWidget(self.by_date)
         layout.addWidget(self.date)

@@ -28,6 +28,7 @@ from consult_desk.export import ExportResult
 from consult_desk.models import AuditLog
 from consult_desk.ui.supervisor.reports_view import ENCODINGS
 from consult_desk.ui.widgets.file_dialogs import save_file_name
+from consult_desk.ui.widgets.format import fmt_datetime_seconds, person, setup_date_edit
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
@@ -47,15 +48,15 @@ class AuditModel(RowsTableModel[AuditLog]):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [
-                f"{row.at:%Y-%m-%d %H:%M:%S}",
-                row.staff,
+                fmt_datetime_seconds(row.at),
+                person(row.staff),
                 audit.action_text(row.action),
                 audit.target_text(row),
                 str(row.count),
                 audit.detail_text(row),
             ][col]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (2, 5):
-            return row.action if col == 2 else row.detail
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2, 5):
+            return {1: row.staff, 2: row.action, 5: row.detail}[col]  # the stored login, code and detail
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -78,7 +79,7 @@ class AuditView(QWidget):
         self.date_to.setObjectName("audit_to")
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            setup_date_edit(edit)
             edit.dateChanged.connect(lambda _d: self.refresh())
         self.staff = QLineEdit(self)
         self.staff.setObjectName("audit_staff")

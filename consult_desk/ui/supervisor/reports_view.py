@@ -39,12 +39,13 @@ from PySide6.QtWidgets import (
 
 from consult_desk import export, reports
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError
+from consult_desk.errors import ConsultDeskError, language
 from consult_desk.export import ExportResult
 from consult_desk.permissions import can
 from consult_desk.reports import Group, Statistics
 from consult_desk.states import Status, status_label
 from consult_desk.ui.widgets.file_dialogs import save_file_name
+from consult_desk.ui.widgets.format import fmt_date, fmt_month, join_list, setup_date_edit
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 from consult_desk.ui.widgets.style import STATUS_COLORS
@@ -263,7 +264,9 @@ class ReportsView(QWidget):
         return self.period.currentData() == "month"
 
     def _period_changed(self, _index: int = 0) -> None:
-        self.date_edit.setDisplayFormat("yyyy-MM" if self.monthly() else "yyyy-MM-dd")
+        setup_date_edit(self.date_edit)  # the desk's one date style; a month without its day
+        if self.monthly():
+            self.date_edit.setDisplayFormat("MMM yyyy" if language() == "en" else "yyyy年M月")
         self.refresh()
 
     def span(self) -> tuple[dt.date, dt.date]:
@@ -290,7 +293,7 @@ class ReportsView(QWidget):
             self.model.set_statistics(None)
             self.chart.set_bars("", [])
             return
-        period = f"{start:%Y-%m}" if self.monthly() else f"{start:%Y-%m-%d}"
+        period = fmt_month(start) if self.monthly() else fmt_date(start)  # the desk's one date style
         self.caption.setText(
             self.tr("%1: applications are counted by the day they came in, everything else by the session's day.")
             .replace("%1", period)
@@ -321,7 +324,7 @@ class ReportsView(QWidget):
     def _report_export(self, result: ExportResult) -> None:
         text = self.tr("%1 rows written to %2.").replace("%1", str(result.rows)).replace("%2", str(result.path))
         if result.unencodable:
-            chars = "、".join(sorted({f"{p['char']} ({p['codepoint']})" for p in result.unencodable}))
+            chars = join_list(sorted({f"{p['char']} ({p['codepoint']})" for p in result.unencodable}))
             text += "\n" + self.tr("Shift_JIS cannot hold these characters; they were written as 〓: %1").replace("%1", chars)
             QMessageBox.warning(self, self.tr("CSV export"), text)
         else:

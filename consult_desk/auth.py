@@ -8,7 +8,9 @@ parameters is replaced at the owner's next successful sign-in (issue 13).
 Sign-ins, failed sign-ins and every change to an account go to the audit log (004 第5条: usage
 times and access history). After :data:`MAX_FAILURES` failed attempts within
 :data:`LOCK_MINUTES` a login is refused until that many minutes after the last failure; the
-count is read back from the append-only audit log, so no extra state is kept.
+count is read back from the append-only audit log, so no extra state is kept; it is counted only from a
+part of the log whose hash chain holds (issue 13): deleting or editing the failures to reset the count
+locks the login instead.
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ from consult_desk import audit
 from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import ROLES, Actor, Context
 from consult_desk.errors import RuleError
-from consult_desk.models import AuditLog, Meta, Office, Staff, transaction
+from consult_desk.models import AuditLog, Meta, Office, Staff, pgroles, transaction
 from consult_desk.models.schema import bump_changes
 from consult_desk.permissions import require
-from consult_desk.validation import nfkc, normalise_text
+from consult_desk.validation import nfkc, normalise_line
 
 # argon2id, OWASP Password Storage Cheat Sheet (m=19 MiB, t=2, p=1): about 60 ms a check here.
 ARGON2_TIME_COST = 2
@@ -207,15 +209,29 @@ def get_staff(login: str) -> Staff:
 
 def _create(login: str, display_name: str, role: str, password: str, office: str | None) -> Staff:
     login = normalise_login(login)
-    name = normalise_text(display_name, "氏名", 100) or login
+    name = normalise_line(display_name, "氏名", 100) or login
     role = _check_role(role)
     secret = check_password(password)
     office = _check_office(office)
     if Staff.get_or_none(Staff.login == login) is not None:
         raise RuleError("staff_exists", login=login)
-    return Staff.create(
-        login=login, display_name=name, role=role, password_hash=hash_password(secret), office=office, active=True
-    )
+    if pgroles.enabled():
+        # PostgreSQL: the member's own login role in their group; the server keeps the SCRAM verifier
+        _server(pgroles.create_login, login, role, secret)
+        stored = pgroles.MARKER
+    else:
+        stored = hash_password(secret)
+    return Staff.create(login=login, display_name=name, role=role, password_hash=stored, office=office, active=True)
+
+
+def _server(operation, *args) -> None:  # noqa: ANN001
+    """A role change on the server; refused (no CREATEROLE, ...) with a sentence, nothing stored."""
+    import peewee as pw
+
+    try:
+        operation(*args)
+    except pw.DatabaseError as exc:
+        raise RuleError("pg_role_failed", detail=str(exc).splitlines()[0]) from exc
 
 
 def create_staff(
@@ -256,7 +272,7 @@ def update_staff(
         was_admin = staff.role == "admin" and bool(staff.active)
         changes = []
         if display_name is not None:
-            staff.display_name = normalise_text(display_name, "氏名", 100) or staff.login
+            staff.display_name = normalise_line(display_name, "氏名", 100) or staff.login
             changes.append("name")
         if role is not None and role != staff.role:
             staff.role = _check_role(role)
@@ -270,6 +286,11 @@ def update_staff(
         still_admin = staff.role == "admin" and bool(staff.active)
         if was_admin and not still_admin and _active_admins(excluding=staff.login) == 0:
             raise RuleError("last_admin")
+        if pgroles.enabled() and staff.password_hash == pgroles.MARKER:
+            if role is not None:
+                _server(pgroles.set_group, staff.login, staff.role)
+            if active is not None:
+                _server(pgroles.set_active, staff.login, bool(staff.active))
         staff.save()
         audit.record(ctx, "staff_update", staff.login, detail=" ".join(changes))
         bump_changes()
@@ -282,7 +303,7 @@ def set_password(ctx: Context, login: str, password: str) -> None:
     secret = check_password(password)
     with transaction():
         staff = get_staff(login)
-        staff.password_hash = hash_password(secret)
+        staff.password_hash = _store_password(staff.login, secret)
         staff.save()
         audit.record(ctx, "staff_password_set", staff.login)
 
@@ -292,11 +313,25 @@ def change_own_password(ctx: Context, old_password: str, new_password: str) -> N
     secret = check_password(new_password)
     with transaction():
         staff = Staff.get_or_none(Staff.login == ctx.actor.login, Staff.active == True)  # noqa: E712
-        if staff is None or not verify_password(old_password, staff.password_hash):
+        if staff is None or not _password_holds(staff, old_password):
             raise RuleError("sign_in_failed")
-        staff.password_hash = hash_password(secret)
+        staff.password_hash = _store_password(staff.login, secret)
         staff.save()
         audit.record(ctx, "password_change", staff.login)
+
+
+def _store_password(login: str, secret: str) -> str:
+    """What the staff table keeps: an argon2id hash, or on PostgreSQL a marker (the role gets the verifier)."""
+    if pgroles.enabled():
+        _server(pgroles.set_password, login, secret)
+        return pgroles.MARKER
+    return hash_password(secret)
+
+
+def _password_holds(staff: Staff, password: str) -> bool:
+    if staff.password_hash == pgroles.MARKER and pgroles.enabled():
+        return pgroles.password_works(staff.login, password)
+    return verify_password(password, staff.password_hash)
 
 
 # ------------------------------------------------------------------ first start, demo
@@ -349,8 +384,18 @@ def demo_accounts_present() -> bool:
 # ------------------------------------------------------------------ sign-in
 
 
-def _locked_until(login: str, now: dt.datetime) -> dt.datetime | None:
+def _locked_until(login: str, now: dt.datetime, clock: Clock) -> dt.datetime | None:
     window = now - dt.timedelta(minutes=LOCK_MINUTES)
+    from consult_desk.models import chain
+
+    if not chain.segment_intact(window):
+        # rows of the last minutes were deleted or edited (which would reset the count): the attempt is
+        # recorded as a failure and the login waits as if locked, until that part of the log is older
+        # than the lockout period
+        with transaction():
+            audit.record(Context(Actor(login, "", "reception"), clock), "sign_in_failed", login,
+                         detail="audit log chain broken")
+        return now + dt.timedelta(minutes=LOCK_MINUTES)
     last_ok = (
         AuditLog.select(AuditLog.at)
         .where(AuditLog.staff == login, AuditLog.action == "sign_in")
@@ -369,36 +414,76 @@ def _locked_until(login: str, now: dt.datetime) -> dt.datetime | None:
     return until if until > now else None
 
 
-def sign_in(login: str, password: str, clock: Clock | None = None) -> Actor:
-    """The staff member behind ``login`` if the password is right; the same refusal otherwise."""
+def has_staff() -> bool:
+    """True once the database has any staff account (the command line then signs in)."""
+    return Staff.select().exists()
+
+
+def sign_in(login: str, password: str, clock: Clock | None = None, via: str = "") -> Actor:
+    """The staff member behind ``login`` if the password is right; the same refusal otherwise.
+
+    ``via="cli"``: the command line's sign-in. Its failures are recorded and count toward the lockout like
+    the window's; its successes are not recorded as such (each command records what it changes under the
+    member's login), so a read-only copy can still be read from."""
     clock = clock or SystemClock()
     try:
         key = normalise_login(login)
     except RuleError:
         _burn_time(password)
         raise RuleError("sign_in_failed") from None
+    if pgroles.enabled():
+        return _sign_in_server(key, password, clock, via)
     staff = Staff.get_or_none(Staff.login == key, Staff.active == True)  # noqa: E712
     if staff is None:
         _burn_time(password)
         with transaction():
             # The typed text is not kept: it may be a password typed into the wrong box.
-            audit.record(Context(Actor("?", "", "reception"), clock), "sign_in_failed", "unknown login")
+            audit.record(Context(Actor("?", "", "reception"), clock), "sign_in_failed", "unknown login", detail=via)
         raise RuleError("sign_in_failed")
     now = clock.now()
-    until = _locked_until(staff.login, now)
+    until = _locked_until(staff.login, now, clock)
     if until is not None:
         raise RuleError("sign_in_locked", until=f"{until:%H:%M}")
     actor = actor_of(staff)
     ok = verify_password(password, staff.password_hash)
+    upgraded = ok and needs_rehash(staff.password_hash)
+    if ok and via == "cli" and not upgraded:
+        return actor
     with transaction():
-        upgraded = ok and needs_rehash(staff.password_hash)
         if upgraded:
             # an older (scrypt) or cheaper hash: replaced now that the password is known to be right
             Staff.update(password_hash=hash_password(password)).where(Staff.id == staff.id).execute()
-        detail = "password hash upgraded to argon2id" if upgraded else ""
+        detail = " ".join(filter(None, [via, "password hash upgraded to argon2id" if upgraded else ""]))
         audit.record(Context(actor, clock), "sign_in" if ok else "sign_in_failed", staff.login, detail=detail)
     if not ok:
         raise RuleError("sign_in_failed")
+    return actor
+
+
+def connected_actor(login: str) -> Actor:
+    """The staff member whose login role this connection is (the server has checked the password)."""
+    staff = Staff.get_or_none(Staff.login == login, Staff.active == True)  # noqa: E712
+    if staff is None:
+        raise RuleError("sign_in_failed")
+    return actor_of(staff)
+
+
+def _sign_in_server(login: str, password: str, clock: Clock, via: str) -> Actor:
+    """PostgreSQL with login roles: the desk connects as the member's own role, so the server checks the
+    password (SCRAM-SHA-256) and from then on the grants of their group. A refusal is recorded (any role may
+    append to the audit log) and said like any wrong password; the server, not this program, throttles
+    repeated guesses (README: auth_delay)."""
+    if not pgroles.connect_as(login, password):
+        with transaction():
+            audit.record(Context(Actor(login, "", "reception"), clock), "sign_in_failed", login, detail=via)
+        raise RuleError("sign_in_failed")
+    staff = Staff.get_or_none(Staff.login == login, Staff.active == True)  # noqa: E712
+    if staff is None:
+        raise RuleError("sign_in_failed")
+    actor = actor_of(staff)
+    if via != "cli":
+        with transaction():
+            audit.record(Context(actor, clock), "sign_in", staff.login, detail=via)
     return actor
 
 

@@ -7,8 +7,11 @@ the ``backups`` folder next to the database.
 
 A restore checks the candidate before anything is replaced: it opens it read-only, runs
 ``PRAGMA integrity_check``, reads its schema version (not newer than this program) and looks for
-every table. Only then is a safety copy of the current database taken and the candidate copied in
-through the backup API, so connections other desks hold stay valid and see the restored data.
+every table. Only then is a safety copy of the current database taken; the candidate is staged in a
+private temporary copy (migrated there if older), and one transaction on the live database replaces
+every table's rows but the audit log's and records the restore (issue 13): the audit log is never
+rewound, its hash chain goes on, and a kill at any moment leaves either the old data or the restored
+data with its ``restore`` entry. Connections other desks hold stay valid and see the restored data.
 A damaged file is refused with a sentence and nothing is replaced.
 
 PostgreSQL databases are backed up on the server (pg_dump); here they are refused clearly.
@@ -19,14 +22,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import peewee as pw
 
 from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError, StorageError
 from consult_desk.models import ALL_MODELS, Meta, Reservation, transaction
-from consult_desk.models.schema import SCHEMA_VERSION, backup_file, change_count, ensure_schema, sqlite_path
+from consult_desk.models.schema import (
+    SCHEMA_VERSION,
+    TABLES_SINCE,
+    backup_copy,
+    change_count,
+    ensure_schema,
+    sqlite_path,
+)
 from consult_desk.paths import backups_dir
 from consult_desk.permissions import require
 
@@ -101,13 +114,11 @@ def _copy_to(dest: Path) -> Path:
     dest = Path(dest)
     if dest.exists() and dest.is_dir():
         raise StorageError("backup_failed", detail=f"{dest} is a folder")
-    tmp = dest.with_name(dest.name + ".part")
     try:
-        tmp.unlink(missing_ok=True)
-        backup_file(tmp)
-        tmp.replace(dest)
+        backup_copy(dest)
+    except StorageError as exc:
+        raise StorageError("backup_failed", detail=exc.message) from exc
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
         raise StorageError("backup_failed", detail=str(exc)) from exc
     return dest
 
@@ -198,7 +209,42 @@ def daily_backup(ctx: Context, keep: int | None = None) -> Path | None:
     prune(keep)
     with transaction():
         audit.record(ctx, "backup_auto", target=dest.name)
+    expire(ctx)
     return dest
+
+
+_STAMP = re.compile(r"-(\d{8})-\d{6}")
+
+
+def _taken_on(backup: Path) -> dt.date:
+    found = _STAMP.search(backup.name)
+    if found:
+        try:
+            return dt.datetime.strptime(found.group(1), "%Y%m%d").date()
+        except ValueError:
+            pass
+    return dt.date.fromtimestamp(backup.stat().st_mtime)
+
+
+def expire(ctx: Context) -> list[Path]:
+    """Automatic backups older than the shortest retention period of the offices are deleted (issue 13):
+    they hold personal data a purge has removed from the database. Recorded with how many."""
+    from consult_desk.retention import retention_cutoffs
+
+    cutoffs = retention_cutoffs(ctx.clock.today())
+    if not cutoffs:
+        return []
+    limit = max(cutoffs.values())  # the shortest retention period gives the latest cut-off
+    removed = []
+    for old in list_backups():
+        if _taken_on(old) < limit:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    if removed:
+        with transaction():
+            audit.record(ctx, "backup_expired", target=f"before {limit.isoformat()}", count=len(removed),
+                         detail=" ".join(p.name for p in removed)[:1000])
+    return removed
 
 
 # ------------------------------------------------------------------ restore
@@ -244,7 +290,11 @@ def _inspect(path: Path) -> tuple[int, int, list[str]]:
             raise StorageError("restore_not_backup", path=str(path), detail="no schema version")
         if version > SCHEMA_VERSION:
             raise StorageError("restore_newer", found=version, supported=SCHEMA_VERSION)
-        missing = [m._meta.table_name for m in ALL_MODELS if m._meta.table_name not in tables]
+        missing = [
+            m._meta.table_name
+            for m in ALL_MODELS
+            if m._meta.table_name not in tables and version >= TABLES_SINCE.get(m._meta.table_name, 0)
+        ]
         if missing:
             raise StorageError("restore_not_backup", path=str(path), detail="missing tables: " + ", ".join(missing))
         reservations = int(conn.execute("SELECT count(*) FROM reservation").fetchone()[0])
@@ -256,6 +306,61 @@ def _inspect(path: Path) -> tuple[int, int, list[str]]:
 def check_backup(path: Path) -> BackupInfo:
     """What a backup file holds, after the same checks a restore makes (nothing is changed)."""
     return _describe(Path(path))
+
+
+# Meta keys that belong to the live database, not to the data a backup brings back.
+_LIVE_META = {"schema_version", "changes", "audit_head"}
+
+
+def _migrate_staged(staged: Path) -> list[str]:
+    """Bring a staged copy of an older backup to this schema (the live database stays bound meanwhile)."""
+    from consult_desk.models import DB
+
+    live = DB.obj
+    copy_db = pw.SqliteDatabase(str(staged), pragmas={"foreign_keys": 0})
+    DB.initialize(copy_db)
+    try:
+        copy_db.connect()
+        return [line for line in ensure_schema(create=False) if line.startswith("migrated")]
+    finally:
+        copy_db.close()
+        DB.initialize(live)
+
+
+def _replace_data(
+    ctx: Context, staged: Path, source: Path, version: int, reservations: int, safety: Path, changes: int
+) -> None:
+    """Every table but the audit log takes the staged backup's rows, in one transaction that also records
+    the restore: the audit log is never rewound, its chain goes on (issue 13)."""
+    from consult_desk.models import DB, AuditLog
+
+    DB.execute_sql("ATTACH DATABASE ? AS restored", (str(staged),))
+    try:
+        with transaction():
+            DB.execute_sql("PRAGMA defer_foreign_keys = ON")
+            models = [m for m in ALL_MODELS if m not in (AuditLog, Meta)]
+            for model in reversed(models):
+                DB.execute_sql(f'DELETE FROM main."{model._meta.table_name}"')
+            for model in models:
+                table = model._meta.table_name
+                live_cols = {c.name for c in DB.get_columns(table)}
+                staged_cols = [r[1] for r in DB.execute_sql(f'PRAGMA restored.table_info("{table}")').fetchall()]
+                cols = ", ".join(f'"{c}"' for c in staged_cols if c in live_cols)
+                DB.execute_sql(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM restored."{table}"')
+            marks = ", ".join("?" for _ in _LIVE_META)
+            DB.execute_sql(f"DELETE FROM main.meta WHERE key NOT IN ({marks})", list(_LIVE_META))
+            DB.execute_sql(
+                f"INSERT INTO main.meta (key, value) SELECT key, value FROM restored.meta WHERE key NOT IN ({marks})",
+                list(_LIVE_META),
+            )
+            # Other desks poll the change counter: make sure it moves past anything they have seen.
+            Meta.update(value=str(max(changes, change_count()) + 1)).where(Meta.key == "changes").execute()
+            audit.record(
+                ctx, "restore", target=str(source.resolve()), count=reservations,
+                detail=f"schema={version} safety={safety.name}",
+            )
+    finally:
+        DB.execute_sql("DETACH DATABASE restored")
 
 
 def restore(ctx: Context, source: Path) -> RestoreResult:
@@ -270,24 +375,20 @@ def restore(ctx: Context, source: Path) -> RestoreResult:
     stamp = _stamp(ctx.clock.now())
     safety = _copy_to(_unique(backups_dir(current) / f"{current.stem}-before-restore-{stamp}.sqlite3"))
     changes = change_count()
-    candidate = _open_candidate(source)
-    try:
-        target = sqlite3.connect(str(current), timeout=30)
+    with tempfile.TemporaryDirectory(prefix="consult-desk-restore-") as work:
+        staged = Path(work) / "restore.sqlite3"
+        candidate = _open_candidate(source)
         try:
-            candidate.backup(target)
-        except sqlite3.Error as exc:
-            raise StorageError("restore_damaged", path=str(source), detail=str(exc)) from exc
+            out = sqlite3.connect(str(staged))
+            try:
+                candidate.backup(out)
+            except sqlite3.Error as exc:
+                raise StorageError("restore_damaged", path=str(source), detail=str(exc)) from exc
+            finally:
+                out.close()
         finally:
-            target.close()
-    finally:
-        candidate.close()
-
-    migrated = ensure_schema(create=False)  # an older backup is brought forward (with its own backup)
-    with transaction():
-        # Other desks poll the change counter: make sure it moves past anything they have seen.
-        Meta.update(value=str(max(changes, change_count()) + 1)).where(Meta.key == "changes").execute()
-        audit.record(
-            ctx, "restore", target=str(source.resolve()), count=reservations, detail=f"schema={version} safety={safety.name}"
-        )
+            candidate.close()
+        migrated = _migrate_staged(staged)  # an older backup is brought forward first, on the copy
+        _replace_data(ctx, staged, source, version, reservations, safety, changes)
     prune()
     return RestoreResult(source, version, Reservation.select().count(), safety, migrated)

@@ -13,6 +13,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from consult_desk.clock import Clock, FixedClock, SystemClock
 from consult_desk.context import CLI_ACTOR, Actor, Context
 from consult_desk.errors import ConsultDeskError, RuleError, set_language
 from consult_desk.models import Staff, open_database
-from consult_desk.models.db import classify_error
+from consult_desk.models.db import classify_error, is_url, with_login
 from consult_desk.models.schema import ensure_schema
 from consult_desk.paths import default_db_path
 from consult_desk.presets import CHANNELS, OfficeConfig
@@ -35,6 +36,16 @@ EXIT_INTERNAL = 1
 MAIL_TEMPLATES = ("received", "offered", "details", "reminder", "cancelled", "no_show", "rescheduled", "callback")
 
 Handler = Callable[[argparse.Namespace, Context], Any]
+
+
+@dataclass
+class Outcome:
+    """A result printed like any other, with its own exit status (``audit verify``: 2 when broken) and a
+    line for stderr."""
+
+    data: Any
+    code: int
+    line: str = ""
 COMMANDS: dict[str, Handler] = {}
 
 
@@ -111,13 +122,44 @@ def office_arg(args: argparse.Namespace) -> str:
     raise RuleError("required", label="--office")
 
 
-def resolve_actor(login: str | None) -> Actor:
+PASSWORD_ENV = "CONSULT_DESK_PASSWORD"
+NEW_PASSWORD_ENV = "CONSULT_DESK_NEW_PASSWORD"
+
+
+def read_secret(variable: str, prompt: str, what: str) -> str:
+    """A password from the environment variable the issue names, else a prompt on the terminal (never echoed)."""
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not (sys.stdin and sys.stdin.isatty()):
+        raise RuleError("password_required", what=what, variable=variable)
+    import getpass
+
+    return getpass.getpass(prompt, stream=sys.stderr)
+
+
+def staff_password() -> str:
+    return read_secret(PASSWORD_ENV, "Password: ", "パスワード")
+
+
+def resolve_actor(login: str | None, clock: Clock, password: str | None = None) -> Actor:
+    """Who runs the command: a signed-in staff member; the local administrator while the database has no staff.
+
+    On SQLite the password is checked like the window's sign-in (a failure is audited and counts toward
+    the lockout). On PostgreSQL the server checked it already (the connection is that login role)."""
+    from consult_desk import auth
+    from consult_desk.models.db import is_sqlite
+
     if not login:
+        if auth.has_staff():
+            raise RuleError("sign_in_required")
         return CLI_ACTOR
-    staff = Staff.get_or_none(Staff.login == login, Staff.active == True)  # noqa: E712
-    if staff is None:
-        raise RuleError("invalid_value", label="--staff", value=login)
-    return Actor(staff.login, staff.display_name, staff.role)
+    if not is_sqlite():
+        staff = Staff.get_or_none(Staff.login == auth.normalise_login(login), Staff.active == True)  # noqa: E712
+        if staff is None:
+            raise RuleError("sign_in_failed")
+        return auth.actor_of(staff)
+    return auth.sign_in(login, password if password is not None else staff_password(), clock, via="cli")
 
 
 # ------------------------------------------------------------------ commands
@@ -125,6 +167,13 @@ def resolve_actor(login: str | None) -> Actor:
 
 @command("init")
 def cmd_init(args: argparse.Namespace, ctx: Context) -> Any:
+    from consult_desk.models.db import is_sqlite
+
+    if not is_sqlite():
+        from consult_desk.models import DB, pgroles
+
+        with DB.atomic():
+            pgroles.install()  # the group roles and their grants, again after any upgrade (issue 13)
     code = args.office_id or args.preset
     if offices.Office.get_or_none(offices.Office.code == code) is None:
         offices.create_office(ctx, args.preset, code)
@@ -192,6 +241,7 @@ def cmd_book(args: argparse.Namespace, ctx: Context) -> Any:
         minutes=args.minutes,
     )
     res = booking.book(ctx, req)
+    _report_follow_up(lifecycle.after_commit(ctx, "book", res))
     return {
         "id": res.id,
         "start": res.start.strftime("%Y-%m-%dT%H:%M"),
@@ -209,7 +259,15 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> Any:
 @command("cancel")
 def cmd_cancel(args: argparse.Namespace, ctx: Context) -> Any:
     res = lifecycle.cancel(ctx, args.id, args.channel, args.note or "")
+    _report_follow_up(lifecycle.after_commit(ctx, "cancel", res))
     return lifecycle.describe(res)
+
+
+def _report_follow_up(outcome: Any) -> None:
+    """The platform meeting's follow-up after an action (issue 16): one line on stderr; the action
+    itself is done whatever it says."""
+    if outcome is not None:
+        print(f"meeting: {outcome.message}" if outcome.ok else f"meeting_failed: {outcome.message}", file=sys.stderr)
 
 
 @command("act")
@@ -231,6 +289,7 @@ def cmd_act(args: argparse.Namespace, ctx: Context) -> Any:
         new_start=parse_datetime(args.start) if args.start else None,
     )
     res = lifecycle.act(ctx, args.id, args.action, opts)
+    _report_follow_up(lifecycle.after_commit(ctx, args.action, res))
     return lifecycle.describe(res)
 
 
@@ -261,6 +320,7 @@ def cmd_next_booking(args: argparse.Namespace, ctx: Context) -> Any:
     from consult_desk import session
 
     res = session.book_next(ctx, args.id, parse_datetime(args.start), note=args.note or "")
+    _report_follow_up(lifecycle.after_commit(ctx, "book", res))
     return {"id": res.id, "start": res.start.strftime("%Y-%m-%dT%H:%M"), "status": res.status, "channel": res.channel}
 
 
@@ -327,6 +387,10 @@ def cmd_office(args: argparse.Namespace, ctx: Context) -> Any:
         offices.update_config(ctx, office, changes)
     if args.closure:
         offices.add_closure(ctx, office, parse_date(args.closure), args.reason or "臨時休業")
+    if args.platform_test:
+        from consult_desk import meetings
+
+        return meetings.platform_test(ctx, office).as_json()
     config = offices.get_config(office)
     data = {k: v for k, v in config.data.items() if k != "terms"}
     data["terms"] = {k: v for k, v in config.data["terms"].items() if k != "text"}
@@ -353,12 +417,80 @@ def cmd_meeting(args: argparse.Namespace, ctx: Context) -> Any:
         "room_key": args.room_key,
         "password": args.password,
     }
-    if any(v is not None for v in changes.values()):
+    if (args.create or args.delete) and (args.reissue or any(v is not None for v in changes.values())):
+        raise RuleError("meetings_manual_and_platform")
+    if args.create:
+        from consult_desk import meetings
+
+        meetings.create_meeting(ctx, args.id)
+    elif args.delete:
+        from consult_desk import meetings
+
+        meetings.delete_meeting(ctx, args.id)
+    elif args.reissue:
+        # 002 5(3): lost or stolen ID and password: the old ones are withdrawn with the reason, new ones
+        # issued (every secret must change, as in the window)
+        reason, note = _reissue_reason(args.reason)
+        credentials.reissue(ctx, args.id, {k: v for k, v in changes.items() if v is not None}, reason, note)
+    elif args.reason:
+        raise RuleError("invalid_value", label="--reason", value=args.reason)
+    elif any(v is not None for v in changes.values()):
         credentials.set_credentials(ctx, args.id, changes)
     res = lifecycle.get_reservation(args.id)
     data = credentials.summary(args.id).as_json()
     data.update(status=res.status, notify_by=res.notify_by.isoformat() if res.notify_by else None)
     return data
+
+
+@command("loan")
+def cmd_loan(args: argparse.Namespace, ctx: Context) -> Any:
+    """Equipment lent to participants (002 4(1)): add, return, list what is out and overdue."""
+    from consult_desk import loans
+
+    if args.op == "add":
+        if args.reservation is None:
+            raise RuleError("loan_target")
+        if not args.due:
+            raise RuleError("required", label="--due")
+        loan = loans.add(
+            ctx,
+            args.reservation,
+            args.item or "",
+            parse_date(args.due),
+            lent_on=parse_date(args.lent) if args.lent else None,
+            event_id=args.event,
+            note=args.note or "",
+        )
+        return _loan_json(loan.id, ctx)
+    if args.op == "return":
+        if args.id is None:
+            raise RuleError("required", label="ID")
+        loan = loans.give_back(ctx, args.id, parse_date(args.date) if args.date else None, args.note or "")
+        return _loan_json(loan.id, ctx)
+    office = office_arg(args) if args.office else None
+    return [r.as_json() for r in loans.rows(ctx.clock.today(), office, include_returned=args.all, overdue_only=args.overdue)]
+
+
+def _loan_json(loan_id: int, ctx: Context) -> dict[str, Any]:
+    from consult_desk import loans
+
+    return next(r.as_json() for r in loans.rows(ctx.clock.today(), include_returned=True) if r.id == loan_id)
+
+
+def _reissue_reason(text: str | None) -> tuple[str, str]:
+    """``--reason``: a reason key (lost, stolen, leaked, other) or its Japanese word, then optional words
+    after it as a note ("lost 電話で連絡あり"); any other text is recorded as 'other' with the text as note."""
+    from consult_desk.credentials import REVOKE_REASONS
+
+    raw = (text or "").strip()
+    if not raw:
+        raise RuleError("reissue_reason_required")
+    head, _, rest = raw.partition(" ")
+    by_word = {v: k for k, v in REVOKE_REASONS.items()}
+    key = head if head in REVOKE_REASONS else by_word.get(head)
+    if key is not None and key != "replaced":
+        return key, rest.strip()
+    return "other", raw
 
 
 @command("mail")
@@ -376,6 +508,54 @@ def cmd_mail(args: argparse.Namespace, ctx: Context) -> Any:
         "out": str(Path(args.eml)),
         "state": row.state,
     }
+
+
+# ------------------------------------------------------------------ issue 17: form import, the outbox
+
+
+@command("import")
+def cmd_import(args: argparse.Namespace, ctx: Context) -> Any:
+    """Form applications from a CSV export: each row booked under the desk's rules, never twice."""
+    from consult_desk import form_import
+
+    office = office_arg(args)
+    report = form_import.import_file(ctx, office, Path(args.file), args.mapping, dry_run=args.dry_run)
+    if not args.json:
+        print(f"{report.file}: {form_import.ENCODING_LABELS.get(report.encoding, report.encoding)}", file=sys.stderr)
+        for row in report.rows:
+            print(f"{row.row}: {row.text(report.dry_run)}", file=sys.stderr)
+    return report.as_json()
+
+
+@command("outbox")
+def cmd_outbox(args: argparse.Namespace, ctx: Context) -> Any:
+    """The outbox schedule: list, send what is due, and staff's hold / release / move / cancel."""
+    from consult_desk import outbox
+
+    if args.action == "list":
+        office = office_arg(args) if args.office else None
+        return [entry.as_json() for entry in outbox.schedule(office)]
+    if args.action == "send-due":
+        office = office_arg(args) if args.office else None
+        report = outbox.send_due(ctx, office)
+        if not args.json:
+            if report.skipped:
+                print("another desk holds the sender lease: it sends what is due", file=sys.stderr)
+            if report.unsendable:
+                print(f"{report.unsendable} due message(s) wait: no SMTP settings (office --set smtp=...)", file=sys.stderr)
+        return report.as_json()
+    if args.id is None:
+        raise RuleError("required", label="ID")
+    if args.action == "move":
+        if not args.due:
+            raise RuleError("required", label="--due")
+        row = outbox.reschedule(ctx, args.id, parse_datetime(args.due))
+    else:
+        row = {
+            "hold": outbox.hold, "release": outbox.release, "cancel": outbox.cancel, "confirm-sent": outbox.confirm_sent,
+        }[args.action](ctx, args.id)
+    return outbox.ScheduleEntry(row.id, row.reservation_id, row.office_id, row.template, row.due, row.state, row.to_addr,
+                                row.error, row.attempts, row.sent_at).as_json()
 
 
 # ------------------------------------------------------------------ supervisor: reports, audit, backup, retention
@@ -421,6 +601,10 @@ def cmd_audit(args: argparse.Namespace, ctx: Context) -> Any:
     """The audit log (004 第5条), oldest first; --csv writes it for Excel (and that export is audited)."""
     from consult_desk import audit
 
+    if args.what in ("verify", "reinstall-triggers"):
+        result = audit.reinstall_guard(ctx) if args.what == "reinstall-triggers" else audit.verify(ctx)
+        problems = audit.problem_messages(result)
+        return Outcome(result.as_json(), EXIT_OK if result.ok else EXIT_REFUSED, " ".join(problems))
     start = parse_date(args.date_from) if args.date_from else None
     end = parse_date(args.date_to) if args.date_to else None
     if args.csv:
@@ -450,7 +634,37 @@ def cmd_purge(args: argparse.Namespace, ctx: Context) -> Any:
     from consult_desk import retention
 
     before = parse_date(args.before) if args.before else None
-    return retention.purge(ctx, before=before, office=args.office or None, dry_run=args.dry_run).as_json()
+    result = retention.purge(ctx, before=before, office=args.office or None, dry_run=args.dry_run).as_json()
+    if not args.dry_run:
+        from consult_desk import meetings
+
+        for outcome in meetings.follow_purge(ctx):
+            _report_follow_up(outcome)
+    return result
+
+
+# ------------------------------------------------------------------ staff accounts (issue 13)
+
+
+@command("staff")
+def cmd_staff(args: argparse.Namespace, ctx: Context) -> Any:
+    """add / disable / password / list: the staff table, and on PostgreSQL each member's login role."""
+    from consult_desk import auth
+
+    if args.staff_cmd == "list":
+        return [
+            {"login": s.login, "name": s.name, "role": s.role, "active": s.active} for s in auth.list_staff(ctx)
+        ]
+    if args.staff_cmd == "add":
+        secret = read_secret(NEW_PASSWORD_ENV, "New password: ", "新しいパスワード")
+        staff = auth.create_staff(ctx, args.login, args.name or args.login, args.role, secret, args.office or None)
+        return {"login": staff.login, "name": staff.display_name, "role": staff.role, "active": bool(staff.active)}
+    if args.staff_cmd == "disable":
+        staff = auth.update_staff(ctx, args.login, active=False)
+        return {"login": staff.login, "name": staff.display_name, "role": staff.role, "active": bool(staff.active)}
+    secret = read_secret(NEW_PASSWORD_ENV, "New password: ", "新しいパスワード")
+    auth.set_password(ctx, args.login, secret)
+    return {"login": auth.get_staff(args.login).login, "password": "set"}
 
 
 # ------------------------------------------------------------------ parser
@@ -563,6 +777,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", action="append", metavar="KEY=JSON", help="edit a configuration key (admin)")
     p.add_argument("--closure", metavar="YYYY-MM-DD", help="add an extra closed day")
     p.add_argument("--reason", help="with --closure")
+    p.add_argument(
+        "--platform-test", action="store_true", help="connection test of the meetings platform: {ok, message}"
+    )
 
     p = sub.add_parser("event", parents=[common], help="create a group event (Funabashi)")
     p.add_argument("--office")
@@ -579,11 +796,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--passcode")
     p.add_argument("--room-key")
     p.add_argument("--password", help="web meeting password (Funabashi)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--create", action="store_true", help="create the meeting on the office's platform (Zoom, Teams)")
+    which.add_argument("--delete", action="store_true", help="delete the meeting the platform created")
+    p.add_argument("--reissue", action="store_true", help="lost or stolen (002 5(3)): withdraw and issue new ones")
+    p.add_argument("--reason", metavar="TEXT", help="with --reissue: lost, stolen, leaked or other, then a note")
+
+    p = sub.add_parser("loan", parents=[common], help="equipment lent to participants (002 4(1)): add, return, list")
+    p.add_argument("op", choices=["add", "return", "list"])
+    p.add_argument("id", nargs="?", type=int, help="return: the loan's number")
+    p.add_argument("--reservation", type=int, help="add: the participant's reservation")
+    p.add_argument("--event", type=int, help="add: the group event (must be the reservation's)")
+    p.add_argument("--item", help="add: what is lent (e.g. タブレット 1台)")
+    p.add_argument("--due", help="add: due back YYYY-MM-DD")
+    p.add_argument("--lent", help="add: lent on YYYY-MM-DD (default today)")
+    p.add_argument("--date", help="return: returned on YYYY-MM-DD (default today)")
+    p.add_argument("--office", help="list: one office")
+    p.add_argument("--all", action="store_true", help="list: returned loans too")
+    p.add_argument("--overdue", action="store_true", help="list: only overdue loans")
+    p.add_argument("--note")
 
     p = sub.add_parser("mail", parents=[common], help="render a message to an applicant as an .eml file")
     p.add_argument("id", type=int)
     p.add_argument("--template", required=True, choices=list(MAIL_TEMPLATES))
     p.add_argument("--eml", required=True, metavar="OUT.eml")
+
+    # issue 17: form import, the outbox
+    p = sub.add_parser("import", parents=[common], help="import form applications from a CSV export")
+    p.add_argument("kind", choices=["csv"])
+    p.add_argument("--office")
+    p.add_argument("--file", required=True, help="the form's CSV export (UTF-8 with or without BOM, or CP932)")
+    p.add_argument("--mapping", help="a mapping saved with the office, or a JSON file {field key: CSV column}")
+    p.add_argument("--dry-run", action="store_true", help="say what each row would give; store nothing")
+
+    p = sub.add_parser("outbox", parents=[common], help="the outbox schedule: list, send what is due, hold...")
+    p.add_argument("action", choices=["list", "send-due", "hold", "release", "move", "cancel", "confirm-sent"])
+    p.add_argument("id", nargs="?", type=int, help="the message (hold, release, move, cancel, confirm-sent)")
+    p.add_argument("--office")
+    p.add_argument("--due", help="move: the new sending time YYYY-MM-DDTHH:MM")
 
     # supervisor: reports, audit, backup, retention
     p = sub.add_parser("report", parents=[common], help="daily review counts or monthly statistics (supervisors)")
@@ -595,6 +845,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
 
     p = sub.add_parser("audit", parents=[common], help="the audit log: who did what, when (supervisors)")
+    p.add_argument("what", nargs="?", choices=["verify", "reinstall-triggers"],
+                   help="verify: check the hash chain and the triggers (exit 2 when broken); "
+                   "reinstall-triggers: put the triggers back (administrator)")
     p.add_argument("--from", dest="date_from", help="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="YYYY-MM-DD")
     p.add_argument("--by", metavar="LOGIN", help="only this staff member's entries")
@@ -613,6 +866,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office", help="one office (default: all)")
     p.add_argument("--dry-run", action="store_true", help="only count")
     # end supervisor
+
+    # staff accounts (issue 13)
+    p = sub.add_parser("staff", parents=[common], help="staff accounts (administrator): add, disable, password, list")
+    staff_sub = p.add_subparsers(dest="staff_cmd", required=True)
+    q = staff_sub.add_parser("add", parents=[common], help="a new account; password from CONSULT_DESK_NEW_PASSWORD")
+    q.add_argument("login")
+    q.add_argument("--role", required=True, choices=["reception", "counsellor", "supervisor", "admin"])
+    q.add_argument("--name", required=True)
+    q.add_argument("--office", help="the member's office (optional)")
+    q = staff_sub.add_parser("disable", parents=[common], help="the account can no longer sign in")
+    q.add_argument("login")
+    q = staff_sub.add_parser("password", parents=[common], help="set a new password (CONSULT_DESK_NEW_PASSWORD)")
+    q.add_argument("login")
+    staff_sub.add_parser("list", parents=[common], help="every account")
     return parser
 
 
@@ -630,6 +897,9 @@ def emit(result: Any, as_json: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from consult_desk.files import private_umask
+
+    private_umask()  # every file and folder this program makes is the user's only (issue 13)
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang or os.environ.get("CONSULT_DESK_LANG", "ja"))
@@ -638,7 +908,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from consult_desk.ui.shell.app import run_window
 
         return run_window(target, demo=args.demo, smoke_test=args.smoke_test)
+    password = None
     try:
+        if args.staff and is_url(target) and not target.startswith("sqlite"):
+            # PostgreSQL: connect as the staff member's own login role; the server checks the password
+            password = staff_password()
+            target = with_login(target, args.staff, password)
         open_database(target, create=args.cmd == "init")
         try:
             for line in ensure_schema(create=args.cmd == "init"):
@@ -648,7 +923,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         except Exception as exc:  # a driver error while reading the schema: damaged or locked file
             raise classify_error(exc, target) from exc
-        ctx = Context(actor=resolve_actor(args.staff), clock=make_clock(args))
+        clock = make_clock(args)
+        ctx = Context(actor=resolve_actor(args.staff, clock, password), clock=clock)
         result = COMMANDS[args.cmd](args, ctx)
     except ConsultDeskError as exc:
         print(exc.one_line(), file=sys.stderr)
@@ -662,12 +938,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print("internal_error: " + crashlog.sentence(exc, crashlog.record(type(exc), exc, exc.__traceback__)), file=sys.stderr)
         return EXIT_INTERNAL
+    code = EXIT_OK
+    if isinstance(result, Outcome):
+        code = result.code
+        if result.line:
+            print(" ".join(result.line.splitlines()), file=sys.stderr)
+        result = result.data
     try:
         emit(result, args.json)
         sys.stdout.flush()
     except BrokenPipeError:  # `consult-desk ... | head`: the reader left, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return EXIT_OK
+    return code
 
 
 if __name__ == "__main__":

@@ -172,13 +172,17 @@ def add_demo_data(
     day = today - dt.timedelta(days=days_back)
     todays: list[Reservation] = []
     past = 0
+    several = len(config.session_lengths) > 1  # Yamaguchi: 30, 45 or 60 minutes (003 6)
     with transaction():  # one sample, one transaction: fast, and all or nothing
         while day <= today + dt.timedelta(days=days_ahead):
             if config.calendar.is_business_day(day):
                 for start, _end in config.grid(day):
                     for _seat in range(config.seats):
-                        if rng.random() > (0.9 if today <= day <= today + dt.timedelta(days=4) else 0.45):
+                        if rng.random() > (0.9 if today <= day <= today + dt.timedelta(days=4) else 0.45) and not (
+                            several and day == today  # 003 6 lengths: today's day is full, one after the other
+                        ):
                             continue
+                        minutes = rng.choice(config.session_lengths) if several else None
                         person = rng.choice(people)
                         first = person["phone"] not in seen
                         booked_on = config.calendar.business_days_before(day, deadline + rng.randint(0, 6))
@@ -200,6 +204,7 @@ def add_demo_data(
                                     channel=channel,
                                     answers=_answers(config, person),
                                     consent_items=config.required_consent_keys(),
+                                    minutes=minutes,
                                 ),
                             )
                         except RuleError:

@@ -9,7 +9,8 @@ from typing import Any
 
 from consult_desk import audit
 from consult_desk.booking import BookingRequest, book, release_seat
-from consult_desk.calendar import format_date_ja
+from consult_desk.calendar import format_date
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import (
@@ -21,7 +22,7 @@ from consult_desk.models import (
     Reservation,
     transaction,
 )
-from consult_desk.models.db import is_sqlite, valid_id
+from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -165,9 +166,10 @@ def _check_in_data(config: OfficeConfig, res: Reservation, checks: dict[str, Any
 
 def _on_session_day(res: Reservation, now: dt.datetime) -> None:
     if now.date() != res.start.date():
-        raise RuleError("not_session_day", date=format_date_ja(res.start.date()))
+        raise RuleError("not_session_day", date=format_date(res.start.date()))
 
 
+@retry_conflicts
 def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | None = None) -> Reservation:
     """Apply one life-cycle action, or refuse it with the rule's message and change nothing."""
     opts = options or ActOptions()
@@ -203,7 +205,10 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
             data = {"late_minutes": max(0, int((now - res.start).total_seconds() // 60)), "planned_end": f"{res.end:%H:%M}"}
         elif action == "extend":
             limit = extend_limit(config, res)
-            step = dt.timedelta(minutes=opts.minutes) if opts.minutes else limit - res.end
+            if opts.minutes is not None and not 1 <= opts.minutes <= config.max_session_minutes:
+                # 0 is not "as far as allowed", and a number past any session cannot overflow the date
+                raise RuleError("extend_minutes", clause=config.clause("max_session"), max=config.max_session_minutes)
+            step = dt.timedelta(minutes=opts.minutes) if opts.minutes is not None else limit - res.end
             new_end = res.end + step
             if step <= dt.timedelta(0) or new_end > limit:
                 raise RuleError("extend_limit", clause=config.clause("max_session"), max=config.max_session_minutes)
@@ -287,7 +292,8 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
         _history(ctx, res, action, before, status, opts.channel, note, data or None)
         if action == "undo-no-show":
             audit.record(ctx, "undo_no_show", str(res.id), detail=note)
-        bump_changes()
+        _sync_mail(ctx, res)
+        touch(Topic.RESERVATIONS)
     return new_reservation or res
 
 
@@ -347,6 +353,25 @@ def undo_last(ctx: Context, history_id: int) -> Reservation:
     return res
 
 
+def _sync_mail(ctx: Context, res: Reservation) -> None:
+    """The reservation's scheduled mail follows it: cancelled with it, scheduled when it is confirmed (issue 17)."""
+    from consult_desk import outbox
+
+    outbox.sync(ctx, res)
+
+
+def after_commit(ctx: Context, action: str, reservation: Reservation) -> Any:
+    """What follows an action once its transaction has committed, outside it (network calls): the
+    platform meeting is created (confirm, where the office creates them automatically), moved
+    (reschedule, extend) or deleted (cancel, refuse) through consult_desk.meetings. The command line
+    and the window both call this after ``act`` / ``cancel`` (the window in a worker thread).
+    Returns a :class:`consult_desk.meetings.Outcome` with a sentence, or None when nothing was to do;
+    the action stands whatever happens here."""
+    from consult_desk.meetings import follow_action
+
+    return follow_action(ctx, action, reservation.id)
+
+
 def _book_again(ctx: Context, old: Reservation, start: dt.datetime, opts: ActOptions) -> Reservation:
     """The linked reservation for a reschedule: same applicant and intake, new slot; the old consent
     carries over while the terms are unchanged, otherwise consent taken afresh must be given."""
@@ -389,6 +414,7 @@ def reschedule(ctx: Context, reservation_id: int, new_start: dt.datetime, option
     return act(ctx, reservation_id, "reschedule", opts)
 
 
+@retry_conflicts
 def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> Reservation:
     """Cancel by the office's channels; on the day itself by phone only (000 第4条(4), 003 7(2), 004 第4条(4))."""
     require(ctx, "cancel")
@@ -418,7 +444,8 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
         _history(
             ctx, res, "cancel", before, res.status, channel, note, {"same_day": res.start.date() == ctx.clock.today()}
         )
-        bump_changes()
+        _sync_mail(ctx, res)
+        touch(Topic.RESERVATIONS)
     return res
 
 
@@ -431,6 +458,7 @@ def _attempt_results(res: Reservation) -> list[str]:
     return [r for (r,) in rows.order_by(CallbackAttempt.id).tuples()]
 
 
+@retry_conflicts
 def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: str = "") -> CallbackAttempt:
     """One phone call to the applicant after a connection failure: reached, no answer or busy."""
     require(ctx, "act")

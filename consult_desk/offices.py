@@ -16,8 +16,14 @@ from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig, load_preset
 
 # Keys an office may add after creation that presets do not carry: the SMTP settings and the
-# mail templates edited in the window (consult_desk.mail, consult_desk.templates).
-OPTIONAL_KEYS = frozenset({"smtp", "mail_templates"})
+# mail templates edited in the window (consult_desk.mail, consult_desk.templates), the platform that
+# creates the meetings (consult_desk.meetings, issue 16), the days after a session its meeting
+# credentials are wiped (issue 13). Issue 17: the outbox schedule's times (consult_desk.outbox), saved
+# form-import mappings (consult_desk.form_import) and the earlier terms versions with their dates (an
+# imported form's consent is to the terms in force when it was sent).
+OPTIONAL_KEYS = frozenset(
+    {"smtp", "mail_templates", "meetings", "credentials_wipe_days", "mail_schedule", "form_mappings", "terms_history"}
+)
 
 
 def create_office(ctx: Context, preset_id: str, code: str | None = None) -> Office:
@@ -64,7 +70,17 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
             if key not in data and key not in OPTIONAL_KEYS:
                 raise RuleError("unknown_field", key=key)
             _check_type(key, data.get(key), value)
+            _check_range(key, value)
+            if key == "mail_schedule":
+                from consult_desk.outbox import validate_schedule
+
+                value = validate_schedule(value)
             data[key] = value
+        if "meetings" in changes or ("platform" in changes and data.get("meetings")):
+            from consult_desk.meetings.settings import parse
+
+            parsed = parse(data.get("meetings"), str(data.get("platform")))
+            data["meetings"] = parsed.as_json() if parsed is not None else None
         office.config = data
         office.name = data["name"]
         office.save()
@@ -73,8 +89,45 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
     return get_config(code)
 
 
+# Whole-number settings and the range each may take (issue 14 (3)): a typo such as seats=100000000000
+# would otherwise be stored and break the calendar. Other whole numbers: 0 to NUMBER_MAX.
+NUMBER_RANGES: dict[str, tuple[int, int]] = {
+    "seats": (1, 100),
+    "slot_minutes": (5, 480),
+    "session_minutes": (5, 480),
+    "max_session_minutes": (5, 480),
+    "no_show_grace_minutes": (0, 120),
+    "application_deadline_business_days": (0, 120),
+    "details_deadline_business_days": (0, 120),
+    "offer_reply_business_days": (0, 120),
+    "idle_lock_minutes": (1, 24 * 60),
+    "retention_days": (1, 36_500),
+}
+NUMBER_MAX = 100_000
+
+
+def _check_range(key: str, value: Any) -> None:
+    """Every whole number in a setting (nested ones too) within its range, else a sentence."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        low, high = NUMBER_RANGES.get(key, (0, NUMBER_MAX))
+        if not low <= value <= high:
+            raise RuleError("number_range", label=key, low=low, high=high, value=value)
+    elif isinstance(value, float):
+        raise RuleError("invalid_value", label=key, value=value)
+    elif isinstance(value, dict):
+        for sub, item in value.items():
+            _check_range(f"{key}.{sub}", item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_range(key, item)
+
+
 def _check_type(key: str, old: Any, new: Any) -> None:
     """An edit keeps the value's kind: a number stays a whole number of at least 0, a list a list..."""
+    if key == "credentials_wipe_days" and old is None:
+        old = 0  # not in the presets: a whole number of days (retention.CREDENTIAL_WIPE_DAYS by default)
     if old is None or new is None:
         return
     if isinstance(old, bool) or isinstance(new, bool):
@@ -91,8 +144,11 @@ def change_terms(ctx: Context, code: str, version: str, effective_date: dt.date,
     """The office changed its terms (000 第11条, 004 第11条): new bookings consent to the new version."""
     office = get_office(code)
     terms = dict(office.config["terms"])
+    history = list(office.config.get("terms_history") or [])
+    if terms.get("version") != version:
+        history.append({"version": terms.get("version"), "effective_date": terms.get("effective_date")})
     terms.update(version=version, effective_date=effective_date.isoformat(), text=text)
-    return update_config(ctx, code, {"terms": terms})
+    return update_config(ctx, code, {"terms": terms, "terms_history": history})
 
 
 def add_closure(ctx: Context, code: str, day: dt.date, reason: str = "臨時休業") -> None:

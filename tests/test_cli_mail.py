@@ -52,14 +52,34 @@ def test_meeting_sets_credentials_and_prints_them_masked(cli, capsys):
     assert PASSCODE not in json.dumps(show, ensure_ascii=False)
 
 
+def test_meeting_reissue_after_a_lost_passcode_refuses_the_old_one(cli, capsys):
+    """002 5(3) (and 000 第10条(5)(9)): lost or stolen credentials are reported and reissued from the command
+    line as in the window: the reason is recorded, the old passcode is refused, the new one never printed."""
+    cli("meeting", "1", "--url", "https://us02web.zoom.us/j/12345678901", "--meeting-id", "12345678901",
+        "--passcode", PASSCODE, "--now", "2027-01-08T09:00")
+    line = cli("meeting", "1", "--reissue", "--reason", "lost 本人から電話", "--passcode", PASSCODE, "--json", expect=2)
+    assert line.startswith("credential_reissue_same")
+    assert cli("meeting", "1", "--reissue", "--passcode", "New-4471", "--json", expect=2).startswith("reissue_reason_required")
+    assert cli("meeting", "1", "--reason", "lost", "--json", expect=2).startswith("invalid_value")
+    out = cli("meeting", "1", "--reissue", "--reason", "紛失 本人から電話", "--passcode", "New-4471",
+              "--now", "2027-01-12T10:00", "--json")
+    assert out["revoked"] == 1 and out["passcode"] == "••••" and out["issued_at"] == "2027-01-12T10:00"
+    history = cli("show", "1", "--json")["history"]
+    assert "理由：紛失" in history[-1]["note"] and "本人から電話" in history[-1]["note"]
+    assert "New-4471" not in json.dumps(history, ensure_ascii=False)
+    cli("meeting", "1", "--reissue", "--reason", "第三者に転送してしまった", "--passcode", "Other-9981",
+        "--now", "2027-01-12T11:00", "--json")
+    assert "理由：その他" in cli("show", "1", "--json")["history"][-1]["note"]
+
+
 def test_mail_writes_an_rfc5322_file_with_japanese_encoding(cli, tmp_path):
     line = cli("mail", "1", "--template", "details", "--eml", str(tmp_path / "x.eml"), "--json", expect=2)
     assert line.startswith("credential_required (000 第4条(3)):")
     cli("meeting", "1", "--url", "https://us02web.zoom.us/j/12345678901", "--meeting-id", "12345678901", "--passcode", PASSCODE)
     out_path = tmp_path / "details.eml"
     out = cli("mail", "1", "--template", "details", "--eml", str(out_path), "--today", "2027-01-08", "--json")
+    assert isinstance(out.pop("outbox"), int)  # after the details and reminder the schedule made (issue 17)
     assert out == {
-        "outbox": 1,
         "reservation": 1,
         "template": "details",
         "to": "hanako@example.jp",

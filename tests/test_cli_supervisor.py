@@ -11,7 +11,7 @@ from cli_support import Cli
 
 from consult_desk import auth
 from consult_desk.models import DB, open_database
-from consult_desk.models.schema import ensure_schema
+from consult_desk.models.schema import SCHEMA_VERSION, ensure_schema
 
 FIXTURE_V1 = Path(__file__).parent / "fixtures" / "schema_v1.sqlite3"
 HW = "hellowork-kawagoe"
@@ -79,7 +79,7 @@ def test_audit_shape_and_period(demo):
 def test_backup_then_restore(demo, tmp_path):
     copy = tmp_path / "saved" / "monday.sqlite3"
     made = demo("backup", str(copy), "--json")
-    assert made == {"backup": str(copy), "bytes": copy.stat().st_size, "schema": 2, "reservations": 827}
+    assert made == {"backup": str(copy), "bytes": copy.stat().st_size, "schema": SCHEMA_VERSION, "reservations": 827}
     demo("purge", "--before", "2026-11-24", "--today", "2026-11-24", "--json")
     restored = demo("restore", str(copy), "--json")
     assert restored["reservations"] == 827 and Path(restored["safety_copy"]).is_file()
@@ -117,6 +117,6 @@ def test_desk_roles_are_refused_on_the_command_line(one_old):
     DB.close()
     for argv in (("purge", "--before", "2027-02-01"), ("audit",), ("report", "monthly", "--month", "2027-01"),
                  ("backup", "x.sqlite3")):
-        line = one_old(*argv, "--staff", "reception", "--today", "2027-06-01", "--json", expect=2)
+        line = one_old(*argv, "--staff", "reception", "--today", "2027-06-01", "--json", expect=2, password="demo-reception")
         assert line.startswith("permission")
-    assert one_old("audit", "--staff", "supervisor", "--json")
+    assert one_old("audit", "--staff", "supervisor", "--json", password="demo-supervisor")

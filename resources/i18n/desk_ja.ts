@@ -446,6 +446,41 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>The form&apos;s CSV file</source>
+        <translation>フォームのCSVファイル</translation>
+    </message>
+    <message>
+        <source>The answers exported from the electronic form (UTF-8 or Shift_JIS).</source>
+        <translation>電子申請フォームから出力した回答一覧（UTF-8またはShift_JIS）を選びます。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>ファイル(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>文字コード：</translation>
+    </message>
+    <message>
+        <source>Form CSV</source>
+        <translation>フォームのCSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSVファイル (*.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 rows, %3 columns</source>
+        <translation>%1 — %2 行、%3 列</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>When</source>
@@ -470,6 +505,184 @@
     <message>
         <source>Note</source>
         <translation>メモ</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Will be booked: %1, refused: %2, already imported: %3</source>
+        <translation>予約する：%1件、受付不可：%2件、取込済み：%3件</translation>
+    </message>
+    <message>
+        <source>Booked: %1, refused: %2, already imported: %3</source>
+        <translation>予約した：%1件、受付不可：%2件、取込済み：%3件</translation>
+    </message>
+    <message>
+        <source>Import form applications</source>
+        <translation>フォーム申込みの取込</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDialog</name>
+    <message>
+        <source>Lend equipment (002 4(1))</source>
+        <translation>機器の貸与（002 4(1)）</translation>
+    </message>
+    <message>
+        <source>e.g. tablet with charger</source>
+        <translation>例：タブレット（充電器つき）</translation>
+    </message>
+    <message>
+        <source>&amp;Reservation no.:</source>
+        <translation>予約番号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>機器(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lent on:</source>
+        <translation>貸与日(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due back:</source>
+        <translation>返却予定日(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>メモ(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>LoansModel</name>
+    <message>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>機器</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Reservation / event</source>
+        <translation>予約・イベント</translation>
+    </message>
+    <message>
+        <source>Lent</source>
+        <translation>貸与日</translation>
+    </message>
+    <message>
+        <source>Due back</source>
+        <translation>返却予定日</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>返却日</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Reservation %1</source>
+        <translation>予約%1</translation>
+    </message>
+    <message>
+        <source>Event %1</source>
+        <translation>イベント%1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>返却期限超過</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>貸与中</translation>
+    </message>
+</context>
+<context>
+    <name>LoansView</name>
+    <message>
+        <source>Loans</source>
+        <translation>貸与機器</translation>
+    </message>
+    <message>
+        <source>Show &amp;returned</source>
+        <translation>返却済みも表示(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lend equipment…</source>
+        <translation>貸与を記録(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;return…</source>
+        <translation>返却を記録(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Out: %1, overdue: %2</source>
+        <translation>貸与中：%1件&#x3000;うち返却期限超過：%2件</translation>
+    </message>
+    <message>
+        <source>This office does not lend equipment.</source>
+        <translation>この事業所は機器の貸与を行っていません。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Which column holds what</source>
+        <translation>どの列に何が入っているか</translation>
+    </message>
+    <message>
+        <source>Map the form&apos;s columns to the office&apos;s fields once; the mapping is saved with the office.</source>
+        <translation>フォームの列を事業所の入力項目に一度割り当てます。割り当ては事業所に保存され、次回から使われます。</translation>
+    </message>
+    <message>
+        <source>&amp;Save this mapping with the office</source>
+        <translation>この割り当てを事業所に保存する(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saved &amp;mapping:</source>
+        <translation>保存済みの割り当て(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Mapping &amp;name:</source>
+        <translation>割り当ての名前(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>(new mapping)</source>
+        <translation>（新しい割り当て）</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingButtons</name>
+    <message>
+        <source>Create &amp;meeting on %1</source>
+        <translation>%1で会議を作成(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Delete meeting on %1</source>
+        <translation>%1の会議を削除</translation>
+    </message>
+    <message>
+        <source>Talking to %1…</source>
+        <translation>%1と通信しています…</translation>
+    </message>
+    <message>
+        <source>Made by %1.</source>
+        <translation>%1で作成した会議です。</translation>
+    </message>
+    <message>
+        <source>Talking to %1</source>
+        <translation>%1と通信しています</translation>
     </message>
 </context>
 <context>
@@ -543,6 +756,21 @@
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview: what each row will give</source>
+        <translation>確認：各行の取込結果</translation>
+    </message>
+    <message>
+        <source>Nothing is stored yet. Each row is checked with the same rules as a booking at the desk, the deadline at the time the form was sent.</source>
+        <translation>まだ何も登録していません。各行を窓口での予約と同じ規則で確認します（締切はフォームの申込日時で判定）。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>取り込む(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>ReissueDialog</name>
     <message>
         <source>Issue new meeting credentials</source>
@@ -575,6 +803,13 @@
     <message>
         <source>The old credentials stop working for this session; the reason is recorded.</source>
         <translation>これまでの接続情報はこの相談では使えなくなります。理由は記録されます。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Import report</source>
+        <translation>取込結果</translation>
     </message>
 </context>
 <context>
@@ -678,6 +913,40 @@
     <message>
         <source>“%1” for reservation #%2 (%3) cannot be undone. Go ahead?</source>
         <translation>予約 #%2（%3）を「%1」にします。この操作は取り消せません。よろしいですか？</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Equipment returned</source>
+        <translation>機器の返却</translation>
+    </message>
+    <message>
+        <source>&amp;Returned on:</source>
+        <translation>返却日(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>メモ(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Desired time</source>
+        <translation>希望日時</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
     </message>
 </context>
 <context>

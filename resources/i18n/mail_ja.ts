@@ -93,10 +93,21 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Change the sending time</source>
+        <translation>送信日時の変更</translation>
+    </message>
+    <message>
+        <source>Send &amp;at:</source>
+        <translation>送信日時(&amp;A)：</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
-        <source>Created</source>
-        <translation>作成日時</translation>
+        <source>Due</source>
+        <translation>送信予定</translation>
     </message>
     <message>
         <source>Reservation</source>
@@ -126,6 +137,10 @@
         <source>Error</source>
         <translation>エラー</translation>
     </message>
+    <message>
+        <source>Created %1</source>
+        <translation>作成 %1</translation>
+    </message>
 </context>
 <context>
     <name>OutboxView</name>
@@ -138,8 +153,32 @@
         <translation>送信失敗のみ(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>再送(&amp;R)</translation>
+        <source>&amp;Scheduled only</source>
+        <translation>送信予定のみ(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>今すぐ送信(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Hold</source>
+        <translation>保留(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Change &amp;time…</source>
+        <translation>送信日時を変更(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel message</source>
+        <translation>送信を取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>It &amp;arrived</source>
+        <translation>届いたことを確認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sending was interrupted: mark it sent after checking it arrived</source>
+        <translation>送信中に中断したメールです。届いたことを確認してから送信済みにします</translation>
     </message>
     <message>
         <source>SMTP se&amp;ttings…</source>
@@ -150,8 +189,32 @@
         <translation>メールのひな形(&amp;M)…</translation>
     </message>
     <message>
+        <source>&amp;Release</source>
+        <translation>解除(&amp;R)</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>送信中…</translation>
+    </message>
+    <message>
+        <source>Message %1 goes out at its time again.</source>
+        <translation>メール %1 は予定の日時に送信されます。</translation>
+    </message>
+    <message>
+        <source>Message %1 is held: it is not sent until released.</source>
+        <translation>メール %1 を保留しました。解除するまで送信されません。</translation>
+    </message>
+    <message>
+        <source>Message %1 cancelled.</source>
+        <translation>メール %1 の送信を取り消しました。</translation>
+    </message>
+    <message>
+        <source>Message %1 recorded as sent.</source>
+        <translation>メール %1 を送信済みにしました。</translation>
+    </message>
+    <message>
+        <source>Message %1 now goes out at %2.</source>
+        <translation>メール %1 は %2 に送信されます。</translation>
     </message>
     <message>
         <source>Message %1 not sent: %2</source>

@@ -58,6 +58,10 @@
         <translation>直前の操作を元に戻す(&amp;U)</translation>
     </message>
     <message>
+        <source>Meeting platform</source>
+        <translation>会議サービス</translation>
+    </message>
+    <message>
         <source>Calendar</source>
         <translation>予約カレンダー</translation>
     </message>
@@ -98,6 +102,10 @@
         <translation>検索(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Import form applications…</source>
+        <translation>フォーム申込みの取込(&amp;I)…</translation>
+    </message>
+    <message>
         <source>Go to the &amp;reservation panel</source>
         <translation>予約パネルへ移動(&amp;R)</translation>
     </message>
@@ -136,6 +144,10 @@
     <message>
         <source>Staff: %1</source>
         <translation>担当：%1</translation>
+    </message>
+    <message>
+        <source>Outbox: %1 sent, %2 failed</source>
+        <translation>送信箱：%1件送信、%2件失敗</translation>
     </message>
 </context>
 <context>

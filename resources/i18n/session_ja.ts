@@ -141,12 +141,12 @@
         <translation>映像・音声とも良好(&amp;W)</translation>
     </message>
     <message>
-        <source>&amp;Face and name checked (camera and microphone on)</source>
-        <translation>顔と名前を確認した（カメラ・マイクON）(&amp;F)</translation>
-    </message>
-    <message>
         <source>F&amp;ailed</source>
         <translation>不良(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Face and name checked (camera and microphone on)</source>
+        <translation>顔と名前を確認した（カメラ・マイクON）(&amp;F)</translation>
     </message>
     <message>
         <source>Com&amp;panions as registered: %1</source>

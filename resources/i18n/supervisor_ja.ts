@@ -91,12 +91,32 @@
         <translation>職員：</translation>
     </message>
     <message>
+        <source>&amp;Verify the whole log</source>
+        <translation>操作記録全体を検証(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstall the protection</source>
+        <translation>保護を再設定(&amp;R)</translation>
+    </message>
+    <message>
         <source>%1 entries</source>
         <translation>%1件</translation>
     </message>
     <message>
         <source>(the newest %1 shown; narrow the period or export the CSV)</source>
         <translation>（新しい順に%1件を表示。期間を絞るかCSVに出力してください）</translation>
+    </message>
+    <message>
+        <source>Put back the triggers that refuse changes to the audit log? Entries changed or deleted while they were gone stay visible as a break in the chain.</source>
+        <translation>操作記録の変更・削除を拒否するトリガーを再設定しますか？トリガーがない間に変更・削除された記録は、連鎖の切れ目として残ります。</translation>
+    </message>
+    <message>
+        <source>Audit log protection</source>
+        <translation>操作記録の保護</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstall</source>
+        <translation>再設定する(&amp;R)</translation>
     </message>
     <message>
         <source>audit-log</source>
@@ -113,6 +133,10 @@
     <message>
         <source>%1 rows written to %2.</source>
         <translation>%1行を %2 に出力しました。</translation>
+    </message>
+    <message>
+        <source>Exporting CSV</source>
+        <translation>CSVを書き出しています</translation>
     </message>
 </context>
 <context>
@@ -218,6 +242,133 @@
         <source>Save as PDF</source>
         <translation>PDFで保存</translation>
     </message>
+    <message>
+        <source>Saving the PDF</source>
+        <translation>PDFを保存しています</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsDialog</name>
+    <message>
+        <source>Meeting platform — %1</source>
+        <translation>会議サービスの設定 — %1</translation>
+    </message>
+    <message>
+        <source>Creating meetings needs a PC that may reach %1 over the internet (in separated networks: the internet-connected segment, not LGWAN). Without it the desk works fully: the details are typed in.</source>
+        <translation>会議の自動作成には、%1にインターネット経由で接続できるPC（ネットワーク分離環境ではLGWAN接続系ではなくインターネット接続系）が必要です。使わない場合も窓口の機能はすべて使えます（接続情報は手入力）。</translation>
+    </message>
+    <message>
+        <source>Not used (details typed in)</source>
+        <translation>使わない（接続情報は手入力）</translation>
+    </message>
+    <message>
+        <source>On demand (the “Create meeting” button)</source>
+        <translation>必要なときに作成（「会議を作成」ボタン）</translation>
+    </message>
+    <message>
+        <source>Automatically when a reservation is confirmed</source>
+        <translation>予約確定時に自動で作成</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings:</source>
+        <translation>会議の作成(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Online meeting (OnlineMeetings.ReadWrite.All)</source>
+        <translation>オンライン会議（OnlineMeetings.ReadWrite.All）</translation>
+    </message>
+    <message>
+        <source>Calendar event with a Teams meeting (Calendars.ReadWrite)</source>
+        <translation>Teams会議付きの予定表イベント（Calendars.ReadWrite）</translation>
+    </message>
+    <message>
+        <source>Account ID:</source>
+        <translation>アカウントID：</translation>
+    </message>
+    <message>
+        <source>Tenant ID:</source>
+        <translation>テナントID：</translation>
+    </message>
+    <message>
+        <source>Organiser&apos;s user ID or e-mail</source>
+        <translation>開催者のユーザーIDまたはメールアドレス</translation>
+    </message>
+    <message>
+        <source>Create as:</source>
+        <translation>作成方法：</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>クライアントID：</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>クライアントシークレット：</translation>
+    </message>
+    <message>
+        <source>Organiser (user):</source>
+        <translation>開催者（ユーザー）：</translation>
+    </message>
+    <message>
+        <source>API URL:</source>
+        <translation>API URL：</translation>
+    </message>
+    <message>
+        <source>Sign-in URL:</source>
+        <translation>認証URL：</translation>
+    </message>
+    <message>
+        <source>%1 has no public interface for creating meetings: staff type the details in.</source>
+        <translation>%1には会議を作成する公開APIがないため、接続情報は職員が手入力します。</translation>
+    </message>
+    <message>
+        <source>Connection &amp;test</source>
+        <translation>接続テスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Saves the settings, then creates a test meeting and deletes it at once</source>
+        <translation>設定を保存し、テスト用の会議を作成してすぐに削除します</translation>
+    </message>
+    <message>
+        <source>Meetings left to delete on the platform</source>
+        <translation>会議サービス側で削除できていない会議（要整理リスト）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete again</source>
+        <translation>もう一度削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Use the variable %1 instead.</source>
+        <translation>代わりに環境変数 %1 を使ってください。</translation>
+    </message>
+    <message>
+        <source>The client secret is kept in this PC&apos;s keyring, never in the database.</source>
+        <translation>クライアントシークレットはこのPCの資格情報ストアに保管し、データベースには保存しません。</translation>
+    </message>
+    <message>
+        <source>Stored (empty: keep)</source>
+        <translation>保存済み（空欄なら変更しません）</translation>
+    </message>
+    <message>
+        <source>Not stored yet</source>
+        <translation>未登録</translation>
+    </message>
+    <message>
+        <source>reservation #%1</source>
+        <translation>予約 %1</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <source>Connection test</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>接続テスト中…</translation>
+    </message>
 </context>
 <context>
     <name>OwnPasswordDialog</name>
@@ -278,6 +429,10 @@
     <message>
         <source>%1 reservations of %2 people will be anonymised.</source>
         <translation>%2人・%1件の予約の個人情報を匿名化します。</translation>
+    </message>
+    <message>
+        <source>Anonymising old personal data</source>
+        <translation>古い個人情報を匿名化しています</translation>
     </message>
 </context>
 <context>
@@ -353,6 +508,10 @@
     <message>
         <source>Export CSV</source>
         <translation>CSV出力</translation>
+    </message>
+    <message>
+        <source>Exporting CSV</source>
+        <translation>CSVを書き出しています</translation>
     </message>
     <message>
         <source>statistics</source>
@@ -641,6 +800,10 @@
         <translation>古い個人情報の匿名化(&amp;A)…</translation>
     </message>
     <message>
+        <source>&amp;Meeting platform (Zoom, Teams)…</source>
+        <translation>会議サービスの設定（Zoom・Teams）(&amp;M)…</translation>
+    </message>
+    <message>
         <source>&amp;Change my password…</source>
         <translation>パスワードの変更(&amp;C)…</translation>
     </message>
@@ -661,12 +824,24 @@
         <translation>バックアップを保存しました：%1（予約%2件）</translation>
     </message>
     <message>
+        <source>Backing up the database</source>
+        <translation>データベースをバックアップしています</translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>バックアップから復元</translation>
     </message>
     <message>
         <source>Database backup (*.sqlite3);;All files (*)</source>
         <translation>データベースのバックアップ (*.sqlite3);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Restoring from a backup</source>
+        <translation>バックアップから復元しています</translation>
+    </message>
+    <message>
+        <source>Restored from %1; the previous data is in %2.</source>
+        <translation>%1 から復元しました。復元前のデータは %2 にあります。</translation>
     </message>
     <message>
         <source>Replace the data of every office with this backup?
@@ -687,20 +862,24 @@ The current data is kept as a safety copy in the backups folder. Everyone signs 
         <translation>復元する(&amp;R)</translation>
     </message>
     <message>
-        <source>Restored from %1; the previous data is in %2.</source>
-        <translation>%1 から復元しました。復元前のデータは %2 にあります。</translation>
-    </message>
-    <message>
         <source>%1 reservations anonymised.</source>
         <translation>予約%1件の個人情報を匿名化しました。</translation>
+    </message>
+    <message>
+        <source>Daily backup saved: %1</source>
+        <translation>毎日の自動バックアップを保存しました：%1</translation>
     </message>
     <message>
         <source>The daily backup failed: %1</source>
         <translation>毎日の自動バックアップに失敗しました：%1</translation>
     </message>
     <message>
-        <source>Daily backup saved: %1</source>
-        <translation>毎日の自動バックアップを保存しました：%1</translation>
+        <source>Daily backup</source>
+        <translation>毎日の自動バックアップ</translation>
+    </message>
+    <message>
+        <source>&amp;Open the audit log</source>
+        <translation>操作記録を開く(&amp;O)</translation>
     </message>
     <message>
         <source>%1 reservations of %2 people are past their office&apos;s retention period. Anonymise their personal data now? Statistics do not change.</source>
@@ -709,6 +888,10 @@ The current data is kept as a safety copy in the backups folder. Everyone signs 
     <message>
         <source>Retention period</source>
         <translation>個人情報の保存期間</translation>
+    </message>
+    <message>
+        <source>Anonymising old personal data</source>
+        <translation>古い個人情報を匿名化しています</translation>
     </message>
 </context>
 </TS>

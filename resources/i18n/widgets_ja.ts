@@ -31,4 +31,11 @@
         <translation>理由：</translation>
     </message>
 </context>
+<context>
+    <name>PlatformCalls</name>
+    <message>
+        <source>Updating the meeting on the platform</source>
+        <translation>会議サービスの会議を更新しています</translation>
+    </message>
+</context>
 </TS>

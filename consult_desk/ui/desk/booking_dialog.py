@@ -49,6 +49,7 @@ from consult_desk.ui.widgets.format import (
     setup_date_edit,
 )
 from consult_desk.ui.widgets.messages import confirm, show_error
+from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.validation import format_phone
 
 ERROR_STYLE = f"color:{style.ERROR};"
@@ -759,6 +760,7 @@ class BookingDialog(QDialog):
                     terms_version=self.consent_version if self.consent else None,
                 )
                 self.reservation = lifecycle.reschedule(self.ctx, self.rescheduled_from, start, options)
+                follow_up(self.ctx, "reschedule", self.reservation)  # the meeting moves along (issue 16)
             else:
                 values = {key: self._text(key) for key in self.editors}
                 request = BookingRequest(
@@ -777,6 +779,7 @@ class BookingDialog(QDialog):
                     note=self.note.text(),
                 )
                 self.reservation = booking.book(self.ctx, request)
+                follow_up(self.ctx, "book", self.reservation)  # confirmed at once: its meeting (issue 16)
         except ConsultDeskError as exc:
             show_error(self, exc)
             return

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -38,6 +39,7 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
 from consult_desk.states import action_label, status_label
+from consult_desk.ui.desk.loans_view import add_loans_view
 from consult_desk.ui.desk.reservation_panel import ReservationPanel
 from consult_desk.ui.session.callback_queue import CallbackQueueDock
 from consult_desk.ui.session.due_list import due_text
@@ -122,6 +124,10 @@ class MainWindow(QMainWindow):
         self.watcher.unavailable.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.watcher.start()
         self.callback_queue = CallbackQueueDock.install(self, ctx)  # open phone callbacks, seen from every view
+        # Zoom / Teams calls running in the background (issue 16) say how they ended here.
+        from consult_desk.ui.widgets.platform_calls import runner
+
+        runner().finished.connect(self._platform_call_finished)
 
         # 「元に戻す」: the last reversible step this person took, offered for a few seconds (issue 15, 6)
         self.undo_button = QPushButton(self)
@@ -145,6 +151,20 @@ class MainWindow(QMainWindow):
 
         events().changed.connect(self._offer_undo)  # the Today board's and the check-in's actions
 
+    def _platform_call_finished(self, key: str, ok: bool, message: str) -> None:
+        """A meeting made, moved or deleted by the platform: the sentence in the status bar; a failure
+        also in a message box that does not block (the details can still be typed in)."""
+        if not message:
+            return
+        # after the shared ops helper has taken its busy bar away (that re-lays out the status bar)
+        QTimer.singleShot(0, lambda: self.statusBar().showMessage(message, 15000))
+        if not ok and key.startswith("reservation/"):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Meeting platform"), message, QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("platform_call_failed")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setModal(False)
+            box.show()
+
     def _build_views(self) -> None:
         """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab
         (:meth:`add_lazy_view` for a view built when first shown or asked for)."""
@@ -156,6 +176,7 @@ class MainWindow(QMainWindow):
         self.add_lazy_view("search_view", self.tr("Search"), self._make_search)
         self.add_lazy_view("outbox_view", QCoreApplication.translate(*OUTBOX_TITLE), self._make_outbox)
         add_supervisor_views(self)  # day review, reports, audit log: only for the roles that may use them
+        add_loans_view(self)  # equipment lent (002 4(1)): only where an office lends (issue 12)
 
     def _add_view(self, view, title: str):  # noqa: ANN001, ANN202 (any view widget)
         self.tabs.addTab(view, title)
@@ -245,6 +266,8 @@ class MainWindow(QMainWindow):
         self.new_booking_action = self._menu_action(booking_menu, self.tr("&New booking…"), "Ctrl+N",
                                                     lambda: self.new_booking())
         self.search_action = self._menu_action(booking_menu, self.tr("&Search…"), "Ctrl+F", self.focus_search)
+        self.import_action = self._menu_action(booking_menu, self.tr("&Import form applications…"), None,
+                                               self.import_forms)
         self.panel_action = self._menu_action(booking_menu, self.tr("Go to the &reservation panel"), "F6",
                                               self.panel.focus_actions)
 
@@ -473,6 +496,42 @@ class MainWindow(QMainWindow):
         self._calendar_mode = str(s.value("calendar/mode", "month"))  # applied when the calendar is built
         self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))  # the tab left open is built now
 
+    def start_outbox_sender(self, delay_ms: int = 0) -> None:
+        """The desk's timed sender (issue 17): due mail goes out every minute, by whichever desk holds
+        the lease; started by the application after sign-in (not by window tests), ``delay_ms`` after
+        the first paint. A window closed meanwhile starts none."""
+        if delay_ms:
+            from PySide6.QtCore import QTimer
+
+            self._sender_start = QTimer(self)  # dies with the window: a closed window starts nothing
+            self._sender_start.setSingleShot(True)
+            self._sender_start.timeout.connect(self.start_outbox_sender)
+            self._sender_start.start(delay_ms)
+            return
+        if not self.isVisible() or "outbox_sender" in self.__dict__:
+            return
+        from consult_desk.ui.mail.outbox_sender import OutboxSender
+
+        self.outbox_sender = OutboxSender(self.ctx, self)
+        self.outbox_sender.ran.connect(self._outbox_ran)
+        self.outbox_sender.error.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.outbox_sender.start()
+
+    def _outbox_ran(self, report) -> None:  # noqa: ANN001 (consult_desk.outbox.SendReport)
+        text = self.tr("Outbox: %1 sent, %2 failed").replace("%1", str(report.sent)).replace("%2", str(report.failed))
+        self.statusBar().showMessage(text, 10_000)
+        self.refresh_all()
+
+    def import_forms(self) -> None:
+        """Form applications from a CSV export (issue 17): the wizard of the desk area."""
+        from consult_desk.ui.desk.import_wizard import ImportWizard
+
+        if self.office:
+            wizard = ImportWizard(self.ctx, self.office, self)
+            wizard.exec()
+            if wizard.report is not None:
+                self.refresh_all()
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         s = settings()
         s.setValue("main/geometry", self.saveGeometry())
@@ -484,4 +543,8 @@ class MainWindow(QMainWindow):
             s.setValue("calendar/mode", calendar.mode)
         if hasattr(self, "watcher"):
             self.watcher.stop()
+        if "_sender_start" in self.__dict__:
+            self._sender_start.stop()
+        if "outbox_sender" in self.__dict__:
+            self.outbox_sender.stop()
         super().closeEvent(event)

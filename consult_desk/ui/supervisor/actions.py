@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from consult_desk import backup, retention
 from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
+from consult_desk.ui.shell.ops import Op, Outcome, run_op
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.file_dialogs import open_file_name, save_file_name
 from consult_desk.ui.widgets.format import setup_date_edit
@@ -103,12 +104,23 @@ class PurgeDialog(QDialog):
         return plan
 
     def accept(self) -> None:
-        try:
-            self.result_plan = retention.purge(self.ctx, before=self.before())
-        except ConsultDeskError as exc:
-            show_error(self, exc)
+        """The purge runs off the window's thread; the dialog closes when it is done."""
+        if getattr(self, "op", None) is not None and not self.op.finished:
             return
-        super().accept()
+        self.buttons.setEnabled(False)
+        ctx, before = self.ctx, self.before()
+
+        def done(plan: retention.PurgePlan) -> None:
+            self.result_plan = plan
+            QDialog.accept(self)
+
+        def failed(exc: ConsultDeskError) -> None:
+            self.buttons.setEnabled(True)
+            show_error(self, exc)
+
+        self.op: Op[retention.PurgePlan] | None = run_op(
+            self, lambda: retention.purge(ctx, before=before), done, failure=failed,
+            label=self.tr("Anonymising old personal data"))
 
 
 class SupervisorActions(QObject):
@@ -158,6 +170,7 @@ class SupervisorActions(QObject):
             ("backup", self.tr("&Back up now…"), "backup", lambda: self.back_up()),
             ("restore", self.tr("&Restore from a backup…"), "restore", lambda: self.restore()),
             ("purge", self.tr("&Anonymise old personal data…"), "purge", self.purge),
+            ("meetings", self.tr("&Meeting platform (Zoom, Teams)…"), "manage_offices", self.meeting_platform),
         ]
         for key, text, permission, slot in entries:
             if can(self.ctx, permission):
@@ -182,13 +195,20 @@ class SupervisorActions(QObject):
 
         StaffDialog(self.ctx, self.window).exec()
 
+    def meeting_platform(self) -> None:
+        """The current office's meeting platform: Zoom or Teams creating the meetings (issue 16)."""
+        from consult_desk.ui.supervisor.meetings_dialog import MeetingsDialog
+
+        MeetingsDialog(self.ctx, self.window.office, self.window).exec()  # type: ignore[attr-defined]
+
     def change_password(self) -> None:
         from consult_desk.ui.supervisor.staff_dialog import OwnPasswordDialog
 
         if OwnPasswordDialog(self.ctx, self.window).exec() == QDialog.DialogCode.Accepted:
             self._status(self.tr("Password changed."))
 
-    def back_up(self, path: Path | None = None) -> Path | None:
+    def back_up(self, path: Path | None = None) -> Op[backup.BackupInfo] | None:
+        """The backup runs off the window's thread; ``op.result.path`` is the file once it is done."""
         if path is None:
             suggestion = f"consult_desk-{self.ctx.clock.today():%Y%m%d}.sqlite3"
             chosen = save_file_name(self.window, self.tr("Back up the database"), suggestion,
@@ -196,16 +216,18 @@ class SupervisorActions(QObject):
             if not chosen:
                 return None
             path = Path(chosen)
-        try:
-            info = backup.backup_to(self.ctx, path)
-        except ConsultDeskError as exc:
-            show_error(self.window, exc)
-            return None
-        self._status(self.tr("Backup saved: %1 (%2 reservations)").replace("%1", str(info.path))
-                     .replace("%2", str(info.reservations)))
-        return info.path
+        ctx, dest = self.ctx, path
 
-    def restore(self, path: Path | None = None) -> bool:
+        def saved(info: backup.BackupInfo) -> None:
+            self._status(self.tr("Backup saved: %1 (%2 reservations)").replace("%1", str(info.path))
+                         .replace("%2", str(info.reservations)))
+
+        return run_op(self.window, lambda: backup.backup_to(ctx, dest), saved,
+                      failure=lambda exc: show_error(self.window, exc), label=self.tr("Backing up the database"))
+
+    def restore(self, path: Path | None = None) -> Outcome[bool] | None:
+        """Check the file, confirm, restore: the check and the restore run off the window's thread;
+        ``op.result`` is True once the data was replaced (None when nothing was started)."""
         if path is None:
             try:
                 start = str(backup.folder())
@@ -216,28 +238,39 @@ class SupervisorActions(QObject):
             if not chosen:
                 return False
             path = Path(chosen)
-        try:
-            info = backup.check_backup(path)
-        except ConsultDeskError as exc:
+        source = path
+        ctx = self.ctx
+        outcome: Outcome[bool] = Outcome()
+        finish = outcome.set
+
+        def failed(exc: ConsultDeskError) -> None:
             show_error(self.window, exc)
-            return False
+            finish(False)
+
+        def checked(info: backup.BackupInfo) -> None:
+            if not self._confirm_restore(source, info):
+                finish(False)
+                return
+            run_op(self.window, lambda: backup.restore(ctx, source), restored, failure=failed,
+                   label=self.tr("Restoring from a backup"))
+
+        def restored(result: backup.RestoreResult) -> None:
+            self._status(self.tr("Restored from %1; the previous data is in %2.").replace("%1", str(source))
+                         .replace("%2", str(result.safety_copy)))
+            if hasattr(self.window, "refresh_all"):
+                self.window.refresh_all()
+            self.restored.emit()
+            finish(True)
+
+        run_op(self.window, lambda: backup.check_backup(source), checked, failure=failed)
+        return outcome
+
+    def _confirm_restore(self, path: Path, info: backup.BackupInfo) -> bool:
         text = self.tr(
             "Replace the data of every office with this backup?\n\n%1\n%2 reservations, schema %3.\n\n"
             "The current data is kept as a safety copy in the backups folder. Everyone signs in again afterwards."
         ).replace("%1", str(path)).replace("%2", str(info.reservations)).replace("%3", str(info.schema))
-        if not confirm(self.window, self.tr("Restore from a backup"), text, self.tr("&Restore")):
-            return False
-        try:
-            result = backup.restore(self.ctx, path)
-        except ConsultDeskError as exc:
-            show_error(self.window, exc)
-            return False
-        self._status(self.tr("Restored from %1; the previous data is in %2.").replace("%1", str(path))
-                     .replace("%2", str(result.safety_copy)))
-        if hasattr(self.window, "refresh_all"):
-            self.window.refresh_all()
-        self.restored.emit()
-        return True
+        return confirm(self.window, self.tr("Restore from a backup"), text, self.tr("&Restore"))
 
     def purge(self) -> None:
         dialog = PurgeDialog(self.ctx, self.window)
@@ -245,20 +278,82 @@ class SupervisorActions(QObject):
             self._status(self.tr("%1 reservations anonymised.").replace("%1", str(dialog.result_plan.reservations)))
             if hasattr(self.window, "refresh_all"):
                 self.window.refresh_all()
+            self._purge_meetings()
+
+    def _purge_meetings(self) -> None:
+        """The anonymised sessions' platform meetings are deleted in the background (issue 16)."""
+        from consult_desk import meetings
+        from consult_desk.ui.widgets.platform_calls import runner
+
+        ctx = self.ctx
+
+        def call() -> meetings.Outcome | None:
+            outcomes = meetings.follow_purge(ctx)
+            failed = [o for o in outcomes if not o.ok]
+            return failed[0] if failed else (outcomes[-1] if outcomes else None)
+
+        runner().run("purge", call)
 
     # -------------------------------------------------------------- start of the day
 
-    def start_of_day(self, ask: bool = True) -> None:
-        """The daily automatic backup, then (supervisors) the retention proposal, once a day."""
-        try:
-            made = backup.daily_backup(self.ctx)
-        except ConsultDeskError as exc:
+    def start_of_day(self, ask: bool = True) -> Op[Path | None]:
+        """The daily automatic backup (off the window's thread), then (supervisors) the retention
+        proposal, once a day."""
+        ctx = self.ctx
+
+        def then() -> None:
+            try:
+                retention.wipe_credentials(self.ctx)  # yesterday's passcodes are nobody's business (issue 13)
+            except ConsultDeskError as exc:
+                self._status(exc.message)
+            if can(self.ctx, "audit_view"):
+                self.check_audit_log()
+            if ask and can(self.ctx, "purge"):
+                self.propose_purge()
+
+        def made(path: Path | None) -> None:
+            if path is not None:
+                self._status(self.tr("Daily backup saved: %1").replace("%1", str(path)))
+            then()
+
+        def failed(exc: ConsultDeskError) -> None:
             self._status(self.tr("The daily backup failed: %1").replace("%1", exc.message))
-        else:
-            if made is not None:
-                self._status(self.tr("Daily backup saved: %1").replace("%1", str(made)))
-        if ask and can(self.ctx, "purge"):
-            self.propose_purge()
+            then()
+
+        return run_op(self.window, lambda: backup.daily_backup(ctx), made, failure=failed,
+                      label=self.tr("Daily backup"))
+
+    def check_audit_log(self):  # noqa: ANN201 (chain.Verification | None)
+        """At start: the newest entries' hash chain and the triggers (issue 13). A break or missing triggers
+        is said plainly in a message box; the administrator can open the audit view to reinstall them."""
+        from consult_desk import audit
+
+        try:
+            result = audit.verify(self.ctx, tail=audit.RECENT_TAIL)
+        except ConsultDeskError:
+            return None
+        self.last_audit_check = result
+        problems = audit.problem_messages(result)
+        if not problems:
+            return result
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Audit log"), "\n\n".join(problems),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("audit_alert")
+        if can(self.ctx, "audit_view"):
+            show = box.addButton(self.tr("&Open the audit log"), QMessageBox.ButtonRole.ActionRole)
+            show.clicked.connect(self._open_audit_view)
+        box.open()  # window-modal, does not hold up the start
+        self.audit_alert = box
+        return result
+
+    def _open_audit_view(self) -> None:
+        view = getattr(self.window, "audit_view", None)
+        if view is None:
+            return
+        tabs = getattr(self.window, "tabs", None)
+        if tabs is not None and tabs.indexOf(view) >= 0:
+            tabs.setCurrentWidget(view)
+        view.verify()
 
     def propose_purge(self) -> bool:
         """Personal data past the retention period: say how much, offer the purge (asked once a day)."""
@@ -280,12 +375,10 @@ class SupervisorActions(QObject):
         answer = QMessageBox.question(self.window, self.tr("Retention period"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            done = retention.purge(self.ctx)
-        except ConsultDeskError as exc:
-            show_error(self.window, exc)
-            return False
-        self._status(self.tr("%1 reservations anonymised.").replace("%1", str(done.reservations)))
+        ctx = self.ctx
+        run_op(self.window, lambda: retention.purge(ctx),
+               lambda done: self._status(self.tr("%1 reservations anonymised.").replace("%1", str(done.reservations))),
+               failure=lambda exc: show_error(self.window, exc), label=self.tr("Anonymising old personal data"))
         return True
 
 

@@ -19,6 +19,9 @@ def set_era(enabled: bool) -> None:
     """Show Japanese era years (令和9年) instead of Western years; from the settings ("ui/era")."""
     global _era
     _era = bool(enabled)
+    from consult_desk.calendar import set_display_era
+
+    set_display_era(_era)  # the rules' messages show dates the same way
 
 
 def era() -> bool:

@@ -251,7 +251,11 @@ def detail_text(row: AuditLog) -> str:
     if after not in known or (before and before not in known):
         return row.detail
     text = f"{status_label(before)} → {status_label(after)}" if before else status_label(after)
-    return f"{text}（{channel_label(channel)}）" if channel else text
+    if not channel:
+        return text
+    from consult_desk.errors import language
+
+    return f"{text} ({channel_label(channel)})" if language() == "en" else f"{text}（{channel_label(channel)}）"
 
 
 def _filtered(

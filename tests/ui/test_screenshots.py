@@ -29,7 +29,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 OFFICE = "hellowork-kawagoe"
 
 
-def save(widget, name: str, least: tuple[int, int] = (600, 400)) -> Path:
+def save(widget, name: str, least: tuple[int, int] = (400, 200)) -> Path:
     SHOTS.mkdir(exist_ok=True)
     QApplication.processEvents()
     path = SHOTS / name
@@ -89,10 +89,18 @@ def _demo_window(qtbot, db, size: tuple[int, int]) -> tuple[MainWindow, Context]
     ctx = Context(Actor("uketsuke", "受付 花子", "supervisor"), clock)
     window = MainWindow(ctx, db_location=db.database)
     qtbot.addWidget(window)
-    window.resize(*size)
+    window.resize(*logical(size))
     window.show()
     qtbot.waitExposed(window)
     return window, ctx
+
+
+def logical(size: tuple[int, int]) -> tuple[int, int]:
+    """A screen of ``size`` pixels in Qt's logical pixels (at QT_SCALE_FACTOR=1.5 a 1366×768 laptop is 911×512)."""
+    import os
+
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    return round(size[0] / scale), round(size[1] / scale)
 
 
 def _suffix(lang: str, size: tuple[int, int]) -> str:
@@ -108,7 +116,7 @@ def _suffix(lang: str, size: tuple[int, int]) -> str:
 def test_screenshots_of_the_busy_desk(qtbot, db, qapp, lang, size, tmp_path):
     """Issue 15 (1, 4, 5): the Today board, booking dialog, check-in after 不良, a file dialog, the
     manual and the supervisor's views at the office laptop's 1366×768 and at 1920×1080, in both languages."""
-    from PySide6.QtCore import QTranslator
+    from PySide6.QtCore import QSize, QTranslator
 
     from consult_desk.ui.session.checkin_dialog import CheckInDialog
     from consult_desk.ui.shell.app import install_translators
@@ -136,10 +144,12 @@ def test_screenshots_of_the_busy_desk(qtbot, db, qapp, lang, size, tmp_path):
         dialog = BookingDialog(ctx, OFFICE, window, start=start,
                                prefill={"name": "山田 花子", "kana": "やまだ はなこ", "phone": "０９０－１２３４－５６７８"})
         qtbot.addWidget(dialog)
+        dialog.fit_to(QSize(*logical(size)))  # as on that laptop's screen
         dialog.show()
         qtbot.waitExposed(dialog)
         shots.append(save(dialog, f"booking{tag}.png"))
-        assert dialog.width() <= size[0] and dialog.height() <= size[1] - 40, dialog.size()
+        screen = logical(size)
+        assert dialog.width() <= screen[0] and dialog.height() <= screen[1] - 40, (dialog.size(), screen)
         assert dialog.editors["name"].width() >= 220  # a full name fits
 
         checkin = CheckInDialog(ctx, waiting.id, window)
@@ -168,3 +178,17 @@ def test_screenshots_of_the_busy_desk(qtbot, db, qapp, lang, size, tmp_path):
             qapp.removeTranslator(translator)
         for translator in left:
             qapp.installTranslator(translator)
+
+
+@pytest.mark.usefixtures("clean_settings", "english")
+def test_the_window_fits_a_1366_wide_screen_with_panel_and_dock(qtbot, db):
+    """Issue 15 (1): no view, with the reservation panel and the callback dock open, needs more than
+    1366 pixels (the filter bars of the reports and the audit log wrap)."""
+    window, ctx = _demo_window(qtbot, db, (1366, 768))
+    plan = day_plan(ctx, OFFICE, WED)
+    window.open_reservation(plan.reservations[0].id)
+    window.views()
+    assert window.callback_queue.isVisible() and window.panel.isVisible()
+    assert window.minimumSizeHint().width() <= 1366, [
+        (type(window.tabs.widget(i)).__name__, window.tabs.widget(i).minimumSizeHint().width())
+        for i in range(window.tabs.count())]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -165,15 +167,25 @@ class BookingDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.cancel)
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        # Two columns side by side where the screen is wide enough, one above the other otherwise; on a
+        # small screen (1366×768 at 150 %) the form scrolls instead of being cut off (fit_to).
+        body = QWidget(self)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.addLayout(left, 3)
+        self.columns.addLayout(right, 2)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("booking_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(body)
         header = QLabel(self._header_text(), self)
         header.setObjectName("booking_header")
         header.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(header)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
@@ -193,8 +205,23 @@ class BookingDialog(QDialog):
             first_empty.setFocus()
         else:
             self.save_button.setFocus()
-        hint = self.sizeHint()
-        self.resize(max(1000, hint.width()), max(480, hint.height()))
+        screen = self.screen() if parent is None else parent.screen()
+        self.fit_to(screen.availableGeometry().size() if screen is not None else QSize(1366, 728))
+
+    def fit_to(self, available: QSize) -> None:
+        """Size the dialog for a screen of ``available`` (logical) pixels: side by side when both
+        columns fit, else stacked; never larger than the screen (the form scrolls)."""
+        body = self.scroll.widget()
+        self.columns.setDirection(QBoxLayout.Direction.LeftToRight)
+        wide = body.sizeHint().width() + 40
+        if wide > available.width():
+            self.columns.setDirection(QBoxLayout.Direction.TopToBottom)
+        self.layout().activate()
+        body_hint = body.sizeHint()
+        chrome = self.sizeHint().height() - self.scroll.sizeHint().height()
+        width = min(max(1000 if wide <= available.width() else 0, body_hint.width() + 40), available.width() - 20)
+        height = min(max(480, body_hint.height() + chrome + 20), available.height() - 40)
+        self.resize(width, height)
 
     # -------------------------------------------------------------- building
 

@@ -29,6 +29,7 @@ from consult_desk.models import AuditLog
 from consult_desk.ui.shell.ops import Op, run_op
 from consult_desk.ui.supervisor.reports_view import ENCODINGS
 from consult_desk.ui.widgets.file_dialogs import save_file_name
+from consult_desk.ui.widgets.flow_layout import FlowLayout
 from consult_desk.ui.widgets.format import fmt_datetime_seconds, person, setup_date_edit
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
@@ -71,7 +72,7 @@ class AuditView(QWidget):
         self.setObjectName("audit_view")
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=6)  # wraps on a narrow window (1366×768 with the panel and dock)
         today = ctx.clock.today()
         first = today - dt.timedelta(days=30)
         self.date_from = QDateEdit(QDate(first.year, first.month, first.day), self)
@@ -112,10 +113,11 @@ class AuditView(QWidget):
         for w in (from_label, self.date_from, QLabel(self.tr("to"), self), self.date_to, QLabel(self.tr("Staff:"), self),
                   self.staff, self.action, self.target):
             bar.addWidget(w)
-        bar.addStretch(1)
         bar.addWidget(self.encoding)
         bar.addWidget(self.export_button)
-        layout.addLayout(bar)
+        bar_widget = QWidget(self)
+        bar_widget.setLayout(bar)
+        layout.addWidget(bar_widget)
         # tamper evidence (issue 13): the whole chain checked on demand, the result said plainly
         check_bar = QHBoxLayout()
         self.verify_button = QPushButton(self.tr("&Verify the whole log"), self)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -47,6 +46,7 @@ from consult_desk.reports import Group, Statistics
 from consult_desk.states import Status, status_label
 from consult_desk.ui.shell.ops import Op, run_op
 from consult_desk.ui.widgets.file_dialogs import save_file_name
+from consult_desk.ui.widgets.flow_layout import FlowLayout
 from consult_desk.ui.widgets.format import fmt_date, fmt_month, join_list, setup_date_edit
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel
@@ -204,7 +204,7 @@ class ReportsView(QWidget):
         self.office = office
         self.stats: Statistics | None = None
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=6)  # wraps on a narrow window (1366×768 with the panel and dock)
         self.period = QComboBox(self)
         self.period.setObjectName("period")
         self.period.addItem(self.tr("Month"), "month")
@@ -232,11 +232,12 @@ class ReportsView(QWidget):
         period_label.setBuddy(self.period)
         for w in (period_label, self.period, self.date_edit, self.all_offices, self.chart_kind):
             bar.addWidget(w)
-        bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("Encoding:"), self))
         for w in (self.encoding, self.stats_button, self.rows_button):
             bar.addWidget(w)
-        layout.addLayout(bar)
+        bar_widget = QWidget(self)
+        bar_widget.setLayout(bar)
+        layout.addWidget(bar_widget)
         self.caption = QLabel(self)
         self.caption.setObjectName("report_caption")
         layout.addWidget(self.caption)

@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
 <context>
-    <name>ActionDialog</name>
-    <message>
-        <source>&amp;Channel</source>
-        <translation>経路(&amp;C)</translation>
-    </message>
-    <message>
-        <source>On the day itself: %1 only</source>
-        <translation>当日は%1のみ</translation>
-    </message>
-    <message>
-        <source>— choose the prohibited act —</source>
-        <translation>— 禁止行為を選択 —</translation>
-    </message>
-    <message>
-        <source>&amp;Prohibited act</source>
-        <translation>禁止行為(&amp;P)</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> 分</translation>
-    </message>
-    <message>
-        <source>Extend by</source>
-        <translation>延長</translation>
-    </message>
-    <message>
-        <source>Phone consultation lasted</source>
-        <translation>電話相談の時間</translation>
-    </message>
-    <message>
-        <source>&amp;Reason (required)</source>
-        <translation>理由（必須）(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Note</source>
-        <translation>メモ(&amp;N)</translation>
-    </message>
-    <message>
-        <source>This cannot be undone from the desk.</source>
-        <translation>この操作は窓口では取り消せません。</translation>
-    </message>
-</context>
-<context>
     <name>BookingDialog</name>
     <message>
         <source>Reschedule reservation #%1</source>
@@ -839,6 +796,10 @@
         <translation>同意</translation>
     </message>
     <message>
+        <source>Reservation #%1 belongs to another office: switch the office to see it.</source>
+        <translation>予約 #%1 は別の事業所の予約です。表示するには事業所を切り替えてください。</translation>
+    </message>
+    <message>
         <source>Earlier trouble recorded for this applicant</source>
         <translation>この申込者には過去の利用上の問題が記録されています</translation>
     </message>
@@ -909,10 +870,6 @@
     <message>
         <source>Older terms version: consent was given to %1, the office now uses %2.</source>
         <translation>旧版の規約への同意：%1 に同意（現行は %2）</translation>
-    </message>
-    <message>
-        <source>“%1” for reservation #%2 (%3) cannot be undone. Go ahead?</source>
-        <translation>予約 #%2（%3）を「%1」にします。この操作は取り消せません。よろしいですか？</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>経路(&amp;C)</translation>
+    </message>
+    <message>
+        <source>On the day itself: %1 only</source>
+        <translation>当日は%1のみ</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Extend by</source>
+        <translation>延長</translation>
+    </message>
+    <message>
+        <source>Phone consultation lasted</source>
+        <translation>電話相談の時間</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>理由（必須）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>メモ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>This cannot be undone from the desk.</source>
+        <translation>この操作は窓口では取り消せません。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRunner</name>
+    <message>
+        <source>“%1” for reservation #%2 (%3)?</source>
+        <translation>予約 #%2（%3）を「%1」にします。よろしいですか？</translation>
+    </message>
+    <message>
+        <source>“%1” for reservation #%2 (%3) cannot be undone. Go ahead?</source>
+        <translation>予約 #%2（%3）を「%1」にします。この操作は取り消せません。よろしいですか？</translation>
+    </message>
+</context>
+<context>
     <name>AttemptModel</name>
     <message>
         <source>Time</source>
@@ -403,14 +449,6 @@
         <translation>無断キャンセルを取消…</translation>
     </message>
     <message>
-        <source> min</source>
-        <translation> 分</translation>
-    </message>
-    <message>
-        <source>Extend by:</source>
-        <translation>延長：</translation>
-    </message>
-    <message>
         <source>Today — %1</source>
         <translation>本日 — %1</translation>
     </message>
@@ -453,10 +491,6 @@
     <message>
         <source>companions not as registered</source>
         <translation>同席者が登録と異なる</translation>
-    </message>
-    <message>
-        <source>%1 for %2 (%3)?</source>
-        <translation>%2さん（%3）を「%1」にしますか？</translation>
     </message>
 </context>
 </TS>

@@ -478,6 +478,10 @@
         <translation>文字コード：</translation>
     </message>
     <message>
+        <source>Counting</source>
+        <translation>集計しています</translation>
+    </message>
+    <message>
         <source>%1: applications are counted by the day they came in, everything else by the session&apos;s day.</source>
         <translation>%1：申込数は申込を受け付けた日、それ以外は相談の実施日で数えています。</translation>
     </message>

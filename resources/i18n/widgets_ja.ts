@@ -17,21 +17,6 @@
     </message>
 </context>
 <context>
-    <name>NoteDialog</name>
-    <message>
-        <source>By:</source>
-        <translation>連絡方法：</translation>
-    </message>
-    <message>
-        <source>What did the applicant say?</source>
-        <translation>連絡の内容：</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>理由：</translation>
-    </message>
-</context>
-<context>
     <name>PlatformCalls</name>
     <message>
         <source>Updating the meeting on the platform</source>

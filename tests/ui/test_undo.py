@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 
 from consult_desk import booking, lifecycle
 from consult_desk.models import Reservation
-from consult_desk.ui.session.callback_panel import events
 from consult_desk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("clean_settings", "japanese")
@@ -29,8 +28,9 @@ def test_undo_a_check_in_from_the_status_bar(db, ctx, clock, make_office, make_r
 
     lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(
         checks={"connection_test": "ok", "identity_checked": True, "companions_present": True}))
-    events().changed.emit()  # as the Today board and the check-in dialog announce a step
-    assert window.undo_button.isVisible() and "元に戻す" in window.undo_button.text()
+    # the commit reaches the window through the change hub, as a step taken on the Today board does
+    qtbot.waitUntil(lambda: window.undo_button.isVisible())
+    assert "元に戻す" in window.undo_button.text()
     assert "入室確認" in window.undo_button.text()
     activate(qtbot, window)
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -39,8 +39,7 @@ def test_undo_a_check_in_from_the_status_bar(db, ctx, clock, make_office, make_r
 
     lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(
         checks={"connection_test": "ok", "identity_checked": True, "companions_present": True}))
-    events().changed.emit()
-    assert window.undo_button.isVisible()
+    qtbot.waitUntil(lambda: window.undo_button.isVisible())
     window.undo_timer.timeout.emit()  # a few seconds later the offer is gone
     assert not window.undo_button.isVisible()
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTime,
     QTimer,
     Signal,
 )
@@ -57,7 +58,7 @@ from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 
-TICK_MS = 15_000  # the clock: countdowns are in minutes (data changes come through the change hub)
+TICK_MS = 60_000  # the clock, on the minute: countdowns are in minutes (data changes come through the change hub)
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 WARN_COLOR = "#c62828"
 
@@ -254,9 +255,17 @@ class TodayBoard(QWidget):
         self.timer.setObjectName("board_timer")
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.refresh)
-        self.timer.start()
+        # The first tick on the next full minute, then one a minute: the countdowns change exactly then.
+        self._align = QTimer(self)  # a child: gone with the board
+        self._align.setSingleShot(True)
+        self._align.timeout.connect(self._first_tick)
+        self._align.start(max(0, tick_ms - QTime.currentTime().msecsSinceStartOfDay() % tick_ms))
         hub.on((Topic.RESERVATIONS, Topic.CALLBACKS, Topic.MAIL, Topic.OFFICES), self.refresh, self)
         self.selection.reservation_changed.connect(self._selection_changed)
+        self.refresh()
+
+    def _first_tick(self) -> None:
+        self.timer.start()
         self.refresh()
 
     # ------------------------------------------------------------ layout

@@ -239,3 +239,22 @@ def test_the_board_and_the_panel_open_the_same_dialog_the_same_way(db, ctx, cloc
     assert type(from_panel) is type(from_board) and from_panel.windowModality() == from_board.windowModality()
     from_panel.reject()
     assert Reservation.get_by_id(res.id).status == "in_session"
+
+
+@pytest.mark.parametrize("action", ["no-show", "refuse"])
+def test_an_action_that_needs_a_reason_asks_for_it_from_the_board_and_the_panel(db, ctx, clock, make_office,
+                                                                                make_request, qtbot, action):
+    """Issue 11: the same requirement in both places (a no-show needed a reason in the panel only)."""
+    office = make_office("hellowork-kawagoe")
+    res = confirmed(ctx, make_request, office)
+    clock.set(TEN + dt.timedelta(minutes=11))
+    window = make_window(qtbot, db, ctx)
+    window.today.select(res.id)
+    window.today.do_action(action)
+    window.panel.action_buttons[action].click()
+    for dialog in (window.today.active_dialog, window.panel.active_dialog):
+        assert isinstance(dialog, ActionDialog) and not dialog.ok_button.isEnabled()
+        dialog.note.setPlainText("理由")
+        assert dialog.ok_button.isEnabled()
+        dialog.reject()
+    assert Reservation.get_by_id(res.id).status == "confirmed"

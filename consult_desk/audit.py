@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from consult_desk.context import Context
-from consult_desk.i18n import NP_, _p, _t
+from consult_desk.i18n import NP_, _p, _t, join, language
 from consult_desk.models import AuditLog
 
 
 def record(ctx: Context, action: str, target: str = "", count: int = 1, detail: str = "") -> None:
-    """One entry, in the caller's transaction; linked into the hash chain as it is inserted (models/chain.py)."""
+    """One entry, in the caller's transaction; linked into the hash chain as it is inserted (models/chain.py).
+    The transaction thereby reports ``Topic.AUDIT``."""
+    from consult_desk import changes
+
+    changes.touch(changes.Topic.AUDIT)
     AuditLog.create(
         at=ctx.clock.now(), staff=ctx.actor.login, action=action, target=target, count=count, detail=detail
     )
@@ -28,13 +32,11 @@ def entries(start: dt.date | None = None, end: dt.date | None = None) -> list[Au
 def record_reveal(ctx: Context, reservation_id: int) -> None:
     """Staff revealed a session's passcode / room key / password on screen: logged (004 第5条)."""
     from consult_desk.models import transaction
-    from consult_desk.models.schema import bump_changes
     from consult_desk.permissions import require
 
     require(ctx, "reveal_credentials")
     with transaction():
         record(ctx, "reveal_credentials", str(reservation_id))
-        bump_changes()
 
 
 # ------------------------------------------------------------------ reading and exporting (supervisors)
@@ -86,6 +88,7 @@ ACTION_LABELS: dict[str, str] = {
     "backup": NP_("audit.action", "backup"),
     "backup_auto": NP_("audit.action", "automatic backup"),
     "restore": NP_("audit.action", "restored from a backup"),
+    "undo": NP_("audit.action", "last step undone"),  # issue 15
     # meetings created by the platforms (issue 16)
     "meeting_create": NP_("audit.action", "platform meeting created"),
     "meeting_move": NP_("audit.action", "platform meeting moved"),
@@ -169,20 +172,82 @@ def target_text(row: AuditLog) -> str:
     return row.target
 
 
+# issue 15: the audit log's details in plain words ("encoding=utf-8-sig columns=id,office" reads
+# 文字コード：UTF-8（BOM付き）　列：予約番号、事業所). The stored detail stays as it is (CSV, tooltip).
+DETAIL_KEYS: dict[str, str] = {
+    "encoding": NP_("audit.detail_keys", "encoding"),
+    "columns": NP_("audit.detail_keys", "columns"),
+    "fields": NP_("audit.detail_keys", "fields"),
+    "role": NP_("audit.detail_keys", "role"),
+    "reason": NP_("audit.detail_keys", "reason"),
+    "schema": NP_("audit.detail_keys", "database version"),
+    "safety": NP_("audit.detail_keys", "safety copy"),
+    "keep": NP_("audit.detail_keys", "kept"),
+    "template": NP_("audit.detail_keys", "template"),
+    "counsellor": NP_("audit.detail_keys", "counsellor"),
+    "applicants": NP_("audit.detail_keys", "applicants"),
+}
+DETAIL_VALUES: dict[str, str] = {
+    "utf-8-sig": NP_("audit.detail_values", "UTF-8 with BOM"),
+    "utf-8": NP_("audit.detail_values", "UTF-8"),
+    "cp932": NP_("audit.detail_values", "Shift_JIS (CP932)"),
+    "first-start": NP_("audit.detail_values", "at first start"),
+    "demo": NP_("audit.detail_values", "demo"),
+    "*": NP_("audit.detail_values", "everyone"),
+}
+
+
+def _plain_value(key: str, value: str) -> str:
+    from consult_desk.permissions import role_label
+
+    if key == "role":
+        return role_label(value)
+    if key == "columns":
+        from consult_desk.export import COLUMNS
+
+        names = dict(COLUMNS) if language() == "ja" else {}  # the CSV's Japanese headers; English: the keys
+        return join(names.get(v, v) for v in value.split(","))
+    if key == "fields":
+        return join(value.split(","))
+    label = DETAIL_VALUES.get(value)
+    return _p("audit.detail_values", label) if label else value
+
+
+def plain_detail(detail: str) -> str:
+    """``key=value`` tokens as words in the UI language; anything else as it was written."""
+    tokens = detail.split(" ")
+    if not any(t.partition("=")[0] in DETAIL_KEYS and "=" in t for t in tokens):
+        return detail  # a note or reason written by staff: as they wrote it
+    words = []
+    for token in tokens:
+        key, sep, value = token.partition("=")
+        if sep and key in DETAIL_KEYS:
+            label = _p("audit.detail_keys", DETAIL_KEYS[key])
+            words.append(_t("{label}: {value}", label=label, value=_plain_value(key, value)))
+        elif token in DETAIL_VALUES:
+            words.append(_p("audit.detail_values", DETAIL_VALUES[token]))
+        elif token:
+            words.append(token)
+    return _p("detail separator", "; ").join(words)
+
+
 def detail_text(row: AuditLog) -> str:
-    """A reservation change's "from->to channel" with the status and channel labels; other details as stored."""
+    """A reservation change's "from->to channel" with the status and channel labels; other details in
+    plain words (:func:`plain_detail`)."""
     from consult_desk.presets import channel_label
     from consult_desk.states import Status, status_label
 
     if not row.action.startswith("reservation.") or "->" not in row.detail:
-        return row.detail
+        return plain_detail(row.detail)
     change, _, channel = row.detail.partition(" ")
     before, _, after = change.partition("->")
     known = {s.value for s in Status}
     if after not in known or (before and before not in known):
         return row.detail
     text = f"{status_label(before)} → {status_label(after)}" if before else status_label(after)
-    return f"{text}（{channel_label(channel)}）" if channel else text
+    if not channel:
+        return text
+    return _t("{status} ({channel})", status=text, channel=channel_label(channel))
 
 
 def _filtered(

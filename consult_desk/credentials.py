@@ -23,12 +23,13 @@ from urllib.parse import urlsplit, urlunsplit
 import peewee as pw
 
 from consult_desk import audit
+from consult_desk.actions import Action
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
-from consult_desk.i18n import NP_, _p, join
+from consult_desk.i18n import NP_, _p, in_language, join
 from consult_desk.models import DB, History, MeetingCredential, Reservation, UrlClaim, transaction
 from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
-from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig
@@ -98,8 +99,11 @@ if not any(isinstance(f, _RedactCredentialQueries) for f in _PEEWEE_LOG.filters)
     _PEEWEE_LOG.addFilter(_RedactCredentialQueries())
 
 
-def field_label(config: OfficeConfig, field: str) -> str:
-    return _p("credentials.field", PLATFORM_LABELS.get(config.platform, {}).get(field, FIELD_LABELS[field]))
+def field_label(config: OfficeConfig, field: str, lang: str | None = None) -> str:
+    """The field's name on the office's platform, in the UI language or in ``lang`` (``"ja"`` for
+    mail to applicants and the history, which are Japanese whatever the window speaks)."""
+    label = PLATFORM_LABELS.get(config.platform, {}).get(field, FIELD_LABELS[field])
+    return _p("credentials.field", label) if lang is None else in_language(lang, label, "credentials.field")
 
 
 def office_fields(config: OfficeConfig) -> list[str]:
@@ -382,7 +386,7 @@ def _history(ctx: Context, res: Reservation, note: str, data: dict[str, Any]) ->
     History.create(
         reservation=res,
         at=ctx.clock.now(),
-        action="credentials",
+        action=Action.CREDENTIALS.value,
         from_status=res.status,
         status=res.status,
         channel="",
@@ -393,7 +397,7 @@ def _history(ctx: Context, res: Reservation, note: str, data: dict[str, Any]) ->
 
 
 def _field_names(config: OfficeConfig, fields: list[str]) -> str:
-    return "・".join(field_label(config, f) for f in fields)
+    return "・".join(field_label(config, f, "ja") for f in fields)  # for the (Japanese) history
 
 
 @retry_conflicts
@@ -430,7 +434,7 @@ def set_credentials(ctx: Context, reservation_id: int, changes: dict[str, str | 
             {"event": "changed" if old else "set", "fields": changed, "set": set_now},
         )
         audit.record(ctx, "credentials_set", str(res.id), detail="fields=" + ",".join(changed))
-        bump_changes()
+        touch(Topic.RESERVATIONS)
     return row
 
 
@@ -465,7 +469,7 @@ def reissue(
             if cleaned.get("url") and cleaned.get("url") == withdrawn.get("url"):
                 same.append("url")
         if same:
-            raise RuleError("credential_reissue_same", clause=_reissue_clause(config), label=_field_names(config, same))
+            raise RuleError("credential_reissue_same", clause=_reissue_clause(config), label=join((field_label(config, f) for f in same), alternatives=True))
         _check_unique_url(config, res, cleaned.get("url", ""))
         now = ctx.clock.now()
         old.revoked_at = now
@@ -476,7 +480,7 @@ def reissue(
         text = f"接続情報を再発行（理由：{REVOKE_REASONS[reason]}、変更：{_field_names(config, changed)}）"
         _history(ctx, res, f"{text}\n{note}".strip(), {"event": "reissued", "reason": reason, "fields": changed})
         audit.record(ctx, "credentials_reissue", str(res.id), detail=f"reason={reason} fields={','.join(changed)}")
-        bump_changes()
+        touch(Topic.RESERVATIONS)
     return row
 
 
@@ -499,7 +503,7 @@ def revoke(ctx: Context, reservation_id: int, reason: str, note: str = "") -> No
         text = f"接続情報を無効化（理由：{REVOKE_REASONS[reason]}）"
         _history(ctx, res, f"{text}\n{note}".strip(), {"event": "revoked", "reason": reason})
         audit.record(ctx, "credentials_revoke", str(res.id), detail=f"reason={reason}")
-        bump_changes()
+        touch(Topic.RESERVATIONS)
 
 
 def _reissue_clause(config: OfficeConfig) -> str | None:

@@ -144,6 +144,16 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
         "This backup was written by a newer version (schema {found}); this version reads up to {supported}. "
         "The current database was not changed"
     ),
+    # issue 11: actions as data
+    "unknown_action": N_("There is no action '{action}'"),
+    "details_incomplete": N_("The {platform} meeting details are incomplete, so they cannot be marked as sent (missing: {fields})"),
+    "trouble_not_acknowledged": N_(
+        "This applicant has earlier trouble: {dates}. To book, acknowledge it explicitly "
+        "(on the command line: --acknowledge-trouble)"
+    ),
+    "connection_test_required": N_("Give the result of the connection test (ok or failed)"),
+    "channel_required": N_("Choose the channel (phone, e-mail...)"),
+    # end issue 11
     # meetings created by the platforms: Zoom, Microsoft Graph (issue 16)
     "meetings_setting_invalid": N_("The meetings setting '{key}' is not valid: {value}"),
     "meetings_setting_missing": N_("The meetings setting '{key}' is required"),
@@ -187,6 +197,8 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "no_show_not_communicated": N_("A session whose date and time were never communicated cannot be a no-show (cancel or refuse it instead)"),
     "details_not_sent": N_("The meeting details were never sent: check-in needs a reason (in principle only those mailed the details may join)"),
     "reissue_reason_required": N_("Give the reason for reissuing (lost, stolen ...)"),
+    # issue 15: undo of the last reversible step
+    "undo_too_late": N_("This step can no longer be undone (something happened since, or too much time has passed)"),
     # issue 11: work run off the window's thread (consult_desk/ui/shell/ops.py)
     "operation_failed": N_("The operation could not be completed: {detail}"),
     # least privilege and tamper evidence (issue 13)

@@ -190,7 +190,7 @@ def meeting_block(config: OfficeConfig, values: dict[str, str]) -> str:
             continue
         if field == "meeting_id":
             value = credentials.format_meeting_id(value)
-        lines.append(f"{credentials.field_label(config, field)}：{value}")
+        lines.append(f"{credentials.field_label(config, field, 'ja')}：{value}")  # the mail is Japanese
     if not lines:
         return NO_MEETING
     if config.get("credential_unique_per_session"):
@@ -268,7 +268,7 @@ def check_fits(res: Reservation, config: OfficeConfig, name: str) -> None:
             raise RuleError(
                 "credential_required",
                 clause=config.clause("details_deadline"),
-                fields="・".join(credentials.field_label(config, f) for f in missing),
+                fields=join((credentials.field_label(config, f) for f in missing), alternatives=True),
                 platform=credentials.platform_label(config),
             )
 

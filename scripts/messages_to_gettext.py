@@ -73,10 +73,20 @@ def _is_marked(node: ast.expr) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKERS
 
 
+# Tables whose labels share another table's context (its lookup function translates both).
+CONTEXTS = {("states", "SPECS"): "states.action"}
+
+
+def _japanese(text: str) -> bool:
+    return any(ord(c) >= 0x3000 for c in text)
+
+
 def context_of(module: str, name: str) -> str | None:
     """``MESSAGES`` has no context (codes are unique sentences); a label table is ``module.label``."""
     if name == "MESSAGES":
         return None
+    if (module, name) in CONTEXTS:
+        return CONTEXTS[module, name]
     short = name.removesuffix("_LABELS").lower()
     return f"{module}.{short}"
 
@@ -121,11 +131,26 @@ def convert_module(path: Path, module: str | None = None) -> tuple[str, list[tup
             target, value, annotation = stmt.target, stmt.value, stmt.annotation
         else:
             continue
-        if not isinstance(target, ast.Name) or not isinstance(value, ast.Dict):
+        if not isinstance(target, ast.Name) or not isinstance(value, (ast.Dict, ast.DictComp)):
             continue
-        pairs = [v for v in value.values if _is_pair(v)]
-        if not pairs or not all(_is_pair(v) or _is_marked(v) for v in value.values):
-            continue
+        if isinstance(value, ast.Dict):
+            # a table of pairs (``**other`` entries, whose key is None, are left as they are)
+            values = [v for k, v in zip(value.keys, value.values, strict=True) if k is not None]
+            pairs = [v for v in values if _is_pair(v)]
+            if not pairs or not all(_is_pair(v) or _is_marked(v) for v in values):
+                continue
+        else:
+            # a table built from calls, e.g. ActionSpec(..., ("日本語", "English"), ...): the
+            # Japanese-English pairs among the calls' arguments
+            pairs = [
+                arg
+                for call in ast.walk(value)
+                if isinstance(call, ast.Call)
+                for arg in [*call.args, *(k.value for k in call.keywords)]
+                if _is_pair(arg) and _japanese(_string(arg.elts[0]) or "")  # type: ignore[attr-defined]
+            ]
+            if not pairs:
+                continue
         name = target.id
         ctx = context_of(module, name)
         contexts[name] = ctx

@@ -179,7 +179,7 @@ def _store_created(
             **cleaned,
         )
         set_now = [f for f in fields if cleaned.get(f)]
-        names = "・".join(credentials.field_label(config, f) for f in set_now)
+        names = "・".join(credentials.field_label(config, f, "ja") for f in set_now)  # the history's note
         _history(
             ctx,
             res,

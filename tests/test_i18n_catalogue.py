@@ -202,3 +202,23 @@ def test_the_converter_turns_pairs_into_ids_and_catalogue_entries(tmp_path):
     assert 'return _p("sample.kind", KIND_LABELS.get(kind, kind))' in text
     assert "from consult_desk.i18n import NP_, N_, _p" in text
     compile(text, "sample.py", "exec")
+
+
+def test_the_converter_takes_pairs_among_a_table_of_calls(tmp_path):
+    """The action table (states.SPECS) builds its labels in calls: ActionSpec(..., ("日本語", "English"));
+    those pairs convert too, in the context their lookup translates with."""
+    source = tmp_path / "states.py"
+    source.write_text(
+        "SPECS = {\n"
+        "    spec.action: spec\n"
+        "    for spec in (\n"
+        '        Spec("offer", ("a",), ("日時を提示", "Offer a time")),\n'
+        '        Spec("extend", ("b", "c"), label=("延長", "Extend"), needs=("x", "y")),\n'
+        "    )\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    text, entries = conv.convert_module(source, module="states")
+    assert sorted(entries) == [("states.action", "Extend", "延長"), ("states.action", "Offer a time", "日時を提示")]
+    assert 'Spec("offer", ("a",), NP_("states.action", "Offer a time"))' in text
+    assert 'label=NP_("states.action", "Extend"), needs=("x", "y"))' in text

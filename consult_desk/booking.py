@@ -16,6 +16,7 @@ import peewee as pw
 
 from consult_desk import audit
 from consult_desk.calendar import format_date_ja
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import (
@@ -25,11 +26,12 @@ from consult_desk.models import (
     Event,
     History,
     Office,
+    PersonClaim,
     Reservation,
     SeatClaim,
     transaction,
 )
-from consult_desk.models.db import is_sqlite, valid_id
+from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -44,6 +46,7 @@ from consult_desk.validation import (
     normalise_line,
     normalise_phone,
     normalise_text,
+    person_keys,
 )
 
 
@@ -85,6 +88,9 @@ class BookingRequest:
     note: str = ""
     rescheduled_from: int | None = None
     minutes: int | None = None  # session length where the office offers several (003 6); default: the office's
+    # When the applicant submitted it (an imported form application): the deadline is judged then,
+    # and the consent is to the terms in force then. None: now (a booking taken at the desk).
+    submitted_at: dt.datetime | None = None
 
 
 @dataclass
@@ -139,12 +145,16 @@ def _booked_counts(office: str, keys: list[str]) -> dict[str, int]:
     return {key: n for key, n in rows}
 
 
-def _slot_refusal(config: OfficeConfig, start: dt.datetime, ctx: Context) -> RuleError | None:
-    """Why a grid slot cannot be booked now (past, deadline), independent of seats."""
+def _slot_refusal(
+    config: OfficeConfig, start: dt.datetime, ctx: Context, submitted: dt.datetime | None = None
+) -> RuleError | None:
+    """Why a grid slot cannot be booked now (past, deadline), independent of seats. ``submitted``:
+    the application's own time (a form's), at which the deadline is judged instead of today."""
     if start <= ctx.clock.now() or start.date() < ctx.clock.today():
         return RuleError("past", start=f"{start:%Y-%m-%d %H:%M}")
     deadline = application_deadline(config, start.date())
-    if deadline is not None and ctx.clock.today() > deadline:
+    applied = submitted.date() if submitted is not None else ctx.clock.today()
+    if deadline is not None and applied > deadline:
         return RuleError(
             "app_deadline",
             clause=config.clause("application_deadline"),
@@ -270,7 +280,9 @@ def session_length(config: OfficeConfig, minutes: int | None) -> int:
     return minutes
 
 
-def check_slot(config: OfficeConfig, start: dt.datetime, ctx: Context, minutes: int | None = None) -> None:
+def check_slot(
+    config: OfficeConfig, start: dt.datetime, ctx: Context, minutes: int | None = None, submitted: dt.datetime | None = None
+) -> None:
     """The slot rules: business day, inside the hours, on the grid, not past, deadline met."""
     reason = config.calendar.closed_reason(start.date())
     if reason:
@@ -287,9 +299,36 @@ def check_slot(config: OfficeConfig, start: dt.datetime, ctx: Context, minutes: 
                 hours=config.hours_text(start.date()),
             )
         raise RuleError("off_grid", clause=config.clause("hours"), minutes=config.slot_minutes)
-    refusal = _slot_refusal(config, start, ctx)
+    refusal = _slot_refusal(config, start, ctx, submitted)
     if refusal:
         raise refusal
+
+
+def check_submitted_at(ctx: Context, submitted: dt.datetime | None) -> None:
+    """A recorded submission time is a real past moment: not after now (the import's time)."""
+    if submitted is None:
+        return
+    if submitted.tzinfo is not None or submitted > ctx.clock.now():
+        raise RuleError("submitted_in_future", at=f"{submitted:%Y-%m-%d %H:%M}")
+
+
+def terms_version_at(config: OfficeConfig, when: dt.datetime | None) -> str:
+    """The terms version in force at ``when`` (the current one, or an earlier one from the office's
+    ``terms_history`` when the current terms took effect later); now when ``when`` is None."""
+    if when is None:
+        return config.terms_version
+    effective = config["terms"].get("effective_date")
+    if not effective or when.date() >= dt.date.fromisoformat(effective):
+        return config.terms_version
+    older = sorted(
+        (h for h in config.get("terms_history") or [] if h.get("effective_date") and h.get("version")),
+        key=lambda h: h["effective_date"],
+    )
+    version = config.terms_version
+    for item in older:
+        if when.date() >= dt.date.fromisoformat(item["effective_date"]):
+            version = item["version"]
+    return version
 
 
 # ---------------------------------------------------------------- intake
@@ -357,10 +396,13 @@ def validate_companions(config: OfficeConfig, companions: list[dict[str, str]]) 
     return cleaned
 
 
-def check_consent(config: OfficeConfig, items: list[str] | None, version: str | None) -> list[str]:
-    """Every required checklist item ticked, against the current terms version."""
-    if version is not None and version != config.terms_version:
-        raise RuleError("consent_outdated", clause=config.clause("consent"), given=version, current=config.terms_version)
+def check_consent(
+    config: OfficeConfig, items: list[str] | None, version: str | None, in_force: str | None = None
+) -> list[str]:
+    """Every required checklist item ticked, against the terms version in force (now, or at submission)."""
+    current = in_force or config.terms_version
+    if version is not None and version != current:
+        raise RuleError("consent_outdated", clause=config.clause("consent"), given=version, current=current)
     ticked = list(items or [])
     missing = [key for key in config.required_consent_keys() if key not in ticked]
     if missing:
@@ -473,6 +515,21 @@ def _claim_free_seat(office: str, key: str, seats: int, reservation: Reservation
 
 def release_seat(reservation: Reservation) -> None:
     SeatClaim.delete().where(SeatClaim.reservation == reservation).execute()
+    PersonClaim.delete().where(PersonClaim.reservation == reservation).execute()
+
+
+def _claim_person(config: OfficeConfig, key: str, reservation: Reservation, intake: dict[str, str]) -> None:
+    """One person, one seat of a slot (issue 14 (6)): the same phone, e-mail or 求職番号 cannot hold
+    two seats of one slot. The unique (key, person) index settles desks booking at the same moment."""
+    persons = person_keys(intake["phone"], intake["email"], intake.get("job_seeker_no", ""))
+    held = PersonClaim.select(PersonClaim.reservation).where(PersonClaim.key == key, PersonClaim.person.in_(persons)).first()
+    if held is not None:
+        raise RuleError("same_person_slot", other=held.reservation_id)
+    try:
+        with DB.atomic():
+            PersonClaim.insert_many([{"key": key, "person": p, "reservation": reservation} for p in persons]).execute()
+    except pw.IntegrityError:  # another desk booked the same person here a moment ago
+        raise RuleError("same_person_slot", other="-") from None
 
 
 def initial_status(config: OfficeConfig, channel: str) -> Status:
@@ -482,6 +539,7 @@ def initial_status(config: OfficeConfig, channel: str) -> Status:
     return Status(config.get("initial_status", "confirmed"))
 
 
+@retry_conflicts
 def book(ctx: Context, req: BookingRequest) -> Reservation:
     """Apply every booking rule and store the reservation with its history and consent, or refuse."""
     require(ctx, "book")
@@ -491,7 +549,9 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
     values = {"name": req.name, "kana": req.kana, "phone": req.phone, "email": req.email, **req.answers}
     intake = validate_intake(config, {k: v for k, v in values.items() if config.field(k) or v})
     companions = validate_companions(config, req.companions)
-    ticked = check_consent(config, req.consent_items, req.terms_version)
+    check_submitted_at(ctx, req.submitted_at)
+    terms_version = terms_version_at(config, req.submitted_at)
+    ticked = check_consent(config, req.consent_items, req.terms_version, terms_version)
     note = normalise_text(req.note, "メモ", 1000)
 
     with transaction():
@@ -501,14 +561,14 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             if event is None:
                 raise RuleError("event_not_found", id=req.event_id)
             start, end = event.start, event.end
-            refusal = _slot_refusal(config, start, ctx)
+            refusal = _slot_refusal(config, start, ctx, req.submitted_at)
             if refusal:
                 raise refusal
         else:
             assert req.start is not None
             start = req.start.replace(second=0, microsecond=0)
             length = session_length(config, req.minutes)
-            check_slot(config, start, ctx, length)
+            check_slot(config, start, ctx, length, req.submitted_at)
             end = start + dt.timedelta(minutes=length)
         first = not _has_earlier_booking(req.office, intake["phone"], intake["name"])
         check_channel(config, req.channel, first)
@@ -545,10 +605,10 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             channel=req.channel,
             answers=answers,
             companions=companions,
-            terms_version=config.terms_version,
+            terms_version=terms_version,
             notify_by=details_deadline(config, start.date()),
             offer_reply_by=(
-                config.calendar.business_days_after(ctx.clock.today(), int(offer_days))
+                config.calendar.business_days_after((req.submitted_at or now).date(), int(offer_days))
                 if status == Status.REQUESTED and config.get("offer_flow") and offer_days
                 else None
             ),
@@ -558,6 +618,8 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             created_by=ctx.actor.login,
         )
         key = event_key(event.id) if event else slot_key(req.office, start)
+        if event is None:  # a group event may take a parent's several children; a slot is one person's
+            _claim_person(config, key, reservation, intake)
         seats = event.capacity if event else config.seats
         if event is None and overlapping(config):
             seat = _claim_free_seat(req.office, key, seats, reservation)
@@ -570,9 +632,16 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
         reservation.seat_no = seat
         reservation.save()
         Consent.create(
-            reservation=reservation, terms_version=config.terms_version, items=ticked, staff=ctx.actor.login, at=now
+            reservation=reservation,
+            terms_version=terms_version,
+            items=ticked,
+            staff=ctx.actor.login,
+            at=req.submitted_at or now,
+            channel=req.channel,
         )
-        data: dict[str, Any] = {"consent": ticked, "terms_version": config.terms_version}
+        data: dict[str, Any] = {"consent": ticked, "terms_version": terms_version}
+        if req.submitted_at is not None:
+            data["submitted_at"] = f"{req.submitted_at:%Y-%m-%dT%H:%M}"
         if troubles:
             data["trouble_acknowledged"] = [t.reservation_id for t in troubles]
             trouble_note = "過去の利用状況を確認のうえ受付：" + "、".join(t.text() for t in troubles)
@@ -588,7 +657,10 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             note=note,
             data=data,
         )
-        bump_changes()
+        from consult_desk import outbox  # the details, reminder or answer mail (issue 17)
+
+        outbox.sync(ctx, reservation)
+        touch(Topic.RESERVATIONS)
     return reservation
 
 

@@ -247,6 +247,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "送信箱のメール {id} は「{state}」のため、この操作はできません",
         "Outbox message {id} is {state}: not possible now",
     ),
+    # issue 17: form import, the outbox schedule and its sender
+    "submitted_in_future": (
+        "申込日時（{at}）が現在より後になっています",
+        "The submission time ({at}) is later than now",
+    ),
+    "outbox_due_past": ("送信日時（{due}）が過去です", "The sending time ({due}) is in the past"),
+    "outbox_due_after_start": (
+        "送信日時（{due}）が相談の開始（{start}）以降です",
+        "The sending time ({due}) is not before the session starts ({start})",
+    ),
+    "import_unreadable": ("CSVファイルを読めません：{detail}", "The CSV file cannot be read: {detail}"),
+    "import_encoding": (
+        "CSVファイルの文字コードを判定できません（UTF-8またはShift_JIS/CP932で保存してください）",
+        "The CSV file's encoding is not recognised (save it as UTF-8 or Shift_JIS/CP932)",
+    ),
+    "import_empty": ("CSVファイルに見出し行とデータがありません", "The CSV file has no header row and data"),
+    "import_too_large": (
+        "CSVファイルが大きすぎます（{max}行まで）",
+        "The CSV file is too large ({max} rows at most)",
+    ),
+    "mapping_unknown": ("取込設定「{name}」は保存されていません", "No import mapping named '{name}' is saved"),
+    "mapping_invalid": ("取込設定が正しくありません：{detail}", "The import mapping is not valid: {detail}"),
+    "mapping_required": (
+        "取込設定で必須の項目に列が割り当てられていません：{names}",
+        "The import mapping gives no column for required fields: {names}",
+    ),
+    "mapping_column_missing": (
+        "CSVに列「{column}」がありません（取込設定の「{key}」）",
+        "The CSV has no column '{column}' (mapping key '{key}')",
+    ),
+    "mapping_name": (
+        "取込設定の名前は1～{max}文字で入力してください",
+        "Give the import mapping a name of 1 to {max} characters",
+    ),
+    "import_duplicate": (
+        "この申込みは取込済みです（予約{reservation}）",
+        "This application was already imported (reservation {reservation})",
+    ),
+    "import_cell": ("{column}：{message}", "{column}: {message}"),
     # supervisor: staff, sign-in, reports, retention, backup (issue 6)
     "sign_in_failed": ("ログインIDまたはパスワードが違います", "Wrong login or password"),
     "sign_in_locked": (
@@ -455,6 +494,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "操作記録の連鎖は正常です（{rows}件を確認）",
         "The audit log's chain holds ({rows} entries checked)",
     ),
+    "schema_upgrade_owner": (
+        "データベースの更新（スキーマ{found}→{supported}）が必要です。システム管理者が所有者のログインで"
+        "「consult-desk init」を実行してください",
+        "The database needs an upgrade (schema {found} to {supported}): the administrator runs "
+        "'consult-desk init' with the owner's login",
+    ),
     "pg_role_failed": (
         "PostgreSQLのログインロールを変更できませんでした：{detail}",
         "The PostgreSQL login role could not be changed: {detail}",
@@ -471,6 +516,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "smtp_password_chars": (
         "SMTPのパスワードは半角の英数字と記号で入力してください（全角文字・改行は使えません）",
         "The SMTP password must be ASCII letters, digits and symbols (no full-width characters or line breaks)",
+    ),
+    "same_person_slot": (
+        "同じ方（電話番号・メールアドレス・求職番号のいずれかが同じ）がこの枠を既に予約しています（予約{other}）。1枠に1人1席です",
+        "The same person (same phone, e-mail or job-seeker number) already holds a seat in this slot "
+        "(reservation {other}): one seat per person and slot",
     ),
     "number_range": (
         "{label}は{low}から{high}までの整数で指定してください：{value}",

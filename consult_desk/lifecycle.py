@@ -10,6 +10,7 @@ from typing import Any
 from consult_desk import audit
 from consult_desk.booking import BookingRequest, book, release_seat
 from consult_desk.calendar import format_date_ja
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import (
@@ -21,7 +22,7 @@ from consult_desk.models import (
     Reservation,
     transaction,
 )
-from consult_desk.models.db import is_sqlite, valid_id
+from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -162,6 +163,7 @@ def _on_session_day(res: Reservation, now: dt.datetime) -> None:
         raise RuleError("not_session_day", date=format_date_ja(res.start.date()))
 
 
+@retry_conflicts
 def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | None = None) -> Reservation:
     """Apply one life-cycle action, or refuse it with the rule's message and change nothing."""
     opts = options or ActOptions()
@@ -284,8 +286,16 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
         _history(ctx, res, action, before, status, opts.channel, note, data or None)
         if action == "undo-no-show":
             audit.record(ctx, "undo_no_show", str(res.id), detail=note)
-        bump_changes()
+        _sync_mail(ctx, res)
+        touch(Topic.RESERVATIONS)
     return new_reservation or res
+
+
+def _sync_mail(ctx: Context, res: Reservation) -> None:
+    """The reservation's scheduled mail follows it: cancelled with it, scheduled when it is confirmed (issue 17)."""
+    from consult_desk import outbox
+
+    outbox.sync(ctx, res)
 
 
 def after_commit(ctx: Context, action: str, reservation: Reservation) -> Any:
@@ -342,6 +352,7 @@ def reschedule(ctx: Context, reservation_id: int, new_start: dt.datetime, option
     return act(ctx, reservation_id, "reschedule", opts)
 
 
+@retry_conflicts
 def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> Reservation:
     """Cancel by the office's channels; on the day itself by phone only (000 第4条(4), 003 7(2), 004 第4条(4))."""
     require(ctx, "cancel")
@@ -371,7 +382,8 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
         _history(
             ctx, res, "cancel", before, res.status, channel, note, {"same_day": res.start.date() == ctx.clock.today()}
         )
-        bump_changes()
+        _sync_mail(ctx, res)
+        touch(Topic.RESERVATIONS)
     return res
 
 
@@ -384,6 +396,7 @@ def _attempt_results(res: Reservation) -> list[str]:
     return [r for (r,) in rows.order_by(CallbackAttempt.id).tuples()]
 
 
+@retry_conflicts
 def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: str = "") -> CallbackAttempt:
     """One phone call to the applicant after a connection failure: reached, no answer or busy."""
     require(ctx, "act")

@@ -10,6 +10,7 @@ from consult_desk.models.entities import (
     Closure,
     Consent,
     Event,
+    FormSubmission,
     History,
     Loan,
     MeetingCleanup,
@@ -17,9 +18,12 @@ from consult_desk.models.entities import (
     Meta,
     Office,
     Outbox,
+    PersonClaim,
     Reservation,
     SeatClaim,
+    SenderLease,
     Staff,
+    UrlClaim,
 )
 
 __all__ = [
@@ -32,6 +36,7 @@ __all__ = [
     "Closure",
     "Consent",
     "Event",
+    "FormSubmission",
     "History",
     "Loan",
     "MeetingCleanup",
@@ -39,9 +44,12 @@ __all__ = [
     "Meta",
     "Office",
     "Outbox",
+    "PersonClaim",
     "Reservation",
     "SeatClaim",
+    "SenderLease",
     "Staff",
+    "UrlClaim",
     "open_database",
     "transaction",
 ]

@@ -110,6 +110,10 @@ class Applicant(BaseModel):
             kwargs["only"] = [*only, Applicant.name_key, Applicant.kana_key, Applicant.given_key, Applicant.given_kana_key]
         return super().save(*args, **kwargs)
 
+    class Meta:
+        # save() writes the changed columns only: on PostgreSQL the desk roles may not write anonymised_at
+        only_save_dirty = True
+
 
 class Event(BaseModel):
     """A group event (交流会, 相談, 講座; 002): many participants up to a capacity."""
@@ -167,6 +171,20 @@ class SeatClaim(BaseModel):
         indexes = ((("key", "seat_no"), True),)
 
 
+class PersonClaim(BaseModel):
+    """One person, one seat of a slot (issue 14 (6)): a row per identity of the person (phone,
+    e-mail, job-seeker number, each stored as a SHA-256 digest, never in clear) on the slot's key;
+    the unique index refuses a second seat to the same person even when desks book at the same moment.
+    Released with the seat (cancel, refuse, reschedule)."""
+
+    key = pw.CharField(max_length=120)  # the seat claim's key: "slot|office|YYYY-MM-DDTHH:MM"
+    person = pw.CharField(max_length=64)  # sha256("phone:0901234567") etc.
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="person_claims")
+
+    class Meta:
+        indexes = ((("key", "person"), True),)
+
+
 class History(BaseModel):
     """Append-only life cycle of a reservation: who did what, when, by which channel."""
 
@@ -207,6 +225,7 @@ class Consent(BaseModel):
     items = JSONField()
     staff = pw.CharField(max_length=64)
     at = pw.DateTimeField()
+    channel = pw.CharField(max_length=16, default="")  # how consent was given: form, phone... (issue 17)
 
 
 class MeetingCredential(BaseModel):
@@ -226,6 +245,14 @@ class MeetingCredential(BaseModel):
     # meeting or event id) and which platform; empty for credentials typed in by staff.
     platform = pw.CharField(max_length=20, default="")
     platform_id = pw.TextField(default="")
+
+
+class UrlClaim(BaseModel):
+    """Teams: a meeting URL is for one session only (003 2(4)). The first reservation that used a URL
+    holds it; the unique index refuses it to any other, even when two desks store it at once."""
+
+    url = pw.CharField(max_length=500, unique=True)
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="url_claims")
 
 
 class Callback(BaseModel):
@@ -255,12 +282,48 @@ class Outbox(BaseModel):
     to_addr = pw.CharField(max_length=254)
     subject = pw.CharField(max_length=300)
     body = pw.TextField()
-    state = pw.CharField(max_length=16, default="queued")  # queued, sending, sent, failed, saved
+    # scheduled, held, sending, sent, failed, cancelled; saved (an .eml file or the clipboard)
+    state = pw.CharField(max_length=16, default="scheduled")
     error = pw.TextField(default="")
     attempts = pw.IntegerField(default=0)
     created_at = pw.DateTimeField()
     sent_at = pw.DateTimeField(null=True)
     staff = pw.CharField(max_length=64)
+    # issue 17: the schedule and exactly-once sending
+    due = pw.DateTimeField(null=True, index=True)  # when the sender may send it (retries move it on)
+    origin = pw.CharField(max_length=16, default="staff")  # "schedule": made by the outbox schedule
+    due_fixed = pw.BooleanField(default=False)  # staff changed the time: the schedule leaves it alone
+    message_id = pw.CharField(max_length=250, default="")  # committed before the SMTP conversation
+    sending_at = pw.DateTimeField(null=True)
+    sender = pw.CharField(max_length=120, default="")  # the desk that took it for sending
+
+
+class FormSubmission(BaseModel):
+    """One imported form application (issue 17). The unique indexes make a second import of the same
+    submission impossible: the form's own id, or the same person, office and slot."""
+
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE")
+    submission_id = pw.CharField(max_length=120, null=True)  # the form's 受付番号; NULL when it has none
+    person_key = pw.CharField(max_length=300)  # phone digits | name without spaces
+    start = pw.DateTimeField()
+    reservation = pw.ForeignKeyField(Reservation, null=True, on_delete="SET NULL")
+    submitted_at = pw.DateTimeField()
+    imported_at = pw.DateTimeField()
+    staff = pw.CharField(max_length=64)
+
+    class Meta:
+        indexes = (
+            (("office", "submission_id"), True),
+            (("office", "person_key", "start"), True),
+        )
+
+
+class SenderLease(BaseModel):
+    """Which desk sends the outbox now (issue 17): one row per lease, taken over when it expires."""
+
+    name = pw.CharField(primary_key=True, max_length=32)
+    holder = pw.CharField(max_length=120)
+    expires_at = pw.DateTimeField()
 
 
 class MeetingCleanup(BaseModel):
@@ -316,6 +379,10 @@ class AuditLog(BaseModel):
 
         if self._pk is None and is_sqlite():
             chain.link(self)
+        elif self._pk is None:
+            # PostgreSQL: no RETURNING id, so a role that may append but not read the log can write it
+            columns = ("at", "staff", "action", "target", "count", "detail")
+            return type(self).insert({getattr(type(self), c): getattr(self, c) for c in columns}).as_rowcount().execute()
         return super().save(*args, **kwargs)
 
 
@@ -328,13 +395,17 @@ ALL_MODELS: list[type[BaseModel]] = [
     Event,
     Reservation,
     SeatClaim,
+    PersonClaim,
     History,
     Consent,
     MeetingCredential,
+    UrlClaim,
     Callback,
     CallbackAttempt,
     Outbox,
     Loan,
     AuditLog,
     MeetingCleanup,
+    FormSubmission,
+    SenderLease,
 ]

@@ -301,6 +301,12 @@ class SupervisorActions(QObject):
         ctx = self.ctx
 
         def then() -> None:
+            try:
+                retention.wipe_credentials(self.ctx)  # yesterday's passcodes are nobody's business (issue 13)
+            except ConsultDeskError as exc:
+                self._status(exc.message)
+            if can(self.ctx, "audit_view"):
+                self.check_audit_log()
             if ask and can(self.ctx, "purge"):
                 self.propose_purge()
 
@@ -315,6 +321,38 @@ class SupervisorActions(QObject):
 
         return run_op(self.window, lambda: backup.daily_backup(ctx), made, failure=failed,
                       label=self.tr("Daily backup"))
+
+    def check_audit_log(self):  # noqa: ANN201 (chain.Verification | None)
+        """At start: the newest entries' hash chain and the triggers (issue 13). A break or missing triggers
+        is said plainly in a message box; the administrator can open the audit view to reinstall them."""
+        from consult_desk import audit
+
+        try:
+            result = audit.verify(self.ctx, tail=audit.RECENT_TAIL)
+        except ConsultDeskError:
+            return None
+        self.last_audit_check = result
+        problems = audit.problem_messages(result)
+        if not problems:
+            return result
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Audit log"), "\n\n".join(problems),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("audit_alert")
+        if can(self.ctx, "audit_view"):
+            show = box.addButton(self.tr("&Open the audit log"), QMessageBox.ButtonRole.ActionRole)
+            show.clicked.connect(self._open_audit_view)
+        box.open()  # window-modal, does not hold up the start
+        self.audit_alert = box
+        return result
+
+    def _open_audit_view(self) -> None:
+        view = getattr(self.window, "audit_view", None)
+        if view is None:
+            return
+        tabs = getattr(self.window, "tabs", None)
+        if tabs is not None and tabs.indexOf(view) >= 0:
+            tabs.setCurrentWidget(view)
+        view.verify()
 
     def propose_purge(self) -> bool:
         """Personal data past the retention period: say how much, offer the purge (asked once a day)."""

@@ -8,6 +8,7 @@ of the SQLite file (sqlite3 backup API).
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable
@@ -160,7 +161,9 @@ def backup_copy(dest: Path) -> Path:
     marker.write_text(str(tmp.resolve()), encoding="utf-8")
     try:
         tmp.unlink(missing_ok=True)
-        with open(tmp, "ab") as lock:
+        # created for this user only (personal data), never following a link planted meanwhile
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with open(fd, "ab") as lock:
             _try_lock(lock)
             try:
                 backup_file(tmp)
@@ -274,9 +277,6 @@ def _ensure_schema(create: bool) -> list[str]:
                 Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict(
                     conflict_target=[Meta.key], update={Meta.value: _steps_text(applied)}
                 ).execute()
-                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict(
-                    conflict_target=[Meta.key], update={Meta.value: _steps_text(applied)}
-                ).execute()  # an upsert both engines take (PostgreSQL has no INSERT OR REPLACE)
             done.append(f"migrated to schema {target}")
         if not is_sqlite():
             with DB.atomic():

@@ -195,6 +195,9 @@ def test_the_booking_menu_opens_the_wizard_and_the_window_refreshes(qtbot, db, c
     assert opened == [OFFICE]
     assert "outbox_sender" not in window.__dict__  # started by the application after sign-in, not here
     window.start_outbox_sender()
+    assert "outbox_sender" not in window.__dict__  # a window not shown (or closed) starts none
+    window.show()
+    window.start_outbox_sender()
     assert window.outbox_sender.timer.isActive()
     window.close()
     assert not window.outbox_sender.timer.isActive()

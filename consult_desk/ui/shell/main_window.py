@@ -398,9 +398,20 @@ class MainWindow(QMainWindow):
         self._calendar_mode = str(s.value("calendar/mode", "month"))  # applied when the calendar is built
         self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))  # the tab left open is built now
 
-    def start_outbox_sender(self) -> None:
+    def start_outbox_sender(self, delay_ms: int = 0) -> None:
         """The desk's timed sender (issue 17): due mail goes out every minute, by whichever desk holds
-        the lease; started by the application after sign-in (not by window tests)."""
+        the lease; started by the application after sign-in (not by window tests), ``delay_ms`` after
+        the first paint. A window closed meanwhile starts none."""
+        if delay_ms:
+            from PySide6.QtCore import QTimer
+
+            self._sender_start = QTimer(self)  # dies with the window: a closed window starts nothing
+            self._sender_start.setSingleShot(True)
+            self._sender_start.timeout.connect(self.start_outbox_sender)
+            self._sender_start.start(delay_ms)
+            return
+        if not self.isVisible() or "outbox_sender" in self.__dict__:
+            return
         from consult_desk.ui.mail.outbox_sender import OutboxSender
 
         self.outbox_sender = OutboxSender(self.ctx, self)
@@ -434,6 +445,8 @@ class MainWindow(QMainWindow):
             s.setValue("calendar/mode", calendar.mode)
         if hasattr(self, "watcher"):
             self.watcher.stop()
+        if "_sender_start" in self.__dict__:
+            self._sender_start.stop()
         if "outbox_sender" in self.__dict__:
             self.outbox_sender.stop()
         super().closeEvent(event)

@@ -21,7 +21,7 @@ from consult_desk import booking
 from consult_desk.models import History, Reservation
 from consult_desk.ui.desk.booking_dialog import BookingDialog
 from consult_desk.ui.desk.consent_dialog import ConsentDialog
-from consult_desk.ui.desk.reservation_panel import ActionDialog
+from consult_desk.ui.session.action_runner import ActionDialog
 from consult_desk.ui.shell.main_window import MainWindow
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.shell.settings_dialog import SettingsDialog
@@ -327,7 +327,9 @@ def test_tabs_other_than_the_first_are_built_when_first_shown_or_asked_for(qtbot
     assert window.tabs.widget(3) is outbox and window.tabs.currentWidget() is window.calendar
     assert outbox.office == second
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.tabs.widget(5)))
-    assert window.tabs.currentWidget() is window.reports and len(statistics_reads) == 1  # read once, for the office
+    assert window.tabs.currentWidget() is window.reports
+    qtbot.waitUntil(lambda: window.reports.op.finished)  # counted off the window's thread
+    assert len(statistics_reads) == 1  # read once, for the office
     assert statistics_reads[0][-1] == second
     assert window.views() == [window.tabs.widget(i) for i in range(7)]  # views() builds the rest
     assert not any(window.tabs.widget(i).objectName().startswith("pending_") for i in range(7))

@@ -277,6 +277,9 @@ def _ensure_schema(create: bool) -> list[str]:
                 Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict(
                     conflict_target=[Meta.key], update={Meta.value: _steps_text(applied)}
                 ).execute()
+                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict(
+                    conflict_target=[Meta.key], update={Meta.value: _steps_text(applied)}
+                ).execute()  # an upsert both engines take (PostgreSQL has no INSERT OR REPLACE)
             done.append(f"migrated to schema {target}")
         if not is_sqlite():
             with DB.atomic():

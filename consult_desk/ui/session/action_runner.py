@@ -79,9 +79,9 @@ REQUIRES: dict[str, Needs] = {
     "connection-failed": Needs(),  # at once: the phone callback panel opens right after
     "complete-by-phone": Needs(minutes="duration", note=True),
     "reschedule": Needs(booking="reschedule"),
-    "unreachable": Needs(note=True),
+    "unreachable": Needs(),
     "terminate": Needs(prohibited_act=True, reason=True),
-    "refuse": Needs(note=True),
+    "refuse": Needs(reason=True),  # why the office refuses (the core's table asks the same)
     "cancel": Needs(channel="cancel", note=True),
     "contact": Needs(channel="contact", reason=True),
     "undo-no-show": Needs(reason=True),

@@ -30,7 +30,7 @@ def due_text(ctx: Context, office: str | None, items: list[due.DueItem] | None =
     """"要対応 3件" for the status bar ("" when nothing is due today or overdue); from ``items`` when
     the caller has just read them (the today board's list), else read now."""
     if items is not None:
-        count = urgent_count(items)
+        count = due.DueList(tuple(items)).count
     else:
         try:
             count = due.urgent_count(ctx.clock.now(), office or None)
@@ -113,12 +113,13 @@ class DueListWidget(QWidget):
 
     def refresh(self) -> None:
         try:
-            rows = due.items(self.ctx.clock.now(), self.office or None)
+            self.summary = due.due_list(self.ctx.clock.now(), self.office or None)
         except ConsultDeskError:
-            rows = []
-        self.model.set_rows(rows)
-        self.urgent = urgent_count(rows)  # the header and the status bar show this one number
-        self.title.setText(self.tr("Meeting details and replies due (%1)").replace("%1", str(self.urgent)))
+            self.summary = due.DueList(())
+        self.model.set_rows(list(self.summary.items))
+        # the same number as the status bar's "要対応" (due_text): overdue or due today
+        self.urgent = self.summary.count
+        self.title.setText(self.tr("Meeting details and replies due (%1)").replace("%1", str(self.summary.count)))
         self.loaded.emit()
 
     def count_text(self) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTime,
     QTimer,
     Signal,
 )
@@ -52,12 +53,12 @@ from consult_desk.ui.session.due_list import DueListWidget
 from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.selection import Selection
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_date, fmt_time_span
+from consult_desk.ui.widgets.format import fmt_date, fmt_time_span, join_list
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 
-TICK_MS = 15_000  # the clock: countdowns are in minutes (data changes come through the change hub)
+TICK_MS = 60_000  # the clock, on the minute: countdowns are in minutes (data changes come through the change hub)
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 WARN_COLOR = "#c62828"
 
@@ -254,9 +255,17 @@ class TodayBoard(QWidget):
         self.timer.setObjectName("board_timer")
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.refresh)
-        self.timer.start()
+        # The first tick on the next full minute, then one a minute: the countdowns change exactly then.
+        self._align = QTimer(self)  # a child: gone with the board
+        self._align.setSingleShot(True)
+        self._align.timeout.connect(self._first_tick)
+        self._align.start(max(0, tick_ms - QTime.currentTime().msecsSinceStartOfDay() % tick_ms))
         hub.on((Topic.RESERVATIONS, Topic.CALLBACKS, Topic.MAIL, Topic.OFFICES), self.refresh, self)
         self.selection.reservation_changed.connect(self._selection_changed)
+        self.refresh()
+
+    def _first_tick(self) -> None:
+        self.timer.start()
         self.refresh()
 
     # ------------------------------------------------------------ layout
@@ -448,7 +457,7 @@ class TodayBoard(QWidget):
             parts.append(QCoreApplication.translate("TodayBoard", "face and name checked"))
         if row.companions_present is False:
             parts.append(QCoreApplication.translate("TodayBoard", "companions not as registered"))
-        return "、".join(parts) if parts else "—"
+        return join_list(parts) if parts else "—"
 
     # ------------------------------------------------------------ actions
 

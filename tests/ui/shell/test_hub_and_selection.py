@@ -42,7 +42,7 @@ def confirmed(ctx, make_request, office, start=TEN, n=0):
 def in_session(ctx, clock, make_request, office, n=0):
     res = confirmed(ctx, make_request, office, TEN, n)
     clock.set(TEN)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=dict(lifecycle.PASSED_CHECKS)))
     lifecycle.act(ctx, res.id, "start")
     return res
 
@@ -107,7 +107,7 @@ def test_a_callback_created_from_the_panel_reaches_the_callback_dock_at_once(db,
     assert dock.model.rows == [] and dock.timer.interval() == 60_000
     panel.show_reservation(res.id)
     panel.action_buttons["connection-failed"].click()
-    assert [r["reservation"] for r in dock.model.rows] == [res.id]  # no waiting: the hub told the dock
+    assert [r.reservation for r in dock.model.rows] == [res.id]  # no waiting: the hub told the dock
     assert dock.button.text().startswith("折返し：1件")
     callback = panels._PANELS.pop(res.id)  # and the callback panel opened, as from the board
     assert callback.isVisible()
@@ -178,7 +178,7 @@ def test_switching_the_office_empties_the_panel_and_rescopes_every_view(db, ctx,
     window.office_box.setCurrentIndex(window.office_box.findData(hw))
     window.open_reservation(res.id)
     assert window.panel.action_buttons and window.panel.reservation_id == res.id
-    assert [r["reservation"] for r in window.callback_queue.model.rows] == [res.id]
+    assert [r.reservation for r in window.callback_queue.model.rows] == [res.id]
 
     window.office_box.setCurrentIndex(window.office_box.findData(nishi))
     assert window.selection.office == nishi and window.selection.reservation_id is None
@@ -239,3 +239,22 @@ def test_the_board_and_the_panel_open_the_same_dialog_the_same_way(db, ctx, cloc
     assert type(from_panel) is type(from_board) and from_panel.windowModality() == from_board.windowModality()
     from_panel.reject()
     assert Reservation.get_by_id(res.id).status == "in_session"
+
+
+@pytest.mark.parametrize("action", ["no-show", "refuse"])
+def test_an_action_that_needs_a_reason_asks_for_it_from_the_board_and_the_panel(db, ctx, clock, make_office,
+                                                                                make_request, qtbot, action):
+    """Issue 11: the same requirement in both places (a no-show needed a reason in the panel only)."""
+    office = make_office("hellowork-kawagoe")
+    res = confirmed(ctx, make_request, office)
+    clock.set(TEN + dt.timedelta(minutes=11))
+    window = make_window(qtbot, db, ctx)
+    window.today.select(res.id)
+    window.today.do_action(action)
+    window.panel.action_buttons[action].click()
+    for dialog in (window.today.active_dialog, window.panel.active_dialog):
+        assert isinstance(dialog, ActionDialog) and not dialog.ok_button.isEnabled()
+        dialog.note.setPlainText("理由")
+        assert dialog.ok_button.isEnabled()
+        dialog.reject()
+    assert Reservation.get_by_id(res.id).status == "confirmed"

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from action_helpers import send_details
 
 from consult_desk import booking, lifecycle
+from consult_desk.context import Actor, Context
 from consult_desk.errors import RuleError
 from consult_desk.lifecycle import ActOptions
-from consult_desk.models import Callback, History, SeatClaim
+from consult_desk.models import Callback, History, Reservation, SeatClaim
 from consult_desk.states import FINAL, TRANSITIONS, Status, allowed_actions
 
 T = dt.datetime
@@ -53,8 +55,8 @@ def test_hello_work_offer_then_confirm(booked, ctx, clock):
 
 def test_a_whole_session_with_extension_to_45_minutes(booked, ctx, clock):
     """004 第4条(1): 30分（必要により延長する場合は45分まで）."""
-    for action in ("confirm", "send-details"):
-        lifecycle.act(ctx, booked.id, action)
+    lifecycle.act(ctx, booked.id, "confirm")
+    send_details(ctx, booked.id)
     clock.set(T(2027, 1, 13, 9, 55))
     lifecycle.act(ctx, booked.id, "check-in", ActOptions(checks={"connection_test": "ok", "identity_checked": True}))
     clock.set(WED)
@@ -67,7 +69,9 @@ def test_a_whole_session_with_extension_to_45_minutes(booked, ctx, clock):
     clock.set(T(2027, 1, 13, 10, 45))
     lifecycle.act(ctx, booked.id, "complete")
     assert lifecycle.get_reservation(booked.id).status == "completed"
-    assert [a for a, _ in history(booked.id)] == ["book", "confirm", "send-details", "check-in", "start", "extend", "complete"]
+    assert [a for a, _ in history(booked.id)] == [
+        "book", "confirm", "credentials", "send-details", "check-in", "start", "extend", "complete"
+    ]
 
 
 def test_late_start_keeps_the_planned_end(db, ctx, clock, make_office, make_request):
@@ -75,7 +79,7 @@ def test_late_start_keeps_the_planned_end(db, ctx, clock, make_office, make_requ
     office = make_office("musashino-hoiku-concierge")
     res = booking.book(ctx, make_request(office, WED))
     clock.set(T(2027, 1, 13, 10, 12))
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")
     assert lifecycle.get_reservation(res.id).end == T(2027, 1, 13, 10, 30)
 
@@ -85,10 +89,10 @@ def test_no_show_only_after_the_grace(booked, ctx, clock):
     lifecycle.act(ctx, booked.id, "confirm")
     clock.set(T(2027, 1, 13, 10, 9))
     with pytest.raises(RuleError) as err:
-        lifecycle.act(ctx, booked.id, "no-show")
+        lifecycle.act(ctx, booked.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     assert err.value.code == "no_show_too_early" and err.value.clause == "004 第4条(4)"
     clock.set(T(2027, 1, 13, 10, 10))
-    lifecycle.act(ctx, booked.id, "no-show")
+    lifecycle.act(ctx, booked.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     assert lifecycle.get_reservation(booked.id).status == "no_show"
 
 
@@ -97,14 +101,14 @@ def test_no_show_refused_after_contact(booked, ctx, clock):
     lifecycle.act(ctx, booked.id, "contact", ActOptions(note="10分ほど遅れると電話あり", channel="phone"))
     clock.set(T(2027, 1, 13, 10, 20))
     with pytest.raises(RuleError) as err:
-        lifecycle.act(ctx, booked.id, "no-show")
+        lifecycle.act(ctx, booked.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     assert err.value.code == "no_show_contacted"
 
 
 def test_undo_no_show_needs_a_supervisor_and_a_reason(booked, ctx, clock):
     lifecycle.act(ctx, booked.id, "confirm")
     clock.set(T(2027, 1, 13, 10, 15))
-    lifecycle.act(ctx, booked.id, "no-show")
+    lifecycle.act(ctx, booked.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     reception = type(ctx)(actor=type(ctx.actor)("uketsuke", "受付", "reception"), clock=clock)
     with pytest.raises(RuleError) as err:
         lifecycle.act(reception, booked.id, "undo-no-show", ActOptions(note="システム障害"))
@@ -119,15 +123,15 @@ def test_connection_failure_becomes_a_phone_callback(booked, ctx, clock):
     """003 8: 当センターから電話連絡; 復旧に時間を要する場合は電話での相談に切り替える."""
     lifecycle.act(ctx, booked.id, "confirm")
     clock.set(WED)
-    lifecycle.act(ctx, booked.id, "check-in")
+    lifecycle.act(ctx, booked.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, booked.id, "start")
     clock.set(T(2027, 1, 13, 10, 5))
     lifecycle.act(ctx, booked.id, "connection-failed", ActOptions(note="映像が固まる"))
     queue = lifecycle.open_callbacks()
-    assert queue[0]["reservation"] == booked.id and queue[0]["phone"] == "090-1234-5678" and queue[0]["attempts"] == 0
+    assert queue[0].reservation == booked.id and queue[0].phone == "090-1234-5678" and queue[0].attempts == 0
     lifecycle.log_callback_attempt(ctx, booked.id, "no_answer")
     lifecycle.log_callback_attempt(ctx, booked.id, "reached", "電話で継続")
-    assert lifecycle.open_callbacks()[0]["attempts"] == 2
+    assert lifecycle.open_callbacks()[0].attempts == 2 and lifecycle.open_callbacks()[0].last_result == "reached"
     lifecycle.act(ctx, booked.id, "complete-by-phone", ActOptions(minutes=20))
     assert lifecycle.open_callbacks() == []
     cb = Callback.get(Callback.reservation == booked.id)
@@ -139,7 +143,7 @@ def test_nishitokyo_new_slot_after_failure_only_when_the_city_caused_it(db, ctx,
     office = make_office("nishitokyo-childcare")
     res = booking.book(ctx, make_request(office, WED))
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "connection-failed")
     with pytest.raises(RuleError) as err:
         lifecycle.act(ctx, res.id, "reschedule")
@@ -157,7 +161,7 @@ def test_terminate_for_a_prohibited_act_flags_the_applicant(booked, ctx, clock):
     """004 第10条(1)/(2): 録画・録音は禁止; staff may end the session."""
     lifecycle.act(ctx, booked.id, "confirm")
     clock.set(WED)
-    lifecycle.act(ctx, booked.id, "check-in")
+    lifecycle.act(ctx, booked.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     with pytest.raises(RuleError) as err:
         lifecycle.act(ctx, booked.id, "terminate", ActOptions(prohibited_act="dancing"))
     assert err.value.code == "unknown_act"
@@ -230,3 +234,97 @@ def test_reschedule_after_a_terms_change_takes_consent_afresh(db, ctx, make_offi
     items = get_config(office).required_consent_keys()
     new = lifecycle.reschedule(ctx, res.id, T(2027, 1, 20, 10, 0), ActOptions(consent_items=items, terms_version="2.0"))
     assert new.terms_version == "2.0" and new.consents[0].items == items
+
+
+def test_the_callback_queue_is_read_in_one_query(db, ctx, clock, make_office, make_request):
+    """Issue 11: one statement for the whole queue (it was one more per callback), with datetimes."""
+    office = make_office("hellowork-kawagoe")
+    booked = [
+        booking.book(ctx, make_request(office, WED + dt.timedelta(hours=i, minutes=-30), name=f"利用 者{i}", phone=f"080-0000-000{i}",
+                                       email=f"u{i}@example.jp", answers={"job_seeker_no": f"11010-0000000{i}"}))
+        for i in range(3)
+    ]
+    for res in booked:
+        lifecycle.act(ctx, res.id, "confirm")
+        clock.set(res.start)
+        lifecycle.act(ctx, res.id, "check-in", ActOptions(checks=lifecycle.PASSED_CHECKS))
+        lifecycle.act(ctx, res.id, "connection-failed")
+        lifecycle.log_callback_attempt(ctx, res.id, "busy")
+    statements: list[str] = []
+    connection = db.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        queue = lifecycle.open_callbacks(office)
+    finally:
+        connection.set_trace_callback(None)
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
+    assert [(q.attempts, q.last_result) for q in queue] == [(1, "busy")] * 3
+    assert all(isinstance(q.due, dt.datetime) and isinstance(q.start, dt.datetime) for q in queue)
+
+
+def test_the_reservation_view_carries_dates_and_times(booked, ctx):
+    """Issue 11: the service gives datetimes; `show` formats them (the JSON shape is unchanged)."""
+    lifecycle.act(ctx, booked.id, "confirm", ActOptions(channel="email"))
+    shown = lifecycle.view(lifecycle.get_reservation(booked.id))
+    assert shown.start == WED and isinstance(shown.notify_by, dt.date) and shown.consent is not None
+    assert [(h.action, type(h.at)) for h in shown.history] == [("book", dt.datetime), ("confirm", dt.datetime)]
+    as_json = lifecycle.describe(lifecycle.get_reservation(booked.id))
+    assert as_json == shown.as_json() and as_json["start"] == "2027-01-13T10:00"
+    assert list(as_json) == [
+        "id", "office", "status", "start", "end", "name", "kana", "phone", "email", "address", "job_seeker_no",
+        "channel", "seat", "event", "answers", "companions", "notify_by", "offer_reply_by", "terms_version",
+        "terms_current", "consent", "rescheduled_from", "rescheduled_to", "flagged", "history",
+    ]
+
+
+def test_undo_of_the_last_reversible_step(db, ctx, clock, make_office, make_request):
+    """Issue 15 (6): check-in, start and extend can be taken back by the same person within
+    lifecycle.UNDO_MINUTES while nothing happened since; a no-show or a cancellation cannot."""
+    import datetime as _dt
+
+    from consult_desk import audit as _audit
+    from consult_desk.errors import RuleError as _RuleError
+    from consult_desk.models import AuditLog as _AuditLog
+
+    office = make_office("hellowork-kawagoe")
+    start = _dt.datetime(2027, 1, 13, 10, 0)
+    res = booking.book(ctx, make_request(office, start))
+    second = booking.book(ctx, make_request(office, start + _dt.timedelta(minutes=30), name="佐藤 太郎",
+                                            phone="080-1111-2222"))
+    lifecycle.act(ctx, res.id, "confirm", lifecycle.ActOptions(channel="email"))
+    clock.set(start - _dt.timedelta(minutes=5))
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks={"connection_test": "ok", "identity_checked": True,
+                                                                          "companions_present": True}))
+    step = lifecycle.last_undoable(ctx)
+    assert step is not None and step.action == "check-in"
+    undone = lifecycle.undo_last(ctx, step.id)
+    assert undone.status == "confirmed" and lifecycle.last_checks(undone) is None
+    assert _AuditLog.select().where(_AuditLog.action == "undo").count() == 1
+    assert _audit.action_text("undo") == "直前の操作を元に戻す"
+    assert lifecycle.last_undoable(ctx) is None  # an undo is not undone in turn
+    with pytest.raises(_RuleError) as twice:
+        lifecycle.undo_last(ctx, step.id)
+    assert twice.value.code == "undo_too_late"
+
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks={"connection_test": "ok", "identity_checked": True,
+                                                                          "companions_present": True}))
+    clock.set(start)
+    lifecycle.act(ctx, res.id, "start")
+    assert lifecycle.undo_last(ctx, lifecycle.last_undoable(ctx).id).actual_start is None
+    lifecycle.act(ctx, res.id, "start")
+    clock.set(start + _dt.timedelta(minutes=1))  # still within the window
+    step = lifecycle.last_undoable(ctx)
+    assert step is not None and step.action == "start"
+    clock.set(start + _dt.timedelta(minutes=lifecycle.UNDO_MINUTES + 1))  # too late now
+    assert lifecycle.last_undoable(ctx) is None
+    other = Context(actor=Actor("someone", "別の人", "reception"), clock=clock)
+    assert lifecycle.last_undoable(other) is None  # only one's own step
+
+    lifecycle.act(ctx, res.id, "extend", lifecycle.ActOptions(minutes=15))
+    assert Reservation.get_by_id(res.id).end == start + _dt.timedelta(minutes=45)
+    lifecycle.undo_last(ctx, lifecycle.last_undoable(ctx).id)
+    assert Reservation.get_by_id(res.id).end == start + _dt.timedelta(minutes=30)
+    assert Reservation.get_by_id(res.id).status == "in_session"
+
+    lifecycle.cancel(ctx, second.id, "phone")
+    assert lifecycle.last_undoable(ctx) is None  # a cancellation told the applicant: not undone here

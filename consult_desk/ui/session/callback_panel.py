@@ -6,15 +6,16 @@ rescheduled (the booking dialog opens prefilled and links the two reservations) 
 Where the office offers no new slot unless the city caused the failure (Nishitokyo, 000 第10条(7)),
 the rule is shown and the booking dialog asks for the city's fault and a reason.
 
-The panel is a non-modal window, one per session (:func:`open_callback_panel`); every change is
-announced on :func:`events` so the board and the callback queue refresh at once.
+The panel is a non-modal window, one per session (:func:`open_callback_panel`). What it stores is
+reported by the services to the window's change hub (``ui/shell/hub.py``), so the board, the callback
+queue and this panel itself refresh at once.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,33 +34,19 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import lifecycle, session
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import CALLBACK_RESULTS, PHONE_MINUTES_MAX, ActOptions
 from consult_desk.session import CallbackInfo
 from consult_desk.states import action_label, status_label
-from consult_desk.ui.shell import openers
+from consult_desk.ui.shell import hub, openers
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_datetime
+from consult_desk.ui.widgets.format import fmt_datetime, person
 from consult_desk.ui.widgets.messages import confirm, show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
 
-
-class SessionEvents(QObject):
-    """Something on the session day changed (a callback logged, a session acted on)."""
-
-    changed = Signal()
-
-
-_EVENTS: SessionEvents | None = None
 _PANELS: dict[int, CallbackPanel] = {}
-
-
-def events() -> SessionEvents:
-    global _EVENTS
-    if _EVENTS is None:
-        _EVENTS = SessionEvents()
-    return _EVENTS
 
 
 def result_label(result: str) -> str:
@@ -98,13 +85,11 @@ class AttemptModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         attempt = self.attempts[index.row()]
-        return [f"{attempt['at']:%H:%M}", result_label(attempt["result"]), attempt["note"], attempt["staff"]][index.column()]
+        return [f"{attempt['at']:%H:%M}", result_label(attempt["result"]), attempt["note"], person(attempt["staff"])][index.column()]
 
 
 class CallbackPanel(QDialog):
-    """``CallbackPanel(ctx, reservation_id, parent)``; ``changed`` after each stored step."""
-
-    changed = Signal()
+    """``CallbackPanel(ctx, reservation_id, parent)``; reloads itself when callbacks or reservations change."""
 
     def __init__(self, ctx: Context, reservation_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,6 +190,7 @@ class CallbackPanel(QDialog):
         self.duration.valueChanged.connect(lambda _v: self._update())
         self.resize(560, 560)
         self.load()
+        hub.on((Topic.CALLBACKS, Topic.RESERVATIONS), self.load, self)
 
     # ------------------------------------------------------------ state
 
@@ -259,8 +245,6 @@ class CallbackPanel(QDialog):
     def _stored(self, text: str) -> None:
         self.message.setText(text)
         self.load()
-        self.changed.emit()
-        events().changed.emit()
 
     # ------------------------------------------------------------ steps
 

@@ -343,7 +343,7 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
                 "cancel_channel", clause=config.clause("cancel"), allowed="・".join(channel_label(c) for c in allowed)
             )
         if now >= res.start:
-            raise RuleError("cancel_after_start", clause=config.clause("cancel"), start=f"{res.start:%Y-%m-%d %H:%M}")
+            _check_cancel_after_start(config, res, now)
         same_day = list(config["same_day_cancel_channels"])
         if res.start.date() == ctx.clock.today() and channel not in same_day:
             raise RuleError(
@@ -358,6 +358,22 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
         )
         bump_changes()
     return res
+
+
+def _check_cancel_after_start(config: OfficeConfig, res: Reservation, now: dt.datetime) -> None:
+    """A phone call on the day, even after the start time, is a cancellation with contact (003 7(2),
+    004 第4条(4), 000 第4条(4): 当日キャンセルは電話): allowed on the session day until the no-show time,
+    and after it when the applicant's contact was noted (no-show is then refused). Otherwise, the day
+    after or past the grace without contact, it is no cancellation (issue 12)."""
+    if now.date() != res.start.date():
+        raise RuleError("cancel_after_start", clause=config.clause("cancel"), start=f"{res.start:%Y-%m-%d %H:%M}")
+    if now >= no_show_from(config, res) and not has_contact(res):
+        raise RuleError(
+            "cancel_after_grace",
+            clause=config.clause("no_show"),
+            grace=config.grace_minutes,
+            at=f"{no_show_from(config, res):%H:%M}",
+        )
 
 
 def _attempt_results(res: Reservation) -> list[str]:

@@ -224,8 +224,9 @@ def _shown_end(config: OfficeConfig, start: dt.datetime, end: dt.datetime) -> dt
     return start + dt.timedelta(minutes=max(fitting)) if fitting else end
 
 
-def slots(ctx: Context, office: str, day: dt.date) -> list[SlotInfo]:
-    """Every grid slot of ``day`` with its seats; a closed day has none."""
+def slots(ctx: Context, office: str, day: dt.date, new_application: bool = True) -> list[SlotInfo]:
+    """Every grid slot of ``day`` with its seats; a closed day has none. ``new_application=False``: the
+    city's re-arrangement after its own failure (000 第10条(7)), which the application deadline spares."""
     config = get_config(office)
     if config.calendar.closed_reason(day):
         return []
@@ -237,7 +238,7 @@ def slots(ctx: Context, office: str, day: dt.date) -> list[SlotInfo]:
     result = []
     for start, end in grid:
         booked = counts.get(slot_key(office, start), 0)
-        refusal = _slot_refusal(config, start, ctx)
+        refusal = _slot_refusal(config, start, ctx, new_application)
         if refusal is None and booked >= config.seats:
             refusal = RuleError("full", start=f"{start:%H:%M}")
         result.append(

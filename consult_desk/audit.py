@@ -9,6 +9,7 @@ from consult_desk.models import AuditLog
 
 
 def record(ctx: Context, action: str, target: str = "", count: int = 1, detail: str = "") -> None:
+    """One entry, in the caller's transaction; linked into the hash chain as it is inserted (models/chain.py)."""
     AuditLog.create(
         at=ctx.clock.now(), staff=ctx.actor.login, action=action, target=target, count=count, detail=detail
     )
@@ -84,7 +85,54 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "backup": ("バックアップ", "backup"),
     "backup_auto": ("自動バックアップ", "automatic backup"),
     "restore": ("バックアップから復元", "restored from a backup"),
+    # issue 13
+    "audit_guard_reinstalled": ("操作記録の保護を再設定", "audit log protection reinstalled"),
+    "meeting_credentials_wiped": ("接続情報の消去（実施後）", "meeting credentials wiped after the session"),
+    "backup_expired": ("保存期間を過ぎたバックアップの削除", "expired backups deleted"),
 }
+
+
+# ------------------------------------------------------------------ tamper evidence (issue 13)
+
+RECENT_TAIL = 200  # rows the window checks at start (the whole chain on demand)
+
+
+def verify(ctx: Context, tail: int | None = None):
+    """The hash chain and the guard triggers: ``Verification(ok, rows, first_bad, triggers)``.
+
+    ``tail``: only the newest rows (the window's check at start); None: the whole log."""
+    from consult_desk.models import chain
+    from consult_desk.permissions import require
+
+    require(ctx, "audit_view")
+    return chain.verify(tail)
+
+
+def problem_messages(result) -> list[str]:
+    """The sentences a supervisor reads for a failed verification (empty when it holds)."""
+    from consult_desk.errors import message
+
+    problems = []
+    if result.first_bad is not None:
+        problems.append(message("audit_broken", rows=result.rows, first_bad=result.first_bad))
+    if not result.triggers:
+        problems.append(message("audit_triggers_missing"))
+    return problems
+
+
+def reinstall_guard(ctx: Context):
+    """The administrator puts back the triggers someone removed; recorded, and the chain checked again."""
+    from consult_desk.models import chain, transaction
+    from consult_desk.models.guards import drop_audit_guard, install_audit_guard
+    from consult_desk.permissions import require
+
+    require(ctx, "audit_guard")
+    before = chain.verify()
+    with transaction():
+        drop_audit_guard()
+        install_audit_guard()
+        record(ctx, "audit_guard_reinstalled", detail=f"chain ok={int(before.first_bad is None)} rows={before.rows}")
+    return chain.verify()
 
 
 def action_text(action: str) -> str:

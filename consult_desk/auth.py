@@ -8,7 +8,9 @@ parameters is replaced at the owner's next successful sign-in (issue 13).
 Sign-ins, failed sign-ins and every change to an account go to the audit log (004 第5条: usage
 times and access history). After :data:`MAX_FAILURES` failed attempts within
 :data:`LOCK_MINUTES` a login is refused until that many minutes after the last failure; the
-count is read back from the append-only audit log, so no extra state is kept.
+count is read back from the append-only audit log, so no extra state is kept; it is counted only from a
+part of the log whose hash chain holds (issue 13): deleting or editing the failures to reset the count
+locks the login instead.
 """
 
 from __future__ import annotations
@@ -344,8 +346,18 @@ def demo_accounts_present() -> bool:
 # ------------------------------------------------------------------ sign-in
 
 
-def _locked_until(login: str, now: dt.datetime) -> dt.datetime | None:
+def _locked_until(login: str, now: dt.datetime, clock: Clock) -> dt.datetime | None:
     window = now - dt.timedelta(minutes=LOCK_MINUTES)
+    from consult_desk.models import chain
+
+    if not chain.segment_intact(window):
+        # rows of the last minutes were deleted or edited (which would reset the count): the attempt is
+        # recorded as a failure and the login waits as if locked, until that part of the log is older
+        # than the lockout period
+        with transaction():
+            audit.record(Context(Actor(login, "", "reception"), clock), "sign_in_failed", login,
+                         detail="audit log chain broken")
+        return now + dt.timedelta(minutes=LOCK_MINUTES)
     last_ok = (
         AuditLog.select(AuditLog.at)
         .where(AuditLog.staff == login, AuditLog.action == "sign_in")
@@ -364,8 +376,17 @@ def _locked_until(login: str, now: dt.datetime) -> dt.datetime | None:
     return until if until > now else None
 
 
-def sign_in(login: str, password: str, clock: Clock | None = None) -> Actor:
-    """The staff member behind ``login`` if the password is right; the same refusal otherwise."""
+def has_staff() -> bool:
+    """True once the database has any staff account (the command line then signs in)."""
+    return Staff.select().exists()
+
+
+def sign_in(login: str, password: str, clock: Clock | None = None, via: str = "") -> Actor:
+    """The staff member behind ``login`` if the password is right; the same refusal otherwise.
+
+    ``via="cli"``: the command line's sign-in. Its failures are recorded and count toward the lockout like
+    the window's; its successes are not recorded as such (each command records what it changes under the
+    member's login), so a read-only copy can still be read from."""
     clock = clock or SystemClock()
     try:
         key = normalise_login(login)
@@ -377,20 +398,22 @@ def sign_in(login: str, password: str, clock: Clock | None = None) -> Actor:
         _burn_time(password)
         with transaction():
             # The typed text is not kept: it may be a password typed into the wrong box.
-            audit.record(Context(Actor("?", "", "reception"), clock), "sign_in_failed", "unknown login")
+            audit.record(Context(Actor("?", "", "reception"), clock), "sign_in_failed", "unknown login", detail=via)
         raise RuleError("sign_in_failed")
     now = clock.now()
-    until = _locked_until(staff.login, now)
+    until = _locked_until(staff.login, now, clock)
     if until is not None:
         raise RuleError("sign_in_locked", until=f"{until:%H:%M}")
     actor = actor_of(staff)
     ok = verify_password(password, staff.password_hash)
+    upgraded = ok and needs_rehash(staff.password_hash)
+    if ok and via == "cli" and not upgraded:
+        return actor
     with transaction():
-        upgraded = ok and needs_rehash(staff.password_hash)
         if upgraded:
             # an older (scrypt) or cheaper hash: replaced now that the password is known to be right
             Staff.update(password_hash=hash_password(password)).where(Staff.id == staff.id).execute()
-        detail = "password hash upgraded to argon2id" if upgraded else ""
+        detail = " ".join(filter(None, [via, "password hash upgraded to argon2id" if upgraded else ""]))
         audit.record(Context(actor, clock), "sign_in" if ok else "sign_in_failed", staff.login, detail=detail)
     if not ok:
         raise RuleError("sign_in_failed")

@@ -7,8 +7,11 @@ the ``backups`` folder next to the database.
 
 A restore checks the candidate before anything is replaced: it opens it read-only, runs
 ``PRAGMA integrity_check``, reads its schema version (not newer than this program) and looks for
-every table. Only then is a safety copy of the current database taken and the candidate copied in
-through the backup API, so connections other desks hold stay valid and see the restored data.
+every table. Only then is a safety copy of the current database taken; the candidate is staged in a
+private temporary copy (migrated there if older), and one transaction on the live database replaces
+every table's rows but the audit log's and records the restore (issue 13): the audit log is never
+rewound, its hash chain goes on, and a kill at any moment leaves either the old data or the restored
+data with its ``restore`` entry. Connections other desks hold stay valid and see the restored data.
 A damaged file is refused with a sentence and nothing is replaced.
 
 PostgreSQL databases are backed up on the server (pg_dump); here they are refused clearly.
@@ -19,8 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import peewee as pw
 
 from consult_desk import audit
 from consult_desk.context import Context
@@ -269,6 +275,61 @@ def check_backup(path: Path) -> BackupInfo:
     return _describe(Path(path))
 
 
+# Meta keys that belong to the live database, not to the data a backup brings back.
+_LIVE_META = {"schema_version", "changes", "audit_head"}
+
+
+def _migrate_staged(staged: Path) -> list[str]:
+    """Bring a staged copy of an older backup to this schema (the live database stays bound meanwhile)."""
+    from consult_desk.models import DB
+
+    live = DB.obj
+    copy_db = pw.SqliteDatabase(str(staged), pragmas={"foreign_keys": 0})
+    DB.initialize(copy_db)
+    try:
+        copy_db.connect()
+        return [line for line in ensure_schema(create=False) if line.startswith("migrated")]
+    finally:
+        copy_db.close()
+        DB.initialize(live)
+
+
+def _replace_data(
+    ctx: Context, staged: Path, source: Path, version: int, reservations: int, safety: Path, changes: int
+) -> None:
+    """Every table but the audit log takes the staged backup's rows, in one transaction that also records
+    the restore: the audit log is never rewound, its chain goes on (issue 13)."""
+    from consult_desk.models import DB, AuditLog
+
+    DB.execute_sql("ATTACH DATABASE ? AS restored", (str(staged),))
+    try:
+        with transaction():
+            DB.execute_sql("PRAGMA defer_foreign_keys = ON")
+            models = [m for m in ALL_MODELS if m not in (AuditLog, Meta)]
+            for model in reversed(models):
+                DB.execute_sql(f'DELETE FROM main."{model._meta.table_name}"')
+            for model in models:
+                table = model._meta.table_name
+                live_cols = {c.name for c in DB.get_columns(table)}
+                staged_cols = [r[1] for r in DB.execute_sql(f'PRAGMA restored.table_info("{table}")').fetchall()]
+                cols = ", ".join(f'"{c}"' for c in staged_cols if c in live_cols)
+                DB.execute_sql(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM restored."{table}"')
+            marks = ", ".join("?" for _ in _LIVE_META)
+            DB.execute_sql(f"DELETE FROM main.meta WHERE key NOT IN ({marks})", list(_LIVE_META))
+            DB.execute_sql(
+                f"INSERT INTO main.meta (key, value) SELECT key, value FROM restored.meta WHERE key NOT IN ({marks})",
+                list(_LIVE_META),
+            )
+            # Other desks poll the change counter: make sure it moves past anything they have seen.
+            Meta.update(value=str(max(changes, change_count()) + 1)).where(Meta.key == "changes").execute()
+            audit.record(
+                ctx, "restore", target=str(source.resolve()), count=reservations,
+                detail=f"schema={version} safety={safety.name}",
+            )
+    finally:
+        DB.execute_sql("DETACH DATABASE restored")
+
+
 def restore(ctx: Context, source: Path) -> RestoreResult:
     """Replace the database's content with a checked backup; the current state is kept as a safety copy."""
     require(ctx, "restore")
@@ -281,24 +342,20 @@ def restore(ctx: Context, source: Path) -> RestoreResult:
     stamp = _stamp(ctx.clock.now())
     safety = _copy_to(_unique(backups_dir(current) / f"{current.stem}-before-restore-{stamp}.sqlite3"))
     changes = change_count()
-    candidate = _open_candidate(source)
-    try:
-        target = sqlite3.connect(str(current), timeout=30)
+    with tempfile.TemporaryDirectory(prefix="consult-desk-restore-") as work:
+        staged = Path(work) / "restore.sqlite3"
+        candidate = _open_candidate(source)
         try:
-            candidate.backup(target)
-        except sqlite3.Error as exc:
-            raise StorageError("restore_damaged", path=str(source), detail=str(exc)) from exc
+            out = sqlite3.connect(str(staged))
+            try:
+                candidate.backup(out)
+            except sqlite3.Error as exc:
+                raise StorageError("restore_damaged", path=str(source), detail=str(exc)) from exc
+            finally:
+                out.close()
         finally:
-            target.close()
-    finally:
-        candidate.close()
-
-    migrated = ensure_schema(create=False)  # an older backup is brought forward (with its own backup)
-    with transaction():
-        # Other desks poll the change counter: make sure it moves past anything they have seen.
-        Meta.update(value=str(max(changes, change_count()) + 1)).where(Meta.key == "changes").execute()
-        audit.record(
-            ctx, "restore", target=str(source.resolve()), count=reservations, detail=f"schema={version} safety={safety.name}"
-        )
+            candidate.close()
+        migrated = _migrate_staged(staged)  # an older backup is brought forward first, on the copy
+        _replace_data(ctx, staged, source, version, reservations, safety, changes)
     prune()
     return RestoreResult(source, version, Reservation.select().count(), safety, migrated)

@@ -13,6 +13,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from consult_desk.clock import Clock, FixedClock, SystemClock
 from consult_desk.context import CLI_ACTOR, Actor, Context
 from consult_desk.errors import ConsultDeskError, RuleError, set_language
 from consult_desk.models import Staff, open_database
-from consult_desk.models.db import classify_error
+from consult_desk.models.db import classify_error, is_url, with_login
 from consult_desk.models.schema import ensure_schema
 from consult_desk.paths import default_db_path
 from consult_desk.presets import CHANNELS, OfficeConfig
@@ -35,6 +36,16 @@ EXIT_INTERNAL = 1
 MAIL_TEMPLATES = ("received", "offered", "details", "reminder", "cancelled", "no_show", "rescheduled", "callback")
 
 Handler = Callable[[argparse.Namespace, Context], Any]
+
+
+@dataclass
+class Outcome:
+    """A result printed like any other, with its own exit status (``audit verify``: 2 when broken) and a
+    line for stderr."""
+
+    data: Any
+    code: int
+    line: str = ""
 COMMANDS: dict[str, Handler] = {}
 
 
@@ -111,13 +122,44 @@ def office_arg(args: argparse.Namespace) -> str:
     raise RuleError("required", label="--office")
 
 
-def resolve_actor(login: str | None) -> Actor:
+PASSWORD_ENV = "CONSULT_DESK_PASSWORD"
+NEW_PASSWORD_ENV = "CONSULT_DESK_NEW_PASSWORD"
+
+
+def read_secret(variable: str, prompt: str, what: str) -> str:
+    """A password from the environment variable the issue names, else a prompt on the terminal (never echoed)."""
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not (sys.stdin and sys.stdin.isatty()):
+        raise RuleError("password_required", what=what, variable=variable)
+    import getpass
+
+    return getpass.getpass(prompt, stream=sys.stderr)
+
+
+def staff_password() -> str:
+    return read_secret(PASSWORD_ENV, "Password: ", "パスワード")
+
+
+def resolve_actor(login: str | None, clock: Clock, password: str | None = None) -> Actor:
+    """Who runs the command: a signed-in staff member; the local administrator while the database has no staff.
+
+    On SQLite the password is checked like the window's sign-in (a failure is audited and counts toward
+    the lockout). On PostgreSQL the server checked it already (the connection is that login role)."""
+    from consult_desk import auth
+    from consult_desk.models.db import is_sqlite
+
     if not login:
+        if auth.has_staff():
+            raise RuleError("sign_in_required")
         return CLI_ACTOR
-    staff = Staff.get_or_none(Staff.login == login, Staff.active == True)  # noqa: E712
-    if staff is None:
-        raise RuleError("invalid_value", label="--staff", value=login)
-    return Actor(staff.login, staff.display_name, staff.role)
+    if not is_sqlite():
+        staff = Staff.get_or_none(Staff.login == auth.normalise_login(login), Staff.active == True)  # noqa: E712
+        if staff is None:
+            raise RuleError("sign_in_failed")
+        return auth.actor_of(staff)
+    return auth.sign_in(login, password if password is not None else staff_password(), clock, via="cli")
 
 
 # ------------------------------------------------------------------ commands
@@ -479,6 +521,10 @@ def cmd_audit(args: argparse.Namespace, ctx: Context) -> Any:
     """The audit log (004 第5条), oldest first; --csv writes it for Excel (and that export is audited)."""
     from consult_desk import audit
 
+    if args.what in ("verify", "reinstall-triggers"):
+        result = audit.reinstall_guard(ctx) if args.what == "reinstall-triggers" else audit.verify(ctx)
+        problems = audit.problem_messages(result)
+        return Outcome(result.as_json(), EXIT_OK if result.ok else EXIT_REFUSED, " ".join(problems))
     start = parse_date(args.date_from) if args.date_from else None
     end = parse_date(args.date_to) if args.date_to else None
     if args.csv:
@@ -509,6 +555,30 @@ def cmd_purge(args: argparse.Namespace, ctx: Context) -> Any:
 
     before = parse_date(args.before) if args.before else None
     return retention.purge(ctx, before=before, office=args.office or None, dry_run=args.dry_run).as_json()
+
+
+# ------------------------------------------------------------------ staff accounts (issue 13)
+
+
+@command("staff")
+def cmd_staff(args: argparse.Namespace, ctx: Context) -> Any:
+    """add / disable / password / list: the staff table, and on PostgreSQL each member's login role."""
+    from consult_desk import auth
+
+    if args.staff_cmd == "list":
+        return [
+            {"login": s.login, "name": s.name, "role": s.role, "active": s.active} for s in auth.list_staff(ctx)
+        ]
+    if args.staff_cmd == "add":
+        secret = read_secret(NEW_PASSWORD_ENV, "New password: ", "新しいパスワード")
+        staff = auth.create_staff(ctx, args.login, args.name or args.login, args.role, secret, args.office or None)
+        return {"login": staff.login, "name": staff.display_name, "role": staff.role, "active": bool(staff.active)}
+    if args.staff_cmd == "disable":
+        staff = auth.update_staff(ctx, args.login, active=False)
+        return {"login": staff.login, "name": staff.display_name, "role": staff.role, "active": bool(staff.active)}
+    secret = read_secret(NEW_PASSWORD_ENV, "New password: ", "新しいパスワード")
+    auth.set_password(ctx, args.login, secret)
+    return {"login": auth.get_staff(args.login).login, "password": "set"}
 
 
 # ------------------------------------------------------------------ parser
@@ -669,6 +739,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
 
     p = sub.add_parser("audit", parents=[common], help="the audit log: who did what, when (supervisors)")
+    p.add_argument("what", nargs="?", choices=["verify", "reinstall-triggers"],
+                   help="verify: check the hash chain and the triggers (exit 2 when broken); "
+                   "reinstall-triggers: put the triggers back (administrator)")
     p.add_argument("--from", dest="date_from", help="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="YYYY-MM-DD")
     p.add_argument("--by", metavar="LOGIN", help="only this staff member's entries")
@@ -687,6 +760,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office", help="one office (default: all)")
     p.add_argument("--dry-run", action="store_true", help="only count")
     # end supervisor
+
+    # staff accounts (issue 13)
+    p = sub.add_parser("staff", parents=[common], help="staff accounts (administrator): add, disable, password, list")
+    staff_sub = p.add_subparsers(dest="staff_cmd", required=True)
+    q = staff_sub.add_parser("add", parents=[common], help="a new account; password from CONSULT_DESK_NEW_PASSWORD")
+    q.add_argument("login")
+    q.add_argument("--role", required=True, choices=["reception", "counsellor", "supervisor", "admin"])
+    q.add_argument("--name", required=True)
+    q.add_argument("--office", help="the member's office (optional)")
+    q = staff_sub.add_parser("disable", parents=[common], help="the account can no longer sign in")
+    q.add_argument("login")
+    q = staff_sub.add_parser("password", parents=[common], help="set a new password (CONSULT_DESK_NEW_PASSWORD)")
+    q.add_argument("login")
+    staff_sub.add_parser("list", parents=[common], help="every account")
     return parser
 
 
@@ -712,7 +799,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from consult_desk.ui.shell.app import run_window
 
         return run_window(target, demo=args.demo, smoke_test=args.smoke_test)
+    password = None
     try:
+        if args.staff and is_url(target) and not target.startswith("sqlite"):
+            # PostgreSQL: connect as the staff member's own login role; the server checks the password
+            password = staff_password()
+            target = with_login(target, args.staff, password)
         open_database(target, create=args.cmd == "init")
         try:
             for line in ensure_schema(create=args.cmd == "init"):
@@ -722,7 +814,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         except Exception as exc:  # a driver error while reading the schema: damaged or locked file
             raise classify_error(exc, target) from exc
-        ctx = Context(actor=resolve_actor(args.staff), clock=make_clock(args))
+        clock = make_clock(args)
+        ctx = Context(actor=resolve_actor(args.staff, clock, password), clock=clock)
         result = COMMANDS[args.cmd](args, ctx)
     except ConsultDeskError as exc:
         print(exc.one_line(), file=sys.stderr)
@@ -736,12 +829,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print("internal_error: " + crashlog.sentence(exc, crashlog.record(type(exc), exc, exc.__traceback__)), file=sys.stderr)
         return EXIT_INTERNAL
+    code = EXIT_OK
+    if isinstance(result, Outcome):
+        code = result.code
+        if result.line:
+            print(" ".join(result.line.splitlines()), file=sys.stderr)
+        result = result.data
     try:
         emit(result, args.json)
         sys.stdout.flush()
     except BrokenPipeError:  # `consult-desk ... | head`: the reader left, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return EXIT_OK
+    return code
 
 
 if __name__ == "__main__":

@@ -339,6 +339,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "再発行の理由を入力してください（紛失・盗難など）",
         "Give the reason for reissuing (lost, stolen ...)",
     ),
+    # issue 11: work run off the window's thread (consult_desk/ui/shell/ops.py)
+    "operation_failed": ("処理を完了できませんでした：{detail}", "The operation could not be completed: {detail}"),
+    # least privilege and tamper evidence (issue 13)
+    "sign_in_required": (
+        "このデータベースには職員が登録されています。--staff ログインID を指定し、パスワード"
+        "（環境変数CONSULT_DESK_PASSWORDまたは入力）でログインしてください",
+        "This database has staff accounts: sign in with --staff LOGIN and the password "
+        "(CONSULT_DESK_PASSWORD or the prompt)",
+    ),
+    "password_required": (
+        "{what}を入力できません（端末がありません）。環境変数{variable}で渡してください",
+        "Cannot ask for the {what} (no terminal): pass it in {variable}",
+    ),
+    "audit_broken": (
+        "操作記録の改ざんを検出しました（{rows}件中、記録番号{first_bad}から連鎖が一致しません）。"
+        "システム管理者に連絡し、バックアップと照合してください",
+        "The audit log has been tampered with: the chain breaks at entry {first_bad} (of {rows}). "
+        "Tell the administrator and compare with a backup",
+    ),
+    "audit_triggers_missing": (
+        "操作記録の保護（変更・削除を拒否するトリガー）が削除されています。システム管理者が内容を確認のうえ再設定してください",
+        "The audit log's protection (the triggers refusing changes and deletions) has been removed. "
+        "The administrator reinstalls it after checking the log",
+    ),
+    "audit_ok": (
+        "操作記録の連鎖は正常です（{rows}件を確認）",
+        "The audit log's chain holds ({rows} entries checked)",
+    ),
+    "pg_role_failed": (
+        "PostgreSQLのログインロールを変更できませんでした：{detail}",
+        "The PostgreSQL login role could not be changed: {detail}",
+    ),
 }
 
 

@@ -33,6 +33,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "restore": _LEAD,
     "manage_offices": _ADMIN,
     "manage_staff": _ADMIN,
+    "audit_guard": _ADMIN,  # put back the audit log's triggers after reading that they were removed (issue 13)
 }
 
 ROLE_LABELS: dict[str, tuple[str, str]] = {
@@ -61,6 +62,7 @@ PERMISSION_LABELS: dict[str, tuple[str, str]] = {
     "restore": ("バックアップからの復元", "restoring a backup"),
     "manage_offices": ("事業所の設定", "managing offices"),
     "manage_staff": ("職員の管理", "managing staff"),
+    "audit_guard": ("操作記録の保護の再設定", "reinstalling the audit log's protection"),
 }
 
 

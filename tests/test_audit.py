@@ -116,7 +116,8 @@ def test_no_code_path_updates_or_deletes_audit_rows():
     raw = re.compile(r"(update\s+\"?audit_log|delete\s+from\s+\"?audit_log|truncate\s+\"?audit_log)", re.I)
     for path in PACKAGE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        if path.name != "guards.py" and raw.search(text):
+        # guards.py: the guard itself and the purge's scrub; chain.py: schema 5 chains the rows already there
+        if path.name not in {"guards.py", "chain.py"} and raw.search(text):
             offenders.append(f"{path.name}: raw SQL")
         for node in ast.walk(ast.parse(text)):
             if isinstance(node, ast.Attribute) and node.attr in {"update", "delete", "delete_instance", "replace",

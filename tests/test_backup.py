@@ -67,8 +67,9 @@ def test_backup_while_another_connection_writes(two_booked, ctx, db_path, tmp_pa
             for _ in range(400):
                 with conn:
                     conn.execute(
-                        "INSERT INTO audit_log (at, staff, action, target, count, detail)"
-                        " VALUES ('2027-01-04 09:00:00', 'other-desk', 'reservation.book', 'x', 1, '')"
+                        "INSERT INTO audit_log (at, staff, action, target, count, detail, prev_hash, row_hash,"
+                        " detail_hash, redacted)"
+                        " VALUES ('2027-01-04 09:00:00', 'other-desk', 'reservation.book', 'x', 1, '', '', '', '', 0)"
                     )
                 written.append(1)
                 started.set()
@@ -206,3 +207,39 @@ def test_postgres_is_refused_with_a_sentence(any_db, ctx, tmp_path):
         assert backup.daily_backup(ctx) is None
     else:
         assert backup.daily_backup(ctx) is not None
+
+
+def test_restore_never_rewinds_the_audit_log(two_booked, ctx, make_request, tmp_path):
+    """Issue 13: the entries written since the backup stay, the chain goes on, the restore entry is new."""
+    from consult_desk import audit
+    from consult_desk.models import chain
+
+    saved = backup.backup_to(ctx, tmp_path / "monday.sqlite3").path
+    booking.book(ctx, make_request(two_booked, WED + dt.timedelta(hours=1), phone="080-3333-4444"))
+    since_backup = [(a.id, a.row_hash) for a in AuditLog.select().order_by(AuditLog.seq)]
+    backup.restore(ctx, saved)
+    after = [(a.id, a.row_hash) for a in AuditLog.select().order_by(AuditLog.seq)]
+    assert after[: len(since_backup)] == since_backup
+    assert [a.action for a in AuditLog.select().order_by(AuditLog.seq)][len(since_backup):] == ["restore"]
+    assert after[-1][0] > max(i for i, _ in since_backup)
+    assert audit.verify(ctx).ok and chain.head()[0] == len(after)
+
+
+def test_a_restore_that_cannot_be_recorded_replaces_nothing(two_booked, ctx, make_request, tmp_path, monkeypatch):
+    """The data and the restore entry are one transaction: no restore without its audit entry."""
+    from consult_desk import audit
+
+    saved = backup.backup_to(ctx, tmp_path / "monday.sqlite3").path
+    booking.book(ctx, make_request(two_booked, WED + dt.timedelta(hours=1), phone="080-3333-4444"))
+    entries = AuditLog.select().count()
+    real = audit.record
+
+    def failing(ctx, action, *args, **kwargs):
+        if action == "restore":
+            raise OSError("killed at the wrong moment")
+        return real(ctx, action, *args, **kwargs)
+
+    monkeypatch.setattr(audit, "record", failing)
+    with pytest.raises(OSError):
+        backup.restore(ctx, saved)
+    assert Reservation.select().count() == 3 and AuditLog.select().count() == entries

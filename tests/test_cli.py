@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 
 import pytest
 from cli_support import Cli
@@ -169,7 +170,8 @@ def test_output_piped_into_head_is_not_an_error(tmp_path):
     subprocess.run([sys.executable, "-m", "consult_desk", "--db", str(db), "init", "--preset", "hellowork-kawagoe", "--demo",
                     "--today", "2027-01-13", "--json"], check=True, capture_output=True)
     proc = subprocess.run(
-        f"'{sys.executable}' -m consult_desk --db '{db}' search 山 | head -n 1",
+        f"'{sys.executable}' -m consult_desk --db '{db}' search 山 --staff reception | head -n 1",
         shell=True, capture_output=True, text=True, check=True,
+        env={**os.environ, "CONSULT_DESK_PASSWORD": "demo-reception"},  # the demo database has staff accounts
     )
     assert proc.stdout.count("\n") == 1 and "BrokenPipe" not in proc.stderr and "Traceback" not in proc.stderr

@@ -119,15 +119,20 @@ def test_no_show_after_the_grace_and_undo_by_a_supervisor(cli):
     assert cli("act", str(rid), "no-show", "--now", "2027-01-13T10:09", expect=2).startswith("no_show_too_early (004 第4条(4))")
     assert board(cli, "hellowork-kawagoe", "2027-01-13T10:10")[rid]["next_action"] == "no-show"
     assert cli("act", str(rid), "no-show", "--now", "2027-01-13T10:10", "--json")["status"] == "no_show"
-    from consult_desk.models import Staff
-
-    Staff.create(login="kato", display_name="加藤", role="counsellor")
-    Staff.create(login="boss", display_name="主任", role="supervisor")
-    line = cli("act", str(rid), "undo-no-show", "--note", "接続あり", "--staff", "kato", expect=2)
+    # the first account makes the database one that signs in; that administrator adds the others
+    cli("staff", "add", "chief", "--role", "admin", "--name", "管理者", new_password="chief-password")
+    as_chief = {"password": "chief-password"}
+    cli("staff", "add", "kato", "--role", "counsellor", "--name", "加藤", "--staff", "chief", new_password="kato-password",
+        **as_chief)
+    cli("staff", "add", "boss", "--role", "supervisor", "--name", "主任", "--staff", "chief", new_password="boss-password",
+        **as_chief)
+    line = cli("act", str(rid), "undo-no-show", "--note", "接続あり", "--staff", "kato", expect=2, password="kato-password")
     assert line.startswith("permission:")
-    assert cli("act", str(rid), "undo-no-show", "--staff", "boss", expect=2).startswith("reason_required:")
+    line = cli("act", str(rid), "undo-no-show", "--staff", "boss", expect=2, password="boss-password")
+    assert line.startswith("reason_required:")
     shown = cli(
-        "act", str(rid), "undo-no-show", "--note", "接続していたが記録漏れ", "--staff", "boss", "--now", "2027-01-13T11:00", "--json"
+        "act", str(rid), "undo-no-show", "--note", "接続していたが記録漏れ", "--staff", "boss", "--now", "2027-01-13T11:00",
+        "--json", password="boss-password",
     )
     assert shown["status"] == "confirmed" and shown["history"][-1]["staff"] == "boss"
 

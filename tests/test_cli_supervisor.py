@@ -117,6 +117,6 @@ def test_desk_roles_are_refused_on_the_command_line(one_old):
     DB.close()
     for argv in (("purge", "--before", "2027-02-01"), ("audit",), ("report", "monthly", "--month", "2027-01"),
                  ("backup", "x.sqlite3")):
-        line = one_old(*argv, "--staff", "reception", "--today", "2027-06-01", "--json", expect=2)
+        line = one_old(*argv, "--staff", "reception", "--today", "2027-06-01", "--json", expect=2, password="demo-reception")
         assert line.startswith("permission")
-    assert one_old("audit", "--staff", "supervisor", "--json")
+    assert one_old("audit", "--staff", "supervisor", "--json", password="demo-supervisor")

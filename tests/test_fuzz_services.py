@@ -17,15 +17,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from consult_desk import booking, lifecycle
+from consult_desk.csvfile import _DANGEROUS, _NUMBER_OR_DATE, CP932_SUBSTITUTE, safe_cell, write_csv
 from consult_desk.errors import RuleError
-from consult_desk.export import (
-    _DANGEROUS,
-    _NUMBER_OR_DATE,
-    CP932_SUBSTITUTE,
-    export_reservations,
-    safe_cell,
-    write_csv,
-)
+from consult_desk.export import export_reservations
 from consult_desk.lifecycle import ActOptions
 from consult_desk.models import ALL_MODELS, History, Reservation
 from consult_desk.models.check import problems

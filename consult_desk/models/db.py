@@ -20,6 +20,8 @@ SQLITE_PRAGMAS: dict[str, str | int] = {
     "busy_timeout": 10000,
     "synchronous": "normal",
     "cache_size": -16000,
+    # deleted content is overwritten with zeros, whatever the build's default (issue 13: a purge leaves no copy)
+    "secure_delete": 1,
 }
 
 
@@ -30,6 +32,16 @@ _CONTENTION = ("locked", "busy", "deadlock detected", "could not serialize")
 
 def is_url(target: str) -> bool:
     return "://" in target
+
+
+def with_login(url: str, login: str, password: str) -> str:
+    """The server URL with its user and password replaced by a staff member's login role (issue 13)."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    netloc = f"{quote(login, safe='')}:{quote(password, safe='')}@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def describe(target: str) -> str:

@@ -259,6 +259,21 @@ class AuditLog(BaseModel):
     target = pw.CharField(max_length=200, default="")
     count = pw.IntegerField(default=1)
     detail = pw.TextField(default="")
+    # hash chain (issue 13, models/chain.py): filled when the row is inserted (by the server on PostgreSQL)
+    seq = pw.BigIntegerField(null=True, unique=True)
+    prev_hash = pw.CharField(max_length=64, default="")
+    row_hash = pw.CharField(max_length=64, default="")
+    detail_hash = pw.CharField(max_length=64, default="")
+    redacted = pw.BooleanField(default=False)  # the free-text detail was scrubbed by a retention purge
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        """Only inserts; on SQLite the row is linked into the chain first (PostgreSQL's trigger does it)."""
+        from consult_desk.models import chain
+        from consult_desk.models.db import is_sqlite
+
+        if self._pk is None and is_sqlite():
+            chain.link(self)
+        return super().save(*args, **kwargs)
 
 
 ALL_MODELS: list[type[BaseModel]] = [

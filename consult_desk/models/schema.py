@@ -20,7 +20,7 @@ from consult_desk.models.db import DB, is_sqlite
 from consult_desk.models.entities import ALL_MODELS, History, Loan, Meta, Office, Reservation
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 # Tables a later schema added: an older database (a backup being restored) lacks them until migrated.
 TABLES_SINCE: dict[str, int] = {"loan": 4}
@@ -204,6 +204,24 @@ def _v4_confirm_offers() -> None:
             note="スキーマ4：日時提示メールの受信をもって予約確定（004 第4条(2)）",
             data={"migration": 4},
         ).execute()
+@migration(5)
+def _v5_audit_hash_chain(migrator: SchemaMigrator) -> None:
+    """Schema 5 (issue 13): audit_log rows carry a SHA-256 hash chain (models/chain.py); the rows already
+    there are chained in id order; the guard that comes back lets only the purge's scrub through."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models import chain
+    from consult_desk.models.entities import AuditLog
+
+    columns = {c.name for c in DB.get_columns("audit_log")}
+    fields = AuditLog._meta.fields
+    steps = [
+        migrator.add_column("audit_log", name, fields[name])
+        for name in ("seq", "prev_hash", "row_hash", "detail_hash", "redacted")
+        if name not in columns
+    ]
+    migrate(*steps)
+    chain.rechain_all()
 
 
 def bump_changes() -> None:

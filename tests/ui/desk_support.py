@@ -57,6 +57,13 @@ def activate(qtbot, window: QWidget) -> None:
     qtbot.waitUntil(focus_inside)
 
 
+def finished(qtbot, op, timeout: int = 10_000):  # noqa: ANN001, ANN201
+    """Wait for an operation run off the window's thread (shell/ops.py) and return its result."""
+    assert op is not None, "nothing was started"
+    qtbot.waitUntil(lambda: op.finished, timeout=timeout)
+    return op.result
+
+
 class Modals:
     """Handle the next modal dialogs in order: ``handler(dialog)`` runs once each appears."""
 

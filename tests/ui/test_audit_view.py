@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 
 import pytest
+from desk_support import finished
 from PySide6.QtCore import QDate
 
 from consult_desk import audit, booking
@@ -68,7 +69,7 @@ def test_export_is_readable_and_audited(logged, ctx, qtbot, tmp_path, monkeypatc
     monkeypatch.setattr(audit_view.QMessageBox, "information", lambda *a: None)
     view = make_view(qtbot, ctx)
     view.encoding.setCurrentIndex(1)
-    result = view.export_csv(tmp_path / "log.csv")
+    result = finished(qtbot, view.export_csv(tmp_path / "log.csv"))
     with (tmp_path / "log.csv").open(encoding="cp932", newline="") as fh:
         rows = list(csv.reader(fh))
     assert result.rows == 4 and [r[2] for r in rows[1:]][-1] == "pdf_daily_review"

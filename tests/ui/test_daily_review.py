@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from desk_support import finished
 from PySide6.QtWidgets import QDialog
 
 from consult_desk import booking, lifecycle
@@ -76,7 +77,7 @@ def test_the_view_shows_the_day_and_what_needs_doing(day, supervisor, qtbot):
 def test_pdf_is_a4_japanese_non_trivial_and_audited(day, supervisor, qtbot, tmp_path):
     hw, _ = day
     view = make_view(qtbot, supervisor, hw)
-    out = view.save_pdf(tmp_path / "day.pdf")
+    out = finished(qtbot, view.save_pdf(tmp_path / "day.pdf"))
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
     family = japanese_font().family().replace(" ", "")

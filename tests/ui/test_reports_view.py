@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 
 import pytest
+from desk_support import finished
 from PySide6.QtCore import QDate, Qt
 
 from consult_desk import booking, lifecycle
@@ -77,7 +78,7 @@ def test_statistics_csv_in_both_encodings(january, ctx, qtbot, tmp_path, message
     for index, encoding in enumerate(("utf-8-sig", "cp932")):
         view.encoding.setCurrentIndex(index)
         out = tmp_path / f"stats-{encoding}.csv"
-        result = view.export_statistics(out)
+        result = finished(qtbot, view.export_statistics(out))
         with out.open(encoding=encoding, newline="") as fh:
             rows = list(csv.reader(fh))
         assert rows[0][0] == "区分" and rows[1][0] == "合計" and result.encoding == encoding
@@ -89,7 +90,7 @@ def test_reservations_csv_reports_what_cp932_cannot_hold(january, ctx, qtbot, tm
     view = make_view(qtbot, ctx, january)
     view.encoding.setCurrentIndex(1)
     out = tmp_path / "rows.csv"
-    result = view.export_reservations(out, columns=["id", "date", "start", "status", "name"], mask=False)
+    result = finished(qtbot, view.export_reservations(out, columns=["id", "date", "start", "status", "name"], mask=False))
     assert result.rows == 2 and [p["char"] for p in result.unencodable] == ["𠮷"]
     assert messages[0][0] == "warning" and "𠮷 (U+20BB7)" in messages[0][1]
     with out.open(encoding="cp932", newline="") as fh:
@@ -117,6 +118,6 @@ def test_a_refused_export_is_shown_not_written(january, clock, qtbot, tmp_path, 
     monkeypatch.setattr(reports_view, "show_error", lambda parent, exc: shown.append(exc.code))
     clerk = Context(Actor("uketsuke", "受付", "reception"), clock)
     view = make_view(qtbot, clerk, january)
-    assert view.export_reservations(tmp_path / "x.csv", columns=["id", "phone"], mask=False) is None
+    assert finished(qtbot, view.export_reservations(tmp_path / "x.csv", columns=["id", "phone"], mask=False)) is None
     assert shown == ["permission"] and not (tmp_path / "x.csv").exists()
-    assert view.export_reservations(tmp_path / "y.csv", columns=["id", "phone"], mask=True).rows == 2
+    assert finished(qtbot, view.export_reservations(tmp_path / "y.csv", columns=["id", "phone"], mask=True)).rows == 2

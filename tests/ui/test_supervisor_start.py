@@ -51,8 +51,9 @@ def test_sign_in_review_and_print_the_day(tmp_path, qapp, clean_settings, make_r
         seen["tabs"] = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         window.daily_review.set_day(day)
         seen["sessions"] = window.daily_review.model.rowCount()
-        seen["pdf"] = window.daily_review.save_pdf(tmp_path / "day.pdf")
-        window.close()
+        window.daily_review.save_pdf(tmp_path / "day.pdf")  # written off the window's thread
+        seen["pdf"] = tmp_path / "day.pdf"
+        window.close()  # run_window waits for the operations under way before it returns
 
     poll = QTimer()
     poll.setInterval(20)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from desk_support import finished
 from PySide6.QtWidgets import QMessageBox
 
 from consult_desk import auth, backup, booking, lifecycle, offices
@@ -70,11 +71,11 @@ def test_start_of_day_backs_up_once_and_proposes_the_purge(db, ctx, make_office,
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(supervisor_mod.QMessageBox, "question", answer)
-    window.supervisor.start_of_day()
+    finished(qtbot, window.supervisor.start_of_day())  # the backup runs off the window's thread
     assert len(list((db_path.parent / "backups").glob("desk-daily-20270301-*.sqlite3"))) == 1
     assert len(asked) == 1 and "1人・1件" in asked[0]
-    assert Reservation.get_by_id(res.id).applicant.anonymised_at is not None
-    window.supervisor.start_of_day()  # a second start the same day: no second backup, no question
+    qtbot.waitUntil(lambda: Reservation.get_by_id(res.id).applicant.anonymised_at is not None)
+    finished(qtbot, window.supervisor.start_of_day())  # a second start the same day: no second backup, no question
     assert len(list((db_path.parent / "backups").glob("desk-daily-*.sqlite3"))) == 1 and len(asked) == 1
 
 
@@ -86,7 +87,7 @@ def test_desk_staff_are_not_asked_about_purging(db, ctx, make_office, make_reque
     clock.set(T(2027, 3, 1, 8, 30))
     window = window_for(qtbot, db, "reception", clock)
     monkeypatch.setattr(supervisor_mod.QMessageBox, "question", lambda *a: pytest.fail("not for reception"))
-    window.supervisor.start_of_day()
+    finished(qtbot, window.supervisor.start_of_day())
     assert AuditLog.select().where(AuditLog.action == "backup_auto").count() == 1
 
 
@@ -96,18 +97,18 @@ def test_backup_and_restore_from_the_menu_then_sign_in_again(db, ctx, make_offic
     hw = make_office("hellowork-kawagoe")
     booking.book(ctx, make_request(hw, WED))
     window = window_for(qtbot, db, "supervisor", clock)
-    saved = window.supervisor.back_up(tmp_path / "copy.sqlite3")
+    saved = finished(qtbot, window.supervisor.back_up(tmp_path / "copy.sqlite3")).path
     booking.book(ctx, make_request(hw, WED + dt.timedelta(minutes=30), phone="080-1111-2222"))
     monkeypatch.setattr(supervisor_mod, "confirm", lambda *a: True)
     restored = []
     window.supervisor.restored.connect(lambda: restored.append(1))
-    assert window.supervisor.restore(saved)
+    assert finished(qtbot, window.supervisor.restore(saved))
     assert Reservation.select().count() == 1 and restored == [1]
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(saved.read_bytes()[:5000])
     errors = []
     monkeypatch.setattr(supervisor_mod, "show_error", lambda parent, exc: errors.append(exc.code))
-    assert not window.supervisor.restore(damaged)
+    assert finished(qtbot, window.supervisor.restore(damaged)) is False
     assert errors == ["restore_damaged"] and Reservation.select().count() == 1
 
 

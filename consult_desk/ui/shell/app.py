@@ -112,6 +112,9 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     from consult_desk.ui.mail.mail_worker import finish_pending_sends
 
     finish_pending_sends()
+    from consult_desk.ui.shell import ops
+
+    ops.wait_all()  # a backup or an export under way finishes before the process ends
     return code
 
 

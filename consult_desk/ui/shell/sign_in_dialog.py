@@ -44,7 +44,7 @@ def _demo_hint() -> str:
 
 
 class SignInDialog(QDialog):
-    """Login and password; the service checks them (scrypt) and audits the attempt."""
+    """Login and password; the service checks them (argon2id) and audits the attempt."""
 
     def __init__(
         self,

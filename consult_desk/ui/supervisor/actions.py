@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from consult_desk import backup, retention
 from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
+from consult_desk.ui.shell.ops import Op, Outcome, run_op
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.messages import confirm, show_error
 
@@ -102,12 +103,23 @@ class PurgeDialog(QDialog):
         return plan
 
     def accept(self) -> None:
-        try:
-            self.result_plan = retention.purge(self.ctx, before=self.before())
-        except ConsultDeskError as exc:
-            show_error(self, exc)
+        """The purge runs off the window's thread; the dialog closes when it is done."""
+        if getattr(self, "op", None) is not None and not self.op.finished:
             return
-        super().accept()
+        self.buttons.setEnabled(False)
+        ctx, before = self.ctx, self.before()
+
+        def done(plan: retention.PurgePlan) -> None:
+            self.result_plan = plan
+            QDialog.accept(self)
+
+        def failed(exc: ConsultDeskError) -> None:
+            self.buttons.setEnabled(True)
+            show_error(self, exc)
+
+        self.op: Op[retention.PurgePlan] | None = run_op(
+            self, lambda: retention.purge(ctx, before=before), done, failure=failed,
+            label=self.tr("Anonymising old personal data"))
 
 
 class SupervisorActions(QObject):
@@ -187,7 +199,8 @@ class SupervisorActions(QObject):
         if OwnPasswordDialog(self.ctx, self.window).exec() == QDialog.DialogCode.Accepted:
             self._status(self.tr("Password changed."))
 
-    def back_up(self, path: Path | None = None) -> Path | None:
+    def back_up(self, path: Path | None = None) -> Op[backup.BackupInfo] | None:
+        """The backup runs off the window's thread; ``op.result.path`` is the file once it is done."""
         if path is None:
             suggestion = f"consult_desk-{self.ctx.clock.today():%Y%m%d}.sqlite3"
             chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the database"), suggestion,
@@ -195,16 +208,18 @@ class SupervisorActions(QObject):
             if not chosen:
                 return None
             path = Path(chosen)
-        try:
-            info = backup.backup_to(self.ctx, path)
-        except ConsultDeskError as exc:
-            show_error(self.window, exc)
-            return None
-        self._status(self.tr("Backup saved: %1 (%2 reservations)").replace("%1", str(info.path))
-                     .replace("%2", str(info.reservations)))
-        return info.path
+        ctx, dest = self.ctx, path
 
-    def restore(self, path: Path | None = None) -> bool:
+        def saved(info: backup.BackupInfo) -> None:
+            self._status(self.tr("Backup saved: %1 (%2 reservations)").replace("%1", str(info.path))
+                         .replace("%2", str(info.reservations)))
+
+        return run_op(self.window, lambda: backup.backup_to(ctx, dest), saved,
+                      failure=lambda exc: show_error(self.window, exc), label=self.tr("Backing up the database"))
+
+    def restore(self, path: Path | None = None) -> Outcome[bool] | None:
+        """Check the file, confirm, restore: the check and the restore run off the window's thread;
+        ``op.result`` is True once the data was replaced (None when nothing was started)."""
         if path is None:
             try:
                 start = str(backup.folder())
@@ -215,28 +230,39 @@ class SupervisorActions(QObject):
             if not chosen:
                 return False
             path = Path(chosen)
-        try:
-            info = backup.check_backup(path)
-        except ConsultDeskError as exc:
+        source = path
+        ctx = self.ctx
+        outcome: Outcome[bool] = Outcome()
+        finish = outcome.set
+
+        def failed(exc: ConsultDeskError) -> None:
             show_error(self.window, exc)
-            return False
+            finish(False)
+
+        def checked(info: backup.BackupInfo) -> None:
+            if not self._confirm_restore(source, info):
+                finish(False)
+                return
+            run_op(self.window, lambda: backup.restore(ctx, source), restored, failure=failed,
+                   label=self.tr("Restoring from a backup"))
+
+        def restored(result: backup.RestoreResult) -> None:
+            self._status(self.tr("Restored from %1; the previous data is in %2.").replace("%1", str(source))
+                         .replace("%2", str(result.safety_copy)))
+            if hasattr(self.window, "refresh_all"):
+                self.window.refresh_all()
+            self.restored.emit()
+            finish(True)
+
+        run_op(self.window, lambda: backup.check_backup(source), checked, failure=failed)
+        return outcome
+
+    def _confirm_restore(self, path: Path, info: backup.BackupInfo) -> bool:
         text = self.tr(
             "Replace the data of every office with this backup?\n\n%1\n%2 reservations, schema %3.\n\n"
             "The current data is kept as a safety copy in the backups folder. Everyone signs in again afterwards."
         ).replace("%1", str(path)).replace("%2", str(info.reservations)).replace("%3", str(info.schema))
-        if not confirm(self.window, self.tr("Restore from a backup"), text, self.tr("&Restore")):
-            return False
-        try:
-            result = backup.restore(self.ctx, path)
-        except ConsultDeskError as exc:
-            show_error(self.window, exc)
-            return False
-        self._status(self.tr("Restored from %1; the previous data is in %2.").replace("%1", str(path))
-                     .replace("%2", str(result.safety_copy)))
-        if hasattr(self.window, "refresh_all"):
-            self.window.refresh_all()
-        self.restored.emit()
-        return True
+        return confirm(self.window, self.tr("Restore from a backup"), text, self.tr("&Restore"))
 
     def purge(self) -> None:
         dialog = PurgeDialog(self.ctx, self.window)
@@ -247,17 +273,26 @@ class SupervisorActions(QObject):
 
     # -------------------------------------------------------------- start of the day
 
-    def start_of_day(self, ask: bool = True) -> None:
-        """The daily automatic backup, then (supervisors) the retention proposal, once a day."""
-        try:
-            made = backup.daily_backup(self.ctx)
-        except ConsultDeskError as exc:
+    def start_of_day(self, ask: bool = True) -> Op[Path | None]:
+        """The daily automatic backup (off the window's thread), then (supervisors) the retention
+        proposal, once a day."""
+        ctx = self.ctx
+
+        def then() -> None:
+            if ask and can(self.ctx, "purge"):
+                self.propose_purge()
+
+        def made(path: Path | None) -> None:
+            if path is not None:
+                self._status(self.tr("Daily backup saved: %1").replace("%1", str(path)))
+            then()
+
+        def failed(exc: ConsultDeskError) -> None:
             self._status(self.tr("The daily backup failed: %1").replace("%1", exc.message))
-        else:
-            if made is not None:
-                self._status(self.tr("Daily backup saved: %1").replace("%1", str(made)))
-        if ask and can(self.ctx, "purge"):
-            self.propose_purge()
+            then()
+
+        return run_op(self.window, lambda: backup.daily_backup(ctx), made, failure=failed,
+                      label=self.tr("Daily backup"))
 
     def propose_purge(self) -> bool:
         """Personal data past the retention period: say how much, offer the purge (asked once a day)."""
@@ -279,12 +314,10 @@ class SupervisorActions(QObject):
         answer = QMessageBox.question(self.window, self.tr("Retention period"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            done = retention.purge(self.ctx)
-        except ConsultDeskError as exc:
-            show_error(self.window, exc)
-            return False
-        self._status(self.tr("%1 reservations anonymised.").replace("%1", str(done.reservations)))
+        ctx = self.ctx
+        run_op(self.window, lambda: retention.purge(ctx),
+               lambda done: self._status(self.tr("%1 reservations anonymised.").replace("%1", str(done.reservations))),
+               failure=lambda exc: show_error(self.window, exc), label=self.tr("Anonymising old personal data"))
         return True
 
 

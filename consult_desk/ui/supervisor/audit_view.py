@@ -27,6 +27,7 @@ from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.export import ExportResult
 from consult_desk.models import AuditLog
+from consult_desk.ui.shell.ops import Op, run_op
 from consult_desk.ui.supervisor.reports_view import ENCODINGS
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
@@ -163,7 +164,7 @@ class AuditView(QWidget):
             text += " " + self.tr("(the newest %1 shown; narrow the period or export the CSV)").replace("%1", str(MAX_ROWS))
         self.count_label.setText(text)
 
-    def export_csv(self, path: Path | None = None) -> ExportResult | None:
+    def export_csv(self, path: Path | None = None) -> Op[ExportResult] | None:
         f = self.filters()
         if path is None:
             stem = self.tr("audit-log")
@@ -173,13 +174,13 @@ class AuditView(QWidget):
             if not chosen:
                 return None
             path = Path(chosen)
-        try:
-            result = audit.export_csv(self.ctx, path, f["start"], f["end"], f["staff"], f["action"], f["target"],
-                                      encoding=str(self.encoding.currentData()))
-        except ConsultDeskError as exc:
-            show_error(self, exc)
-            return None
-        QMessageBox.information(self, self.tr("CSV export"),
-                                self.tr("%1 rows written to %2.").replace("%1", str(result.rows)).replace("%2", str(path)))
-        self.refresh()
-        return result
+        ctx, out, encoding = self.ctx, path, str(self.encoding.currentData())
+
+        def written(result: ExportResult) -> None:
+            QMessageBox.information(self, self.tr("CSV export"),
+                                    self.tr("%1 rows written to %2.").replace("%1", str(result.rows)).replace("%2", str(out)))
+            self.refresh()
+
+        return run_op(self, lambda: audit.export_csv(ctx, out, f["start"], f["end"], f["staff"], f["action"], f["target"],
+                                                     encoding=encoding),
+                      written, failure=lambda exc: show_error(self, exc), label=self.tr("Exporting CSV"))

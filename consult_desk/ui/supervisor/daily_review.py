@@ -41,6 +41,7 @@ from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.reports import DailyReview
 from consult_desk.states import status_label
+from consult_desk.ui.shell.ops import Op, run_op
 from consult_desk.ui.widgets.format import fmt_date
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import setup_list_table
@@ -355,7 +356,9 @@ class DailyReviewView(QWidget):
         stem = self.tr("daily-review")
         return f"{stem}_{self.review.office or 'all'}_{self.review.day:%Y-%m-%d}.pdf"
 
-    def save_pdf(self, path: Path | None = None) -> Path | None:
+    def save_pdf(self, path: Path | None = None) -> Op[Path] | None:
+        """The PDF is laid out and written off the window's thread (QTextDocument and QPrinter's PDF
+        output may be used there); ``op.result`` is the file once it is done."""
         if self.review is None:
             return None
         if path is None:
@@ -363,10 +366,11 @@ class DailyReviewView(QWidget):
             if not chosen:
                 return None
             path = Path(chosen)
-        try:
-            save_review_pdf(self.review, path)
-            reports.record_print(self.ctx, self.review, "pdf", path.name)
-        except ConsultDeskError as exc:
-            show_error(self, exc)
-            return None
-        return path
+        ctx, review, out = self.ctx, self.review, path
+
+        def write() -> Path:
+            save_review_pdf(review, out)
+            reports.record_print(ctx, review, "pdf", out.name)
+            return out
+
+        return run_op(self, write, failure=lambda exc: show_error(self, exc), label=self.tr("Saving the PDF"))

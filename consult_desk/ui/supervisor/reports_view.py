@@ -5,6 +5,7 @@ the roles allowed). The chart is drawn with QPainter (no QtCharts in PySide6-Ess
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ from consult_desk.export import ExportResult
 from consult_desk.permissions import can
 from consult_desk.reports import Group, Statistics
 from consult_desk.states import Status, status_label
+from consult_desk.ui.shell.ops import Op, run_op
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 from consult_desk.ui.widgets.style import STATUS_COLORS
@@ -331,7 +333,12 @@ class ReportsView(QWidget):
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), suggestion, "CSV (*.csv)")
         return Path(chosen) if chosen else None
 
-    def export_statistics(self, path: Path | None = None) -> ExportResult | None:
+    def _export(self, write: Callable[[], ExportResult]) -> Op[ExportResult]:
+        """Write the CSV off the window's thread; the result is reported when it is done."""
+        return run_op(self, write, self._report_export, failure=lambda exc: show_error(self, exc),
+                      label=self.tr("Exporting CSV"))
+
+    def export_statistics(self, path: Path | None = None) -> Op[ExportResult] | None:
         if self.stats is None:
             return None
         start, end = self.span()
@@ -341,16 +348,11 @@ class ReportsView(QWidget):
         path = path or self._ask_path(suggestion)
         if path is None:
             return None
-        try:
-            result = reports.export_statistics(self.ctx, self.stats, path, str(self.encoding.currentData()))
-        except ConsultDeskError as exc:
-            show_error(self, exc)
-            return None
-        self._report_export(result)
-        return result
+        ctx, stats, out, encoding = self.ctx, self.stats, path, str(self.encoding.currentData())
+        return self._export(lambda: reports.export_statistics(ctx, stats, out, encoding))
 
     def export_reservations(self, path: Path | None = None, columns: list[str] | None = None,
-                            mask: bool | None = None) -> ExportResult | None:
+                            mask: bool | None = None) -> Op[ExportResult] | None:
         if columns is None:
             dialog = ColumnsDialog(self.ctx, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -361,11 +363,6 @@ class ReportsView(QWidget):
         path = path or self._ask_path(f"{stem}_{self.scope() or 'all'}_{start:%Y-%m-%d}_{end:%Y-%m-%d}.csv")
         if path is None:
             return None
-        try:
-            result = export.export_reservations(self.ctx, start, end, path, str(self.encoding.currentData()),
-                                                mask_pii=bool(mask), office=self.scope(), columns=columns or None)
-        except ConsultDeskError as exc:
-            show_error(self, exc)
-            return None
-        self._report_export(result)
-        return result
+        ctx, out, encoding, office, keys = self.ctx, path, str(self.encoding.currentData()), self.scope(), columns or None
+        return self._export(lambda: export.export_reservations(ctx, start, end, out, encoding, mask_pii=bool(mask),
+                                                               office=office, columns=keys))

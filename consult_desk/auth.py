@@ -33,7 +33,7 @@ from consult_desk.errors import RuleError
 from consult_desk.models import AuditLog, Meta, Office, Staff, transaction
 from consult_desk.models.schema import bump_changes
 from consult_desk.permissions import require
-from consult_desk.validation import nfkc, normalise_text
+from consult_desk.validation import nfkc, normalise_line
 
 # argon2id, OWASP Password Storage Cheat Sheet (m=19 MiB, t=2, p=1): about 60 ms a check here.
 ARGON2_TIME_COST = 2
@@ -204,7 +204,7 @@ def get_staff(login: str) -> Staff:
 
 def _create(login: str, display_name: str, role: str, password: str, office: str | None) -> Staff:
     login = normalise_login(login)
-    name = normalise_text(display_name, "氏名", 100) or login
+    name = normalise_line(display_name, "氏名", 100) or login
     role = _check_role(role)
     secret = check_password(password)
     office = _check_office(office)
@@ -253,7 +253,7 @@ def update_staff(
         was_admin = staff.role == "admin" and bool(staff.active)
         changes = []
         if display_name is not None:
-            staff.display_name = normalise_text(display_name, "氏名", 100) or staff.login
+            staff.display_name = normalise_line(display_name, "氏名", 100) or staff.login
             changes.append("name")
         if role is not None and role != staff.role:
             staff.role = _check_role(role)

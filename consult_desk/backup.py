@@ -35,7 +35,7 @@ from consult_desk.models import ALL_MODELS, Meta, Reservation, transaction
 from consult_desk.models.schema import (
     SCHEMA_VERSION,
     TABLES_SINCE,
-    backup_file,
+    backup_copy,
     change_count,
     ensure_schema,
     sqlite_path,
@@ -114,13 +114,11 @@ def _copy_to(dest: Path) -> Path:
     dest = Path(dest)
     if dest.exists() and dest.is_dir():
         raise StorageError("backup_failed", detail=f"{dest} is a folder")
-    tmp = dest.with_name(dest.name + ".part")
     try:
-        tmp.unlink(missing_ok=True)
-        backup_file(tmp)
-        tmp.replace(dest)
+        backup_copy(dest)
+    except StorageError as exc:
+        raise StorageError("backup_failed", detail=exc.message) from exc
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
         raise StorageError("backup_failed", detail=str(exc)) from exc
     return dest
 

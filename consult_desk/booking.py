@@ -37,9 +37,11 @@ from consult_desk.presets import CHANNELS, STANDARD_FIELDS, OfficeConfig, channe
 from consult_desk.states import TROUBLE, Status, status_label
 from consult_desk.validation import (
     name_key,
+    nfkc,
     normalise_email,
     normalise_job_seeker_no,
     normalise_kana,
+    normalise_line,
     normalise_phone,
     normalise_text,
 )
@@ -334,7 +336,7 @@ def validate_field(config: OfficeConfig, key: str, value: str) -> str:
     spec = config.field(key)
     if spec is None:
         raise RuleError("unknown_field", key=key)
-    text = (value or "").strip()
+    text = nfkc(value or "")  # a value of spaces or invisible characters only is empty
     if not text:
         if spec.required:
             raise RuleError("required", clause=spec.clause, label=spec.label)
@@ -347,7 +349,7 @@ def validate_field(config: OfficeConfig, key: str, value: str) -> str:
         return normalise_job_seeker_no(text)
     if spec.type == "kana":
         return normalise_kana(text)
-    text = normalise_text(text, spec.label)
+    text = normalise_line(text, spec.label)
     if spec.type == "choice" and spec.choices:
         if text not in spec.choices:
             raise RuleError("invalid_choice", clause=spec.clause, label=spec.label)
@@ -372,8 +374,8 @@ def validate_companions(config: OfficeConfig, companions: list[dict[str, str]]) 
         raise RuleError("companions_not_accepted")
     cleaned = []
     for item in companions:
-        name = normalise_text(item.get("name", ""), "氏名", 100)
-        relation = normalise_text(item.get("relation", ""), "所属・続柄", 100)
+        name = normalise_line(item.get("name", ""), "氏名", 100)
+        relation = normalise_line(item.get("relation", ""), "所属・続柄", 100)
         if not name and not relation:
             continue
         if not name or not relation:
@@ -654,7 +656,7 @@ def create_event(
         event = Event.create(
             office=office,
             kind=kind,
-            title=normalise_text(title, "名称") or kind,
+            title=normalise_line(title, "名称") or kind,
             start=start,
             end=start + dt.timedelta(minutes=minutes),
             capacity=cap,

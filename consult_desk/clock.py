@@ -5,6 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
+from zoneinfo import ZoneInfo
+
+# Every rule reads Japan time, whatever time zone the computer is set to (issue 14 (8)): a desk PC
+# or server left on UTC must not date a mail nine hours early or start "today" at 09:00 JST.
+JST = ZoneInfo("Asia/Tokyo")
+
+
+def jst_now() -> dt.datetime:
+    """The current time in Japan, naive (as the database stores it), to the microsecond."""
+    return dt.datetime.now(JST).replace(tzinfo=None)
+
+
+def jst_today() -> dt.date:
+    return dt.datetime.now(JST).date()
 
 
 class Clock(Protocol):
@@ -14,13 +28,13 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """Local wall-clock time (the desk PC runs in Japan Standard Time)."""
+    """Japan Standard Time (Asia/Tokyo), whatever the computer's own time zone."""
 
     def now(self) -> dt.datetime:
-        return dt.datetime.now().replace(second=0, microsecond=0)
+        return jst_now().replace(second=0, microsecond=0)
 
     def today(self) -> dt.date:
-        return dt.date.today()
+        return jst_today()
 
 
 @dataclass

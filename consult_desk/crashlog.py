@@ -7,6 +7,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from consult_desk.clock import JST
 from consult_desk.errors import language
 from consult_desk.paths import user_data_dir
 
@@ -21,7 +22,7 @@ def record(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "a", encoding="utf-8") as fh:
-            fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
+            fh.write(f"--- {dt.datetime.now(JST).isoformat(timespec='seconds')}\n")
             fh.write("".join(traceback.format_exception(exc_type, exc, tb)))
     except OSError:
         return None

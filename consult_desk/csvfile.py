@@ -14,6 +14,7 @@ from pathlib import Path
 
 from consult_desk.errors import RuleError
 from consult_desk.files import atomic_file
+from consult_desk.validation import starts_formula
 
 ENCODINGS = ("utf-8-sig", "cp932")
 CP932_SUBSTITUTE = "〓"
@@ -23,9 +24,10 @@ _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: object) -> str:
-    """Neutralise a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
+    """Neutralise a cell a spreadsheet would run as a formula: its first character that is not blank
+    or invisible is =, +, -, @ (or it starts with tab, CR, LF)."""
     text = "" if value is None else str(value)
-    if text and text[0] in _DANGEROUS and not _NUMBER_OR_DATE.match(text):
+    if text and starts_formula(text) and not _NUMBER_OR_DATE.match(text):
         return "'" + text
     return text
 

@@ -371,6 +371,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PostgreSQLのログインロールを変更できませんでした：{detail}",
         "The PostgreSQL login role could not be changed: {detail}",
     ),
+    # issue 14: robustness
+    "control_chars": (
+        "{label}に改行やタブなどの制御文字は使えません（1行で入力してください）",
+        "{label} must be one line, without line breaks, tabs or other control characters",
+    ),
+    "extend_minutes": (
+        "延長する時間は1分から{max}分までの分数で指定してください",
+        "Give the extension in minutes, from 1 to {max}",
+    ),
+    "smtp_password_chars": (
+        "SMTPのパスワードは半角の英数字と記号で入力してください（全角文字・改行は使えません）",
+        "The SMTP password must be ASCII letters, digits and symbols (no full-width characters or line breaks)",
+    ),
+    "number_range": (
+        "{label}は{low}から{high}までの整数で指定してください：{value}",
+        "{label} must be a whole number from {low} to {high}: {value}",
+    ),
 }
 
 

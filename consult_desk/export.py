@@ -9,7 +9,8 @@ from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.csvfile import _DANGEROUS, CP932_SUBSTITUTE, ENCODINGS, ExportResult, safe_cell, write_csv  # noqa: F401
 from consult_desk.errors import RuleError
-from consult_desk.models import DB, Applicant, Reservation, transaction
+from consult_desk.models import Applicant, Reservation, transaction
+from consult_desk.models.db import stream
 from consult_desk.permissions import require
 from consult_desk.presets import CHANNEL_LABELS
 from consult_desk.states import STATUS_LABELS, Status
@@ -85,7 +86,7 @@ def reservation_rows(
     # Raw rows, no per-value conversion: SQLite gives its datetime text, PostgreSQL datetime objects,
     # and both are cut to the minute below. (strftime is avoided too: in the window's process every
     # call goes through PySide6's import hook, which made an export of 100,000 rows twice as slow.)
-    for rid, off, s, e, status, channel, seat, name, kana, phone, email, address, jsn, terms, created in DB.execute(query):
+    for rid, off, s, e, status, channel, seat, name, kana, phone, email, address, jsn, terms, created in stream(query):
         s = s if isinstance(s, str) else s.isoformat(" ")
         e = e if isinstance(e, str) else e.isoformat(" ")
         created = created if isinstance(created, str) else created.isoformat(" ")
@@ -112,7 +113,9 @@ def reservation_rows(
             created[:16],
         ]
         yield [
-            safe_cell(cell) if guard and cell and cell[0] in _DANGEROUS else cell
+            # a cell starting with a letter or digit (kanji and kana included) is safe: only the others
+            # (signs, blanks, invisible characters) are looked at further
+            safe_cell(cell) if guard and cell and not cell[0].isalnum() else cell
             for cell, guard in zip([full[i] for i in picks], guarded, strict=True)
         ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -11,23 +12,62 @@ from typing import IO, Any
 from consult_desk.errors import StorageError
 
 
+def check_replaceable(path: Path) -> None:
+    """Only a regular file (or nothing) may be replaced by an export (issue 14 (4)): a device node
+    (/dev/full, a disk), a FIFO, a socket, a folder or a symbolic link is refused, whoever runs it."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StorageError("file_unwritable", path=str(path), detail=exc.strerror or str(exc)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise StorageError("file_unwritable", path=str(path), detail="folder")
+    if stat.S_ISLNK(info.st_mode):
+        raise StorageError("file_unwritable", path=str(path), detail="symbolic link")
+    if not stat.S_ISREG(info.st_mode):
+        raise StorageError("file_unwritable", path=str(path), detail="not a regular file")
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX: fsync the directory; Windows cannot open one)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
 def atomic_file(path: Path, mode: str = "wb", **open_args: Any) -> Iterator[IO[Any]]:
-    """Open ``path.part`` for writing and move it over ``path`` when the block ends without error.
+    """Open ``path.part`` for writing and move it over ``path`` when the block ends without error;
+    the folder is synced after the rename, so a power cut keeps the old file or the new one.
 
-    A folder, a missing permission or a full disk becomes ``file_unwritable`` and leaves no partial file.
+    A folder, a device, a FIFO, a symbolic link, a missing permission or a full disk becomes
+    ``file_unwritable`` and leaves no partial file.
     """
     path = Path(path)
-    if not path.name or path.is_dir():
+    if not path.name:
         raise StorageError("file_unwritable", path=str(path), detail="folder")
+    check_replaceable(path)
     tmp = path.with_name(path.name + ".part")
+    check_replaceable(tmp)  # a link planted as the temporary name is not followed
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, mode, **open_args) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        check_replaceable(path)  # still nothing but a regular file at the moment of the rename
         tmp.replace(path)
+        sync_folder(path.parent)
+    except StorageError:
+        with contextlib.suppress(OSError):
+            if os.path.isfile(tmp) and not os.path.islink(tmp):
+                tmp.unlink()
+        raise
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)

@@ -197,7 +197,10 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
             data = {"late_minutes": max(0, int((now - res.start).total_seconds() // 60)), "planned_end": f"{res.end:%H:%M}"}
         elif action == "extend":
             limit = extend_limit(config, res)
-            step = dt.timedelta(minutes=opts.minutes) if opts.minutes else limit - res.end
+            if opts.minutes is not None and not 1 <= opts.minutes <= config.max_session_minutes:
+                # 0 is not "as far as allowed", and a number past any session cannot overflow the date
+                raise RuleError("extend_minutes", clause=config.clause("max_session"), max=config.max_session_minutes)
+            step = dt.timedelta(minutes=opts.minutes) if opts.minutes is not None else limit - res.end
             new_end = res.end + step
             if step <= dt.timedelta(0) or new_end > limit:
                 raise RuleError("extend_limit", clause=config.clause("max_session"), max=config.max_session_minutes)

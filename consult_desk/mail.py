@@ -34,12 +34,12 @@ from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError, language
 from consult_desk.files import write_bytes
-from consult_desk.models import Outbox, Reservation, transaction
+from consult_desk.models import Outbox, transaction
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config, update_config
 from consult_desk.permissions import require
 from consult_desk.states import Status
-from consult_desk.validation import normalise_email, normalise_text
+from consult_desk.validation import normalise_email, normalise_line
 
 JST = ZoneInfo("Asia/Tokyo")
 SECURITY = ("starttls", "ssl", "none")
@@ -110,7 +110,7 @@ def smtp_settings(office: str) -> SmtpSettings:
 
 
 def validate_settings(settings: SmtpSettings) -> SmtpSettings:
-    host = normalise_text(settings.host, "SMTPサーバー", 253)
+    host = normalise_line(settings.host, "SMTPサーバー", 253)
     if not host or any(ch.isspace() for ch in host):
         raise RuleError("required", label="SMTPサーバー")
     if settings.security not in SECURITY:
@@ -123,11 +123,11 @@ def validate_settings(settings: SmtpSettings) -> SmtpSettings:
         raise RuleError("invalid_value", label="ポート", value=settings.port) from None
     if not 1 <= port <= 65535:
         raise RuleError("invalid_value", label="ポート", value=port)
-    user = normalise_text(settings.user, "ユーザー名", 254)
+    user = normalise_line(settings.user, "ユーザー名", 254)
     if not settings.from_addr.strip():
         raise RuleError("required", label="差出人アドレス")
     from_addr = normalise_email(settings.from_addr)
-    from_name = normalise_text(settings.from_name, "差出人名", 100)
+    from_name = normalise_line(settings.from_name, "差出人名", 100)
     cafile = settings.cafile.strip()
     if cafile and not Path(cafile).is_file():
         raise RuleError("invalid_value", label="CA証明書", value=cafile)
@@ -148,11 +148,27 @@ def save_settings(ctx: Context, office: str, settings: SmtpSettings, password: s
     require(ctx, "manage_offices")
     cleaned = validate_settings(settings)
     if password:
+        check_password(password)
         secrets.backend()
-    update_config(ctx, office, {"smtp": cleaned.as_config()})
-    if password:
-        secrets.set_secret(secrets.smtp_account(office), password)
+    # All or nothing (issue 14 (7)): the keyring is written inside the settings' transaction, so a
+    # keyring that exists but fails (locked, no prompt possible) rolls the settings back.
+    with transaction():
+        update_config(ctx, office, {"smtp": cleaned.as_config()})
+        if password:
+            secrets.set_secret(secrets.smtp_account(office), password)
     return cleaned
+
+
+_PASSWORD_NOT_ASCII = (
+    "SMTPのパスワードに半角英数字・記号以外の文字（全角文字など）が含まれています。SMTPの認証には使えません"
+)
+
+
+def check_password(password: str) -> None:
+    """SMTP AUTH sends the password as ASCII (smtplib): a full-width or other non-ASCII character,
+    or a control character, is refused when the password is saved, not at the first send."""
+    if not password.isascii() or any(not ch.isprintable() for ch in password):
+        raise RuleError("smtp_password_chars")
 
 
 def password_stored(office: str) -> bool:
@@ -289,11 +305,17 @@ def prepare(ctx: Context, outbox_id: int) -> Prepared:
         today = ctx.clock.today()
         rendered = templates.render(row.reservation_id, row.template, today, reveal=True)
         masked = _masked(row.reservation_id, row.template, today)
-        message = build_message(rendered, settings, ctx.clock.now())
+        try:
+            message = build_message(rendered, settings, ctx.clock.now())
+        except (ValueError, UnicodeError) as exc:  # e.g. a line break in a name stored before issue 14
+            raise MailError("mail_failed", detail=_header_failure(exc)) from None
     except ConsultDeskError as exc:
         record_result(ctx, row.id, exc.message)
         raise
     with transaction():
+        row = _locked_outbox(outbox_id)
+        if row.state not in RETRYABLE:  # another desk sent it meanwhile
+            raise RuleError("outbox_state", id=row.id, state=state_label(row.state))
         row.state = "sending"
         row.attempts += 1
         row.error = ""
@@ -303,6 +325,24 @@ def prepare(ctx: Context, outbox_id: int) -> Prepared:
         row.save()
         bump_changes()
     return Prepared(row.id, row.office_id, settings, message, password)
+
+
+def _locked_outbox(outbox_id: int) -> Outbox:
+    """The outbox row read under its row lock (PostgreSQL FOR UPDATE; SQLite's writer lock is
+    taken by the transaction), so two desks sending or recording the same message run in turn."""
+    from consult_desk.models.db import is_sqlite
+
+    query = Outbox.select().where(Outbox.id == outbox_id)
+    if not is_sqlite():
+        query = query.for_update()
+    row = query.first()
+    if row is None:
+        raise RuleError("outbox_not_found", id=outbox_id)
+    return row
+
+
+def _header_failure(exc: BaseException) -> str:
+    return f"宛先・件名・差出人のいずれかに使えない文字（改行など）があり、メールを作れませんでした（{type(exc).__name__}）"
 
 
 def _failure_text(exc: BaseException, settings: SmtpSettings) -> str:
@@ -351,12 +391,16 @@ def transmit(prepared: Prepared) -> None:
             client.send_message(prepared.message)
     except (smtplib.SMTPException, OSError, ssl.SSLError) as exc:
         raise MailError("mail_failed", detail=_failure_text(exc, settings)) from None
+    except UnicodeError:  # smtplib logs in with ASCII only: a password stored before issue 14
+        raise MailError("mail_failed", detail=_PASSWORD_NOT_ASCII) from None
+    except ValueError as exc:  # a header the e-mail library refuses while sending
+        raise MailError("mail_failed", detail=_header_failure(exc)) from None
 
 
 def record_result(ctx: Context, outbox_id: int, error: str | None) -> Outbox:
     """Write the outcome of a send; a delivered offer or meeting-details message moves the reservation."""
     with transaction():
-        row = get_outbox(outbox_id)
+        row = _locked_outbox(outbox_id)
         now = ctx.clock.now()
         if error:
             row.state = "failed"
@@ -384,8 +428,11 @@ def _advance(ctx: Context, row: Outbox) -> str:
         return ""
     from consult_desk import lifecycle
 
-    res = Reservation.get_or_none(Reservation.id == row.reservation_id)
-    if res is None or res.status != step[0].value:
+    try:  # under the reservation's row lock: another desk may have cancelled it meanwhile
+        res = lifecycle.get_reservation(row.reservation_id, lock=True)
+    except RuleError:
+        return ""
+    if res.status != step[0].value:
         return ""
     try:
         lifecycle.act(ctx, res.id, step[1], lifecycle.ActOptions(channel="email", note=f"メール送信（送信箱{row.id}）"))
@@ -401,6 +448,9 @@ def send_now(ctx: Context, outbox_id: int) -> Outbox:
         transmit(prepared)
     except MailError as exc:
         record_result(ctx, outbox_id, exc.message)
+        raise
+    except BaseException as exc:  # never leave the row 'sending': record why, then let the bug surface
+        record_result(ctx, outbox_id, f"{type(exc).__name__}: {str(exc)[:160]}")
         raise
     return record_result(ctx, outbox_id, None)
 

@@ -64,6 +64,7 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
             if key not in data and key not in OPTIONAL_KEYS:
                 raise RuleError("unknown_field", key=key)
             _check_type(key, data.get(key), value)
+            _check_range(key, value)
             data[key] = value
         office.config = data
         office.name = data["name"]
@@ -71,6 +72,41 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
         _audit(ctx, "office_update", code, detail=",".join(sorted(changes)))
         bump_changes()
     return get_config(code)
+
+
+# Whole-number settings and the range each may take (issue 14 (3)): a typo such as seats=100000000000
+# would otherwise be stored and break the calendar. Other whole numbers: 0 to NUMBER_MAX.
+NUMBER_RANGES: dict[str, tuple[int, int]] = {
+    "seats": (1, 100),
+    "slot_minutes": (5, 480),
+    "session_minutes": (5, 480),
+    "max_session_minutes": (5, 480),
+    "no_show_grace_minutes": (0, 120),
+    "application_deadline_business_days": (0, 120),
+    "details_deadline_business_days": (0, 120),
+    "offer_reply_business_days": (0, 120),
+    "idle_lock_minutes": (1, 24 * 60),
+    "retention_days": (1, 36_500),
+}
+NUMBER_MAX = 100_000
+
+
+def _check_range(key: str, value: Any) -> None:
+    """Every whole number in a setting (nested ones too) within its range, else a sentence."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        low, high = NUMBER_RANGES.get(key, (0, NUMBER_MAX))
+        if not low <= value <= high:
+            raise RuleError("number_range", label=key, low=low, high=high, value=value)
+    elif isinstance(value, float):
+        raise RuleError("invalid_value", label=key, value=value)
+    elif isinstance(value, dict):
+        for sub, item in value.items():
+            _check_range(f"{key}.{sub}", item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_range(key, item)
 
 
 def _check_type(key: str, old: Any, new: Any) -> None:

@@ -232,12 +232,23 @@ def daily_review(ctx: Context, office: str | None, day: dt.date) -> DailyReview:
 
 
 def open_callbacks_at(office: str | None, moment: dt.datetime) -> list[OpenCallback]:
-    """Callbacks opened before ``moment`` and not closed by then (still open now, or closed later)."""
+    """Callbacks opened before ``moment`` and not closed by then (still open now, or closed later).
+
+    Read from the callbacks' index on ``closed_at`` (the open ones, then those closed after the
+    moment), not from the office's reservations: the cost follows the open callbacks, not the years
+    of history."""
+    still_open = Callback.select(Callback.id).where(Callback.closed_at.is_null(), Callback.opened_at < moment)
+    closed_later = Callback.select(Callback.id).where(Callback.closed_at >= moment, Callback.opened_at < moment)
+    # The ids first, in their own query: joined in one, the planner starts from the office's
+    # reservations (every one it ever had) instead of the few callbacks.
+    ids = [cid for (cid,) in (still_open | closed_later).tuples()]
+    if not ids:
+        return []
     query = (
         Callback.select(Callback, Reservation.office.alias("office_code"), Reservation.start.alias("res_start"), Applicant.name)
         .join(Reservation)
         .join(Applicant)
-        .where(Callback.opened_at < moment, Callback.closed_at.is_null() | (Callback.closed_at >= moment))
+        .where(Callback.id.in_(ids))
         .order_by(Callback.due, Callback.id)
     )
     if office:

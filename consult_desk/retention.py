@@ -55,23 +55,31 @@ def retention_cutoffs(today: dt.date, office: str | None = None) -> dict[str, dt
     return cutoffs
 
 
-def _expired(cutoffs: dict[str, dt.date]) -> pw.Expression | None:
+def _expired(cutoffs: dict[str, dt.date], model: type[Reservation] = Reservation) -> pw.Expression | None:
     condition = None
     for code, day in cutoffs.items():
-        term = (Reservation.office == code) & (Reservation.end < dt.datetime.combine(day, dt.time.min))
+        term = (model.office == code) & (model.end < dt.datetime.combine(day, dt.time.min))
         condition = term if condition is None else (condition | term)
     return condition
 
 
 def _eligible(cutoffs: dict[str, dt.date]) -> pw.SelectQuery | None:
-    """Applicants not yet anonymised whose every reservation is past its office's cutoff."""
-    expired = _expired(cutoffs)
+    """Applicants not yet anonymised whose every reservation is past its office's cutoff.
+
+    Starts from the applicants still holding personal data (a partial index): after the daily
+    purges those are the people of the retention period, however many years of history the
+    database keeps; each one's reservations are then read through the applicant index."""
+    old_res = Reservation.alias("old_res")
+    any_res = Reservation.alias("any_res")
+    expired = _expired(cutoffs, old_res)
     if expired is None:
         return None
-    with_old = Reservation.select(Reservation.applicant).where(expired)
-    with_recent = Reservation.select(Reservation.applicant).where(~expired)
+    not_expired = _expired(cutoffs, any_res)
+    assert not_expired is not None
+    has_old = old_res.select(pw.SQL("1")).where(old_res.applicant == Applicant.id, expired)
+    has_recent = any_res.select(pw.SQL("1")).where(any_res.applicant == Applicant.id, ~not_expired)
     return Applicant.select(Applicant.id).where(
-        Applicant.anonymised_at.is_null(), Applicant.id.in_(with_old), Applicant.id.not_in(with_recent)
+        Applicant.anonymised_at.is_null(), pw.fn.EXISTS(has_old), ~pw.fn.EXISTS(has_recent)
     )
 
 
@@ -155,6 +163,10 @@ def purge(
                 address="",
                 job_seeker_no="",
                 flag_reason="",
+                name_key="",
+                kana_key="",
+                given_key="",
+                given_kana_key="",
                 anonymised_at=now,
             ).where(Applicant.id.in_(chunk)).execute()
         what = "retention" if before is None else f"before {before.isoformat()}"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
 import peewee as pw
 
 from consult_desk.models import Applicant, Reservation
-from consult_desk.validation import fold, phone_digits, to_katakana
+from consult_desk.models.db import is_sqlite
+from consult_desk.models.search_index import FTS_TABLE, sqlite_match_phrase
+from consult_desk.validation import fold, phone_digits, search_key
 
 LIMIT = 200
 
@@ -37,18 +40,57 @@ def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Re
     if "@" in text:
         conditions.append(Applicant.email == text.lower() if text.count("@") == 1 else Applicant.email.contains(text))
     if not conditions or not re.fullmatch(r"[\d\-() #]+", text):
-        # The query is folded (validation.fold: hiragana, ASCII, lower case); a stored name may hold
-        # katakana or hiragana, so both spellings are asked for (LIKE ignores ASCII case).
-        for variant in dict.fromkeys([text, to_katakana(text)]):
-            squeezed = re.sub(r"\s+", "", variant)
-            conditions.append(Applicant.name.contains(variant))
-            conditions.append(Applicant.kana.contains(variant))
-            # 山田花子 finds 山田 花子 and 山田 花子 finds 山田花子: compared without spaces on both sides
-            conditions.append(pw.fn.REPLACE(Applicant.name, " ", "").contains(squeezed))
-            conditions.append(pw.fn.REPLACE(Applicant.kana, " ", "").contains(squeezed))
-        if "@" not in text:
-            conditions.append(Applicant.email.contains(text.lower()))
+        key = search_key(text)
+        if key:
+            matching = applicants_matching(key)
+            if is_sqlite() and _dense(matching):
+                # Many people match (a common surname): walking the reservations newest first and
+                # keeping those of a matching person finds the page within a few hundred rows,
+                # where reading every match's reservations and sorting them grows with the data.
+                conditions.append((Reservation.applicant + 0).in_(matching))
+            else:
+                conditions.append(Reservation.applicant.in_(matching))
     cond = conditions[0]
     for extra in conditions[1:]:
         cond = cond | extra
     return list(base.where(cond).order_by(Reservation.start.desc(), Reservation.id.desc()).limit(limit))
+
+
+def _dense(matching: pw.SelectQuery) -> bool:
+    """Whether so many applicants match that scanning reservations by start beats reading each
+    match's reservations: more than sqrt(50 x applicants) of them (counted up to that bound only)."""
+    applicants = Applicant.select(pw.fn.MAX(Applicant.id)).scalar() or 0
+    bound = max(200, int(math.sqrt(50 * applicants)))
+    found: int = matching.limit(bound).count()  # type: ignore[attr-defined]
+    return found >= bound
+
+
+def applicants_matching(key: str) -> pw.SelectQuery:
+    """Applicants whose folded name or reading holds ``key`` (validation.search_key), through the
+    engine's substring index; keys of one or two characters (a trigram index cannot hold them) match
+    the start of the family or given name or of their readings (山田, 花子, やま), through the B-tree
+    indexes on the keys."""
+    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    if len(key) < 3 and not is_sqlite():  # pg_trgm serves anchored patterns of any length
+        return Applicant.select(Applicant.id).where(
+            (Applicant.name_key ** f"{escaped}%")
+            | (Applicant.kana_key ** f"{escaped}%")
+            | (Applicant.given_key ** f"{escaped}%")
+            | (Applicant.given_kana_key ** f"{escaped}%")
+        )
+    if len(key) < 3:
+        upper = key + "\U0010ffff"
+        columns = (Applicant.name_key, Applicant.kana_key, Applicant.given_key, Applicant.given_kana_key)
+        cond = None
+        for column in columns:
+            term = (column >= key) & (column < upper)
+            cond = term if cond is None else cond | term
+        return Applicant.select(Applicant.id).where(cond)
+    if is_sqlite():
+        return Applicant.select(pw.SQL("rowid")).from_(pw.SQL(FTS_TABLE)).where(
+            pw.SQL(f"{FTS_TABLE} MATCH ?", (sqlite_match_phrase(key),))
+        )
+    pattern = f"%{escaped}%"
+    return Applicant.select(Applicant.id).where(
+        (Applicant.name_key ** pattern) | (Applicant.kana_key ** pattern) | (Applicant.email ** pattern)
+    )

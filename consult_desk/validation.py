@@ -17,8 +17,14 @@ _HYPHENS = "‐‑‒–—―−ーｰ－"
 MAX_TEXT = 200
 
 
+def strip_format(value: str) -> str:
+    """Invisible format characters (zero-width space, joiners, direction marks, BOM: category Cf)
+    removed, before anything looks at where the text starts (issue 14 (5))."""
+    return "".join(ch for ch in value if unicodedata.category(ch) != "Cf")
+
+
 def nfkc(value: str) -> str:
-    return unicodedata.normalize("NFKC", value).strip()
+    return unicodedata.normalize("NFKC", strip_format(value)).strip()
 
 
 def _unify_hyphens(value: str) -> str:
@@ -102,6 +108,28 @@ def fold(value: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def search_key(value: str) -> str:
+    """A name or reading as stored for search: folded (:func:`fold`) with every space removed, so
+    山田 花子, 山田花子 and ﾔﾏﾀﾞ ﾊﾅｺ compare by their letters alone."""
+    return re.sub(r"\s+", "", fold(value))
+
+
+def applicant_keys(name: str, kana: str) -> dict[str, str]:
+    """The search columns of an applicant (models.Applicant): the whole name and reading, and the
+    given name and its reading (what follows the first space), each as :func:`search_key`."""
+
+    def given(value: str) -> str:
+        parts = fold(value).split(" ", 1)
+        return search_key(parts[1]) if len(parts) == 2 else ""
+
+    return {
+        "name_key": search_key(name),
+        "kana_key": search_key(kana),
+        "given_key": given(name),
+        "given_kana_key": given(kana),
+    }
+
+
 def normalise_kana(value: str) -> str:
     """Reading in hiragana; katakana is converted, spaces kept."""
     result = to_hiragana(nfkc(value))
@@ -111,11 +139,34 @@ def normalise_kana(value: str) -> str:
 
 
 def normalise_text(value: str, label: str, max_len: int = MAX_TEXT) -> str:
-    text = nfkc(value)
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n")
+    """A free text of several lines (a note): format characters removed first, then NFKC and the
+    spaces around it stripped; CRLF and CR become LF; other control characters are dropped."""
+    text = nfkc(strip_format(value).replace("\r\n", "\n").replace("\r", "\n"))
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == "\n")
     if len(text) > max_len:
         raise RuleError("too_long", label=label, max=max_len)
     return text
+
+
+def normalise_line(value: str, label: str, max_len: int = MAX_TEXT) -> str:
+    """A one-line field (a name, an address, a title, a mail header): a line feed, carriage return,
+    tab or any other control character is refused with a sentence (issue 14 (2)): such a name would
+    break every mail header and CSV row later. Format characters are removed, spaces stripped."""
+    text = nfkc(value)
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise RuleError("control_chars", label=label)
+    if len(text) > max_len:
+        raise RuleError("too_long", label=label, max=max_len)
+    return text
+
+
+def starts_formula(text: str) -> bool:
+    """True when a spreadsheet would read the cell as a formula: its first character that is not a
+    space (or an invisible format character) is =, +, -, @, or the cell starts with tab or CR/LF."""
+    if text[:1] in ("\t", "\r", "\n"):
+        return True
+    rest = strip_format(text).lstrip(" \u3000\t\r\n")
+    return rest[:1] in ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def name_key(value: str) -> str:

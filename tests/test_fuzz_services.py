@@ -43,10 +43,17 @@ def row_counts() -> dict[str, int]:
 def slot_stream(office: str):
     """Fresh future slots of an office, one per example (so seats never run out by accident)."""
     config = get_config(office)
+    length = dt.timedelta(minutes=int(config.get("session_minutes") or config.get("slot_minutes") or 30))
     day = dt.date(2027, 1, 12)
     while True:
         if config.calendar.is_business_day(day):
-            for start, _ in config.grid(day):
+            free_from = None  # a grid finer than a session (003 6: 30-minute grid, 60-minute sessions)
+            grid = list(config.grid(day))
+            closing = max(end for _, end in grid) if grid else None
+            for start, _ in grid:
+                if (free_from is not None and start < free_from) or start + length > closing:
+                    continue
+                free_from = start + length
                 for _ in range(config.seats):
                     yield start
         day += dt.timedelta(days=1)

@@ -47,3 +47,37 @@ def test_fold_is_one_function():
     assert fold("ﾔﾏﾀﾞ　ﾊﾅｺ") == fold("ヤマダ ハナコ") == fold(" やまだ  はなこ ") == "やまだ はなこ"
     assert fold("ＳＭＩＴＨ １２３") == "smith 123"
     assert fold("ヴァイオリン") == "ゔぁいおりん"
+
+
+def test_name_search_reads_the_applicant_index_not_every_reservation(any_db, ctx, make_office, make_request):
+    """Issue 18 (1): any part of three or more letters through the substring index (FTS5 trigram /
+    pg_trgm), one or two letters as the start of the family or given name or of a reading; the keys
+    follow a change of name, and an anonymised person is not found."""
+    from consult_desk.models import Applicant
+    from consult_desk.search import applicants_matching
+
+    office = make_office("hellowork-kawagoe")
+    res = booking.book(ctx, make_request(office, T(2027, 1, 13, 10, 0), name="長谷川 花子", kana="はせがわ はなこ"))
+    for query in ["長谷川", "谷川花", "長谷", "花子", "花", "はせ", "せがわ", "ハナコ", "はな", "hanako@exa", "example.jp"]:
+        assert [r.id for r in search(query)] == [res.id], query
+    for query in ["谷川", "がわ", "子"]:  # two letters inside a name: not a start
+        assert search(query) == [], query
+    applicant = Applicant.get_by_id(res.applicant_id)
+    applicant.name = "長谷部 花子"
+    applicant.save()
+    assert [r.id for r in search("長谷部")] == [res.id] and search("長谷川") == []
+    applicant.save(only=[Applicant.name])  # a partial save keeps the keys too
+    assert [r.id for r in search("谷部花")] == [res.id]
+    Applicant.update(name="（匿名化）", kana="", name_key="", kana_key="", given_key="", given_kana_key="", email="").where(
+        Applicant.id == applicant.id
+    ).execute()
+    assert search("長谷部") == [] and search("花子") == []
+    if any_db.target.startswith("postgresql"):
+        return
+    plan = " ".join(str(row) for row in any_db.execute_sql(
+        "EXPLAIN QUERY PLAN " + applicants_matching("はせがわ").sql()[0], applicants_matching("はせがわ").sql()[1]
+    ).fetchall())
+    assert "VIRTUAL TABLE INDEX" in plan  # the FTS5 index, not a scan of the applicants
+    short = applicants_matching("はな").sql()
+    plan = " ".join(str(row) for row in any_db.execute_sql("EXPLAIN QUERY PLAN " + short[0], short[1]).fetchall())
+    assert "USING INDEX" in plan and "SCAN applicant" not in plan.replace("SCAN applicant USING", "")

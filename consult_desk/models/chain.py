@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from consult_desk.models.db import DB, is_sqlite
 
@@ -59,7 +60,7 @@ def head() -> tuple[int, str]:
 
 
 def _param() -> str:
-    return DB.obj.param
+    return str(DB.obj.param)
 
 
 def _set_head(seq: int, digest: str) -> None:
@@ -70,7 +71,7 @@ def _set_head(seq: int, digest: str) -> None:
         DB.execute_sql(f"INSERT INTO meta (key, value) VALUES ({p}, {p})", (HEAD_KEY, value))
 
 
-def link(row) -> None:
+def link(row: Any) -> None:
     """SQLite: fill a new AuditLog row's chain fields before it is inserted, and move the head."""
     seq, prev = head()
     row.seq = seq + 1
@@ -113,7 +114,7 @@ class Verification:
         return {"ok": self.ok, "rows": self.rows, "first_bad": self.first_bad, "triggers": self.triggers}
 
 
-def _row_ok(row: tuple, expected_seq: int, prev: str) -> bool:
+def _row_ok(row: tuple[Any, ...], expected_seq: int, prev: str) -> bool:
     _id, seq, at, staff, action, target, count, detail, detail_hash, prev_hash, row_hash, redacted = row
     if seq != expected_seq or (prev_hash or "") != prev:
         return False
@@ -121,7 +122,7 @@ def _row_ok(row: tuple, expected_seq: int, prev: str) -> bool:
         return False
     if redacted:
         return (detail or "") == ""
-    return sha(detail) == detail_hash
+    return bool(sha(detail) == detail_hash)
 
 
 def verify(tail: int | None = None) -> Verification:

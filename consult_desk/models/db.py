@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
@@ -172,3 +173,28 @@ def valid_id(value: object) -> bool:
 
 def is_sqlite() -> bool:
     return isinstance(DB.obj, pw.SqliteDatabase)
+
+
+STREAM_BATCH = 2000
+
+
+def stream(query: pw.Query, batch: int = STREAM_BATCH) -> Iterator[tuple[Any, ...]]:
+    """The rows of a large read (an export, a report), as tuples, a batch at a time: the memory
+    stays that of one batch however many rows there are. SQLite's cursor steps through the result
+    by itself; on PostgreSQL a server-side (named) cursor is read in batches inside a transaction
+    (psycopg2's default cursor would first load the whole result into the desk's memory)."""
+    if is_sqlite():
+        yield from DB.execute(query)
+        return
+    import uuid
+
+    sql, params = query.sql()
+    with DB.atomic():  # a named cursor lives in a transaction; closed before it ends
+        cursor = DB.connection().cursor(name=f"consult_desk_{uuid.uuid4().hex}", withhold=True)
+        cursor.itersize = batch
+        try:
+            cursor.execute(sql, params)
+            yield from cursor
+        finally:
+            cursor.close()
+

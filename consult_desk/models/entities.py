@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import peewee as pw
 
+from consult_desk.clock import jst_now
 from consult_desk.models.db import DB
 
 
@@ -29,7 +30,7 @@ class JSONField(pw.TextField):
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return jst_now().replace(microsecond=0)
 
 
 class BaseModel(pw.Model):
@@ -89,6 +90,25 @@ class Applicant(BaseModel):
     flag_reason = pw.TextField(default="")
     anonymised_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=_now)
+    # Name and reading as search compares them (validation.search_key: folded, no spaces), kept in
+    # step by save() and by every bulk writer; indexed for prefix search and, through the engine's
+    # substring index (SQLite FTS5 trigram, PostgreSQL pg_trgm), for any part (search.py).
+    # The given name and its reading (after the first space) have their own keys, so that a short
+    # query (花子, はな) finds the given name as quickly as the family name.
+    name_key = pw.CharField(max_length=200, default="", index=True)
+    kana_key = pw.CharField(max_length=200, default="", index=True)
+    given_key = pw.CharField(max_length=200, default="", index=True)
+    given_kana_key = pw.CharField(max_length=200, default="", index=True)
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        from consult_desk.validation import applicant_keys
+
+        for column, value in applicant_keys(self.name or "", self.kana or "").items():
+            setattr(self, column, value)
+        only = kwargs.get("only")
+        if only is not None:
+            kwargs["only"] = [*only, Applicant.name_key, Applicant.kana_key, Applicant.given_key, Applicant.given_kana_key]
+        return super().save(*args, **kwargs)
 
 
 class Event(BaseModel):
@@ -127,7 +147,13 @@ class Reservation(BaseModel):
     updated_at = pw.DateTimeField(default=_now)
 
     class Meta:
-        indexes = ((("office", "start"), False),)
+        indexes = (
+            (("office", "start"), False),
+            (("start",), False),  # the all-offices day review and statistics
+            (("created_at",), False),  # "applications in the period", all offices
+            (("office", "created_at"), False),  # ... of one office
+            (("applicant", "start"), False),  # a person's reservations, newest first (search)
+        )
 
 
 class SeatClaim(BaseModel):
@@ -205,7 +231,7 @@ class Callback(BaseModel):
     phone = pw.CharField(max_length=20)
     due = pw.DateTimeField(index=True)
     opened_at = pw.DateTimeField()
-    closed_at = pw.DateTimeField(null=True)
+    closed_at = pw.DateTimeField(null=True, index=True)  # the open ones (NULL) and those closed after a day
     outcome = pw.CharField(max_length=24, default="")
     duration_minutes = pw.IntegerField(null=True)
 

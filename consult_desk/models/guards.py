@@ -163,5 +163,5 @@ def scrub_details(ids: list[int]) -> int:
         cursor = DB.execute_sql(
             f"UPDATE audit_log SET detail = '', redacted = 1 WHERE id IN ({marks}) AND NOT redacted", list(ids)
         )
-        return cursor.rowcount
-    return DB.execute_sql("SELECT consult_desk_scrub_audit(%s)", (list(ids),)).fetchone()[0]
+        return int(cursor.rowcount)
+    return int(DB.execute_sql("SELECT consult_desk_scrub_audit(%s)", (list(ids),)).fetchone()[0])

@@ -7,20 +7,22 @@ of the SQLite file (sqlite3 backup API).
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import sqlite3
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
+from consult_desk.clock import jst_now
 from consult_desk.errors import StorageError
 from consult_desk.models.db import DB, is_sqlite
 from consult_desk.models.entities import ALL_MODELS, History, Loan, Meta, Office, Reservation
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 9
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 # Tables a later schema added: an older database (a backup being restored) lacks them until migrated.
 TABLES_SINCE: dict[str, int] = {"loan": 4}
@@ -100,9 +102,107 @@ def backup_file(dest: Path) -> Path:
     return dest
 
 
+# A backup is written as NAME.part, then renamed. While it is written the .part file is locked and a
+# marker in the database's backups folder names it, so that the copy of a desk that was killed half
+# way (a file full of personal data) is found and removed at the next start (issue 14 (4)).
+PART = ".part"
+MARKER = ".partial-backup-"
+
+
+def _backups_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def _try_lock(fh: object) -> bool:
+    """An exclusive lock without waiting; False when another process holds it (a copy in progress)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: a file another process writes cannot be deleted anyway
+        return True
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # type: ignore[attr-defined]
+    except OSError:
+        return False
+    return True
+
+
+def backup_copy(dest: Path) -> Path:
+    """An online copy of the open SQLite database as ``dest``: written to ``dest.part`` (locked,
+    registered), renamed over ``dest``, the folder synced. A failure leaves nothing behind."""
+    from consult_desk.files import check_replaceable, sync_folder
+
+    src_path = sqlite_path()
+    if src_path is None:
+        raise StorageError("db_unavailable", detail="backup needs a SQLite file")
+    dest = Path(dest)
+    check_replaceable(dest)
+    tmp = dest.with_name(dest.name + PART)
+    check_replaceable(tmp)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    folder = _backups_folder(src_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / f"{MARKER}{uuid.uuid4().hex}"
+    marker.write_text(str(tmp.resolve()), encoding="utf-8")
+    try:
+        tmp.unlink(missing_ok=True)
+        with open(tmp, "ab") as lock:
+            _try_lock(lock)
+            try:
+                backup_file(tmp)
+                tmp.replace(dest)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+                raise
+        sync_folder(dest.parent)
+    finally:
+        with contextlib.suppress(OSError):
+            marker.unlink()
+    return dest
+
+
+def remove_partial_backups(db_path: Path | None = None) -> list[Path]:
+    """At start: delete what backups killed half way left behind (``*.part`` in the backups folder
+    and the files the markers name), unless another desk is writing them right now."""
+    db_file = db_path or sqlite_path()
+    if db_file is None:
+        return []
+    folder = _backups_folder(db_file)
+    if not folder.is_dir():
+        return []
+    candidates: dict[Path, Path | None] = {p: None for p in folder.glob(f"*{PART}")}
+    for marker in folder.glob(f"{MARKER}*"):
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            named = Path(marker.read_text(encoding="utf-8").strip())
+            if named.name.endswith(PART):
+                candidates[named] = marker
+            else:
+                marker.unlink()
+    removed = []
+    for part, part_marker in candidates.items():
+        try:
+            if part.is_symlink() or not part.exists():
+                busy = False
+            elif not part.is_file():
+                continue
+            else:
+                with open(part, "ab") as fh:
+                    busy = not _try_lock(fh)
+                if not busy:
+                    part.unlink()
+                    removed.append(part)
+            if not busy and part_marker is not None:
+                part_marker.unlink(missing_ok=True)
+        except OSError:
+            continue
+    return removed
+
+
 def ensure_schema(create: bool = True) -> list[str]:
     """Create the tables in an empty database or migrate an older one. Returns what was done."""
     done: list[str] = []
+    with contextlib.suppress(OSError):
+        remove_partial_backups()
     version = check_version()
     if version is None:
         if not create:
@@ -113,31 +213,87 @@ def ensure_schema(create: bool = True) -> list[str]:
             for extra in ON_CREATE:
                 extra()
             Meta.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict_ignore().execute()
+            Meta.insert(key=STEPS_KEY, value=_steps_text(set(MIGRATIONS))).on_conflict_ignore().execute()
             Meta.insert(key="changes", value="0").on_conflict_ignore().execute()
         done.append(f"created schema {SCHEMA_VERSION}")
         return done
-    if version < SCHEMA_VERSION:
+    applied = applied_steps(version)
+    missing = sorted(v for v in MIGRATIONS if v <= SCHEMA_VERSION and v not in applied)
+    if missing:
         path = sqlite_path()
         if path is not None:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            copy = backup_file(path.parent / "backups" / f"{path.stem}-v{version}-{stamp}.sqlite3")
+            stamp = jst_now().strftime("%Y%m%d-%H%M%S")
+            copy = backup_copy(path.parent / "backups" / f"{path.stem}-v{version}-{stamp}.sqlite3")
             done.append(f"backup {copy}")
-        for target in sorted(v for v in MIGRATIONS if version < v <= SCHEMA_VERSION):
+        for target in missing:
             step = MIGRATIONS[target]
             with DB.atomic():
                 drop_audit_guard()  # a step may rebuild audit_log; the guard is back before commit
                 step(migrator())
                 if target >= AUDIT_GUARD_SINCE:
                     install_audit_guard()
-                Meta.update(value=str(target)).where(Meta.key == "schema_version").execute()
+                applied.add(target)
+                Meta.update(value=str(max(version, target))).where(Meta.key == "schema_version").execute()
+                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict_replace().execute()
             done.append(f"migrated to schema {target}")
     return done
+
+
+# The steps a database has had, beside its version: a database made while a lower-numbered step was
+# still on a branch (a developer's or a benchmark's file) gets that step when it lands. A database
+# from before this key has had every step up to its version.
+STEPS_KEY = "schema_steps"
+
+
+def _steps_text(steps: set[int]) -> str:
+    return ",".join(str(v) for v in sorted(steps))
+
+
+def applied_steps(version: int) -> set[int]:
+    row = Meta.get_or_none(Meta.key == STEPS_KEY)
+    if row is None:
+        return {v for v in MIGRATIONS if v <= version} | {1}
+    return {int(v) for v in row.value.split(",") if v.strip().isdigit()}
 
 
 @migration(2)
 def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
     """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
     install_audit_guard()
+
+
+@on_create
+def _search_index() -> None:
+    from consult_desk.models import search_index
+
+    search_index.install()
+
+
+@migration(9)
+def _v9_flat_search_and_reports(migrator: SchemaMigrator) -> None:
+    """Schema 9 (issue 18): applicants carry their folded name and reading (search keys) under a
+    substring index; reservations are indexed by start, by creation and per applicant by start;
+    callbacks by when they were closed. The keys of every stored applicant are filled in here."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models.entities import Applicant
+    from consult_desk.validation import applicant_keys
+
+    columns = ("name_key", "kana_key", "given_key", "given_kana_key")
+    for column in columns:  # plain ALTER: no table rebuild on SQLite
+        DB.execute_sql(f"ALTER TABLE applicant ADD COLUMN {column} VARCHAR(200) NOT NULL DEFAULT ''")
+    rows = DB.execute_sql("SELECT id, name, kana FROM applicant WHERE anonymised_at IS NULL").fetchall()
+    for aid, name, kana in rows:
+        Applicant.update(**applicant_keys(name or "", kana or "")).where(Applicant.id == aid).execute()
+    migrate(
+        *(migrator.add_index("applicant", (column,), False) for column in columns),
+        migrator.add_index("reservation", ("start",), False),
+        migrator.add_index("reservation", ("created_at",), False),
+        migrator.add_index("reservation", ("office_id", "created_at"), False),
+        migrator.add_index("reservation", ("applicant_id", "start"), False),
+        migrator.add_index("callback", ("closed_at",), False),
+    )
+    _search_index()
 
 
 @migration(4)
@@ -186,9 +342,7 @@ def _v4_office_configs() -> None:
 
 def _v4_confirm_offers() -> None:
     """004 第4条(2): 「この受信をもって予約が確定します」: an offered reservation is a confirmed one."""
-    from zoneinfo import ZoneInfo
-
-    now = dt.datetime.now(ZoneInfo("Asia/Tokyo")).replace(tzinfo=None, microsecond=0)
+    now = jst_now().replace(microsecond=0)
     for res in Reservation.select().where(Reservation.status == "offered"):
         Reservation.update(status="confirmed", offer_reply_by=None, updated_at=now).where(
             Reservation.id == res.id

@@ -86,3 +86,24 @@ def test_schema_4_confirms_hello_work_offers_and_adds_loans(tmp_path):
         assert [c["key"] for c in config["consent_items"] if c["required"]] == ["terms", "camera_mic"]
     finally:
         DB.close()
+
+
+def test_a_step_numbered_below_the_version_still_runs_where_it_never_ran(db, monkeypatch):
+    """Step numbers are reserved per open issue, so a database can be made while a lower-numbered step
+    is still on its branch (a benchmark's or a developer's file): the steps it has had are kept beside
+    its version, and a step that lands later still runs on it."""
+    from consult_desk.models import DB, Meta
+    from consult_desk.models import schema as schema_mod
+
+    ran: list[int] = []
+    monkeypatch.setitem(schema_mod.MIGRATIONS, 1000, lambda m: ran.append(1000))
+    monkeypatch.setattr(schema_mod, "SCHEMA_VERSION", 1001)
+    monkeypatch.setitem(schema_mod.MIGRATIONS, 1001, lambda m: ran.append(1001))
+    Meta.update(value="1001").where(Meta.key == "schema_version").execute()
+    steps = Meta.get(Meta.key == schema_mod.STEPS_KEY)
+    Meta.update(value=steps.value + ",1001").where(Meta.key == schema_mod.STEPS_KEY).execute()
+    done = ensure_schema()
+    assert ran == [1000] and done[-1] == "migrated to schema 1000"
+    assert stored_version() == 1001 and "1000" in Meta.get(Meta.key == schema_mod.STEPS_KEY).value.split(",")
+    assert ensure_schema() == []  # nothing left to run
+    assert DB.table_exists("meta")

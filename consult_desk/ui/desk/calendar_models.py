@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from consult_desk import schedule
 from consult_desk.calendar import holiday_name, is_year_end_closure
+from consult_desk.clock import jst_today
 from consult_desk.context import Context
 from consult_desk.schedule import Booked, DayPlan, MonthDay
 from consult_desk.states import status_label
@@ -97,8 +98,8 @@ class MonthModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.days: list[MonthDay] = []
-        self.month = dt.date.today().replace(day=1)
-        self.today = dt.date.today()
+        self.month = jst_today().replace(day=1)
+        self.today = jst_today()
 
     def load(self, ctx: Context, office: str, month: dt.date) -> None:
         first = month.replace(day=1)

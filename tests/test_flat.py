@@ -1,0 +1,82 @@
+"""Issue 18: everyday reads start from an index that holds only what they need, and large reads
+stream, so their cost does not grow with the years a desk keeps (figures: bench/run.py --scale)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from consult_desk import booking, lifecycle, reports, retention
+from consult_desk.clock import FixedClock
+from consult_desk.context import Context
+from consult_desk.models import Applicant, Reservation
+from consult_desk.models.db import stream
+
+T = dt.datetime
+
+
+def _plan(database, query) -> str:
+    sql, params = query.sql()
+    return " | ".join(str(row[-1]) for row in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+
+
+def test_large_reads_stream_through_a_server_side_cursor(any_db, ctx, make_office, make_request):
+    """PostgreSQL: a named cursor read in batches (psycopg2's default cursor would hold every row in
+    the desk's memory); SQLite: the cursor steps through the result. Both give every row."""
+    office = make_office("hellowork-kawagoe")
+    ids = [booking.book(ctx, make_request(office, T(2027, 1, 13, 10, 0))).id,
+           booking.book(ctx, make_request(office, T(2027, 1, 13, 10, 30), phone="080-1111-2222",
+                                          email="b@example.jp", answers={"job_seeker_no": "11010-22222222"})).id]
+    rows = stream(Reservation.select(Reservation.id).order_by(Reservation.id), batch=1)
+    first = next(rows)
+    if not any_db.target.endswith(".sqlite3"):
+        open_cursors = [name for (name,) in any_db.execute_sql("SELECT name FROM pg_cursors").fetchall()]
+        assert any(name.startswith("consult_desk_") for name in open_cursors)
+    assert [first[0], *(r[0] for r in rows)] == ids
+    if not any_db.target.endswith(".sqlite3"):  # closed once read
+        names = [name for (name,) in any_db.execute_sql("SELECT name FROM pg_cursors").fetchall()]
+        assert not [name for name in names if name.startswith("consult_desk_")]
+
+
+def test_the_day_review_starts_from_the_open_callbacks(db, ctx, make_office, make_request):
+    """The callbacks open at a moment come from the callbacks' closed_at index, not from every
+    reservation the office ever had; the day's reservations and the period's applications from
+    their own indexes."""
+    office = make_office("hellowork-kawagoe")
+    res = booking.book(ctx, make_request(office, T(2027, 1, 13, 10, 0)))
+    clock = FixedClock(T(2027, 1, 13, 9, 55))
+    day_ctx = Context(ctx.actor, clock)
+    lifecycle.act(ctx, res.id, "confirm")
+    lifecycle.act(day_ctx, res.id, "check-in")
+    clock.set(T(2027, 1, 13, 10, 5))
+    lifecycle.act(day_ctx, res.id, "connection-failed")
+    found = reports.open_callbacks_at(office, T(2027, 1, 14))
+    assert [c.reservation for c in found] == [res.id]
+    assert reports.open_callbacks_at(office, T(2027, 1, 13, 10, 0)) == []  # not yet open then
+    moment = T(2027, 1, 14)
+    from consult_desk.models import Callback
+
+    ids = Callback.select(Callback.id).where(Callback.closed_at.is_null(), Callback.opened_at < moment) | (
+        Callback.select(Callback.id).where(Callback.closed_at >= moment, Callback.opened_at < moment))
+    assert "callback_closed_at" in _plan(db, ids)
+    lo, hi = T(2027, 1, 1), T(2027, 2, 1)
+    assert "reservation_start" in _plan(db, Reservation.select(Reservation.id).where(
+        (Reservation.start >= lo) & (Reservation.start < hi)))
+    assert "reservation_office_id_created_at" in _plan(db, Reservation.select(Reservation.id).where(
+        (Reservation.created_at >= lo) & (Reservation.created_at < hi), Reservation.office == office))
+
+
+def test_retention_counts_from_the_people_still_holding_personal_data(db, ctx, make_office, make_request):
+    """The retention proposal reads only applicants not yet anonymised (a partial index), and still
+    proposes exactly the people whose every reservation is past the period."""
+    office = make_office("hellowork-kawagoe")
+    old = booking.book(ctx, make_request(office, T(2027, 1, 13, 10, 0)))
+    later = booking.book(ctx, make_request(office, T(2027, 1, 13, 10, 30), phone="080-1111-2222",
+                                           email="b@example.jp", answers={"job_seeker_no": "11010-22222222"}))
+    booking.book(ctx, make_request(office, T(2027, 1, 20, 10, 0), phone="080-1111-2222",
+                                   email="b@example.jp", answers={"job_seeker_no": "11010-22222222"}))
+    cutoffs = {office: dt.date(2027, 1, 14)}
+    assert [a for (a,) in retention._eligible(cutoffs).tuples()] == [old.applicant_id]
+    assert "applicant_not_anonymised" in _plan(db, retention._eligible(cutoffs))
+    Applicant.update(anonymised_at=T(2027, 1, 15)).where(Applicant.id == old.applicant_id).execute()
+    assert list(retention._eligible(cutoffs).tuples()) == []
+    assert later.applicant_id != old.applicant_id

@@ -34,7 +34,7 @@ from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError, language
 from consult_desk.files import write_bytes
-from consult_desk.models import Outbox, transaction
+from consult_desk.models import Outbox, Reservation, transaction
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config, update_config
 from consult_desk.permissions import require

@@ -234,7 +234,10 @@ def ensure_schema(create: bool = True) -> list[str]:
                     install_audit_guard()
                 applied.add(target)
                 Meta.update(value=str(max(version, target))).where(Meta.key == "schema_version").execute()
-                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict_replace().execute()
+                steps = _steps_text(applied)  # upsert on both engines (PostgreSQL has no REPLACE)
+                Meta.insert(key=STEPS_KEY, value=steps).on_conflict(
+                    conflict_target=[Meta.key], update={Meta.value: steps}
+                ).execute()
             done.append(f"migrated to schema {target}")
     return done
 

@@ -335,7 +335,8 @@ class Bench:
         for n, start in enumerate(free[: count + 2]):
             req = booking.BookingRequest(
                 office=OFFICE, start=start, name=f"ベンチ 太郎{n}", kana="べんち たろう", phone=f"070-9{n:03d}-0000",
-                email=f"bench{n}@example.jp", channel="phone", answers=answers,
+                email=f"bench{n}@example.jp", channel="phone",
+                answers={**answers, "job_seeker_no": f"99{n:03d}-{n:08d}"} if "job_seeker_no" in answers else answers,
                 consent_items=self.config.required_consent_keys(),
             )
             samples.append(timed(lambda req=req: booking.book(self.ctx, req)))

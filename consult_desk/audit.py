@@ -85,6 +85,13 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "backup": ("バックアップ", "backup"),
     "backup_auto": ("自動バックアップ", "automatic backup"),
     "restore": ("バックアップから復元", "restored from a backup"),
+    # meetings created by the platforms (issue 16)
+    "meeting_create": ("会議サービスで会議を作成", "platform meeting created"),
+    "meeting_move": ("会議サービスの会議の時刻変更", "platform meeting moved"),
+    "meeting_delete": ("会議サービスの会議を削除", "platform meeting deleted"),
+    "meeting_cleanup_listed": ("削除できなかった会議を要整理リストへ", "platform meeting listed for clean-up"),
+    "meeting_platform_test": ("会議サービスの接続テスト", "platform connection test"),
+    "meeting_secret_set": ("会議サービスのシークレットを登録", "platform secret stored"),
     # issue 13
     "audit_guard_reinstalled": ("操作記録の保護を再設定", "audit log protection reinstalled"),
     "meeting_credentials_wiped": ("接続情報の消去（実施後）", "meeting credentials wiped after the session"),

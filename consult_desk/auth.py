@@ -30,7 +30,7 @@ from consult_desk import audit
 from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import ROLES, Actor, Context
 from consult_desk.errors import RuleError
-from consult_desk.models import AuditLog, Meta, Office, Staff, transaction
+from consult_desk.models import AuditLog, Meta, Office, Staff, pgroles, transaction
 from consult_desk.models.schema import bump_changes
 from consult_desk.permissions import require
 from consult_desk.validation import nfkc, normalise_line
@@ -210,9 +210,23 @@ def _create(login: str, display_name: str, role: str, password: str, office: str
     office = _check_office(office)
     if Staff.get_or_none(Staff.login == login) is not None:
         raise RuleError("staff_exists", login=login)
-    return Staff.create(
-        login=login, display_name=name, role=role, password_hash=hash_password(secret), office=office, active=True
-    )
+    if pgroles.enabled():
+        # PostgreSQL: the member's own login role in their group; the server keeps the SCRAM verifier
+        _server(pgroles.create_login, login, role, secret)
+        stored = pgroles.MARKER
+    else:
+        stored = hash_password(secret)
+    return Staff.create(login=login, display_name=name, role=role, password_hash=stored, office=office, active=True)
+
+
+def _server(operation, *args) -> None:  # noqa: ANN001
+    """A role change on the server; refused (no CREATEROLE, ...) with a sentence, nothing stored."""
+    import peewee as pw
+
+    try:
+        operation(*args)
+    except pw.DatabaseError as exc:
+        raise RuleError("pg_role_failed", detail=str(exc).splitlines()[0]) from exc
 
 
 def create_staff(
@@ -267,6 +281,11 @@ def update_staff(
         still_admin = staff.role == "admin" and bool(staff.active)
         if was_admin and not still_admin and _active_admins(excluding=staff.login) == 0:
             raise RuleError("last_admin")
+        if pgroles.enabled() and staff.password_hash == pgroles.MARKER:
+            if role is not None:
+                _server(pgroles.set_group, staff.login, staff.role)
+            if active is not None:
+                _server(pgroles.set_active, staff.login, bool(staff.active))
         staff.save()
         audit.record(ctx, "staff_update", staff.login, detail=" ".join(changes))
         bump_changes()
@@ -279,7 +298,7 @@ def set_password(ctx: Context, login: str, password: str) -> None:
     secret = check_password(password)
     with transaction():
         staff = get_staff(login)
-        staff.password_hash = hash_password(secret)
+        staff.password_hash = _store_password(staff.login, secret)
         staff.save()
         audit.record(ctx, "staff_password_set", staff.login)
 
@@ -289,11 +308,25 @@ def change_own_password(ctx: Context, old_password: str, new_password: str) -> N
     secret = check_password(new_password)
     with transaction():
         staff = Staff.get_or_none(Staff.login == ctx.actor.login, Staff.active == True)  # noqa: E712
-        if staff is None or not verify_password(old_password, staff.password_hash):
+        if staff is None or not _password_holds(staff, old_password):
             raise RuleError("sign_in_failed")
-        staff.password_hash = hash_password(secret)
+        staff.password_hash = _store_password(staff.login, secret)
         staff.save()
         audit.record(ctx, "password_change", staff.login)
+
+
+def _store_password(login: str, secret: str) -> str:
+    """What the staff table keeps: an argon2id hash, or on PostgreSQL a marker (the role gets the verifier)."""
+    if pgroles.enabled():
+        _server(pgroles.set_password, login, secret)
+        return pgroles.MARKER
+    return hash_password(secret)
+
+
+def _password_holds(staff: Staff, password: str) -> bool:
+    if staff.password_hash == pgroles.MARKER and pgroles.enabled():
+        return pgroles.password_works(staff.login, password)
+    return verify_password(password, staff.password_hash)
 
 
 # ------------------------------------------------------------------ first start, demo
@@ -393,6 +426,8 @@ def sign_in(login: str, password: str, clock: Clock | None = None, via: str = ""
     except RuleError:
         _burn_time(password)
         raise RuleError("sign_in_failed") from None
+    if pgroles.enabled():
+        return _sign_in_server(key, password, clock, via)
     staff = Staff.get_or_none(Staff.login == key, Staff.active == True)  # noqa: E712
     if staff is None:
         _burn_time(password)
@@ -417,6 +452,33 @@ def sign_in(login: str, password: str, clock: Clock | None = None, via: str = ""
         audit.record(Context(actor, clock), "sign_in" if ok else "sign_in_failed", staff.login, detail=detail)
     if not ok:
         raise RuleError("sign_in_failed")
+    return actor
+
+
+def connected_actor(login: str) -> Actor:
+    """The staff member whose login role this connection is (the server has checked the password)."""
+    staff = Staff.get_or_none(Staff.login == login, Staff.active == True)  # noqa: E712
+    if staff is None:
+        raise RuleError("sign_in_failed")
+    return actor_of(staff)
+
+
+def _sign_in_server(login: str, password: str, clock: Clock, via: str) -> Actor:
+    """PostgreSQL with login roles: the desk connects as the member's own role, so the server checks the
+    password (SCRAM-SHA-256) and from then on the grants of their group. A refusal is recorded (any role may
+    append to the audit log) and said like any wrong password; the server, not this program, throttles
+    repeated guesses (README: auth_delay)."""
+    if not pgroles.connect_as(login, password):
+        with transaction():
+            audit.record(Context(Actor(login, "", "reception"), clock), "sign_in_failed", login, detail=via)
+        raise RuleError("sign_in_failed")
+    staff = Staff.get_or_none(Staff.login == login, Staff.active == True)  # noqa: E712
+    if staff is None:
+        raise RuleError("sign_in_failed")
+    actor = actor_of(staff)
+    if via != "cli":
+        with transaction():
+            audit.record(Context(actor, clock), "sign_in", staff.login, detail=via)
     return actor
 
 

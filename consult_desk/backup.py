@@ -209,7 +209,42 @@ def daily_backup(ctx: Context, keep: int | None = None) -> Path | None:
     prune(keep)
     with transaction():
         audit.record(ctx, "backup_auto", target=dest.name)
+    expire(ctx)
     return dest
+
+
+_STAMP = re.compile(r"-(\d{8})-\d{6}")
+
+
+def _taken_on(backup: Path) -> dt.date:
+    found = _STAMP.search(backup.name)
+    if found:
+        try:
+            return dt.datetime.strptime(found.group(1), "%Y%m%d").date()
+        except ValueError:
+            pass
+    return dt.date.fromtimestamp(backup.stat().st_mtime)
+
+
+def expire(ctx: Context) -> list[Path]:
+    """Automatic backups older than the shortest retention period of the offices are deleted (issue 13):
+    they hold personal data a purge has removed from the database. Recorded with how many."""
+    from consult_desk.retention import retention_cutoffs
+
+    cutoffs = retention_cutoffs(ctx.clock.today())
+    if not cutoffs:
+        return []
+    limit = max(cutoffs.values())  # the shortest retention period gives the latest cut-off
+    removed = []
+    for old in list_backups():
+        if _taken_on(old) < limit:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    if removed:
+        with transaction():
+            audit.record(ctx, "backup_expired", target=f"before {limit.isoformat()}", count=len(removed),
+                         detail=" ".join(p.name for p in removed)[:1000])
+    return removed
 
 
 # ------------------------------------------------------------------ restore

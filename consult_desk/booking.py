@@ -25,11 +25,12 @@ from consult_desk.models import (
     Event,
     History,
     Office,
+    PersonClaim,
     Reservation,
     SeatClaim,
     transaction,
 )
-from consult_desk.models.db import is_sqlite, valid_id
+from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -44,6 +45,7 @@ from consult_desk.validation import (
     normalise_line,
     normalise_phone,
     normalise_text,
+    person_keys,
 )
 
 
@@ -500,6 +502,21 @@ def _claim_free_seat(office: str, key: str, seats: int, reservation: Reservation
 
 def release_seat(reservation: Reservation) -> None:
     SeatClaim.delete().where(SeatClaim.reservation == reservation).execute()
+    PersonClaim.delete().where(PersonClaim.reservation == reservation).execute()
+
+
+def _claim_person(config: OfficeConfig, key: str, reservation: Reservation, intake: dict[str, str]) -> None:
+    """One person, one seat of a slot (issue 14 (6)): the same phone, e-mail or 求職番号 cannot hold
+    two seats of one slot. The unique (key, person) index settles desks booking at the same moment."""
+    persons = person_keys(intake["phone"], intake["email"], intake.get("job_seeker_no", ""))
+    held = PersonClaim.select(PersonClaim.reservation).where(PersonClaim.key == key, PersonClaim.person.in_(persons)).first()
+    if held is not None:
+        raise RuleError("same_person_slot", other=held.reservation_id)
+    try:
+        with DB.atomic():
+            PersonClaim.insert_many([{"key": key, "person": p, "reservation": reservation} for p in persons]).execute()
+    except pw.IntegrityError:  # another desk booked the same person here a moment ago
+        raise RuleError("same_person_slot", other="-") from None
 
 
 def initial_status(config: OfficeConfig, channel: str) -> Status:
@@ -509,6 +526,7 @@ def initial_status(config: OfficeConfig, channel: str) -> Status:
     return Status(config.get("initial_status", "confirmed"))
 
 
+@retry_conflicts
 def book(ctx: Context, req: BookingRequest) -> Reservation:
     """Apply every booking rule and store the reservation with its history and consent, or refuse."""
     require(ctx, "book")
@@ -585,6 +603,8 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             created_by=ctx.actor.login,
         )
         key = event_key(event.id) if event else slot_key(req.office, start)
+        if event is None:  # a group event may take a parent's several children; a slot is one person's
+            _claim_person(config, key, reservation, intake)
         seats = event.capacity if event else config.seats
         if event is None and overlapping(config):
             seat = _claim_free_seat(req.office, key, seats, reservation)

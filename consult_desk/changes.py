@@ -64,6 +64,11 @@ def pending() -> frozenset[Topic]:
     return frozenset().union(*stack) if stack else frozenset()
 
 
+def depth() -> int:
+    """How many transactions (``models.transaction()``) are open on this thread."""
+    return len(_stack())
+
+
 def subscribe(listener: Listener) -> Callable[[], None]:
     """Call ``listener(topics)`` after each commit that changed something (on the committing thread).
     Returns a function that unsubscribes."""

@@ -167,6 +167,13 @@ def resolve_actor(login: str | None, clock: Clock, password: str | None = None) 
 
 @command("init")
 def cmd_init(args: argparse.Namespace, ctx: Context) -> Any:
+    from consult_desk.models.db import is_sqlite
+
+    if not is_sqlite():
+        from consult_desk.models import DB, pgroles
+
+        with DB.atomic():
+            pgroles.install()  # the group roles and their grants, again after any upgrade (issue 13)
     code = args.office_id or args.preset
     if offices.Office.get_or_none(offices.Office.code == code) is None:
         offices.create_office(ctx, args.preset, code)
@@ -234,6 +241,7 @@ def cmd_book(args: argparse.Namespace, ctx: Context) -> Any:
         minutes=args.minutes,
     )
     res = booking.book(ctx, req)
+    _report_follow_up(lifecycle.after_commit(ctx, "book", res))
     return {
         "id": res.id,
         "start": res.start.strftime("%Y-%m-%dT%H:%M"),
@@ -251,7 +259,15 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> Any:
 @command("cancel")
 def cmd_cancel(args: argparse.Namespace, ctx: Context) -> Any:
     res = lifecycle.cancel(ctx, args.id, args.channel, args.note or "")
+    _report_follow_up(lifecycle.after_commit(ctx, "cancel", res))
     return lifecycle.describe(res)
+
+
+def _report_follow_up(outcome: Any) -> None:
+    """The platform meeting's follow-up after an action (issue 16): one line on stderr; the action
+    itself is done whatever it says."""
+    if outcome is not None:
+        print(f"meeting: {outcome.message}" if outcome.ok else f"meeting_failed: {outcome.message}", file=sys.stderr)
 
 
 @command("act")
@@ -273,6 +289,7 @@ def cmd_act(args: argparse.Namespace, ctx: Context) -> Any:
         new_start=parse_datetime(args.start) if args.start else None,
     )
     res = lifecycle.act(ctx, args.id, args.action, opts)
+    _report_follow_up(lifecycle.after_commit(ctx, args.action, res))
     return lifecycle.describe(res)
 
 
@@ -303,6 +320,7 @@ def cmd_next_booking(args: argparse.Namespace, ctx: Context) -> Any:
     from consult_desk import session
 
     res = session.book_next(ctx, args.id, parse_datetime(args.start), note=args.note or "")
+    _report_follow_up(lifecycle.after_commit(ctx, "book", res))
     return {"id": res.id, "start": res.start.strftime("%Y-%m-%dT%H:%M"), "status": res.status, "channel": res.channel}
 
 
@@ -369,6 +387,10 @@ def cmd_office(args: argparse.Namespace, ctx: Context) -> Any:
         offices.update_config(ctx, office, changes)
     if args.closure:
         offices.add_closure(ctx, office, parse_date(args.closure), args.reason or "臨時休業")
+    if args.platform_test:
+        from consult_desk import meetings
+
+        return meetings.platform_test(ctx, office).as_json()
     config = offices.get_config(office)
     data = {k: v for k, v in config.data.items() if k != "terms"}
     data["terms"] = {k: v for k, v in config.data["terms"].items() if k != "text"}
@@ -395,7 +417,17 @@ def cmd_meeting(args: argparse.Namespace, ctx: Context) -> Any:
         "room_key": args.room_key,
         "password": args.password,
     }
-    if args.reissue:
+    if (args.create or args.delete) and (args.reissue or any(v is not None for v in changes.values())):
+        raise RuleError("meetings_manual_and_platform")
+    if args.create:
+        from consult_desk import meetings
+
+        meetings.create_meeting(ctx, args.id)
+    elif args.delete:
+        from consult_desk import meetings
+
+        meetings.delete_meeting(ctx, args.id)
+    elif args.reissue:
         # 002 5(3): lost or stolen ID and password: the old ones are withdrawn with the reason, new ones
         # issued (every secret must change, as in the window)
         reason, note = _reissue_reason(args.reason)
@@ -554,7 +586,13 @@ def cmd_purge(args: argparse.Namespace, ctx: Context) -> Any:
     from consult_desk import retention
 
     before = parse_date(args.before) if args.before else None
-    return retention.purge(ctx, before=before, office=args.office or None, dry_run=args.dry_run).as_json()
+    result = retention.purge(ctx, before=before, office=args.office or None, dry_run=args.dry_run).as_json()
+    if not args.dry_run:
+        from consult_desk import meetings
+
+        for outcome in meetings.follow_purge(ctx):
+            _report_follow_up(outcome)
+    return result
 
 
 # ------------------------------------------------------------------ staff accounts (issue 13)
@@ -691,6 +729,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", action="append", metavar="KEY=JSON", help="edit a configuration key (admin)")
     p.add_argument("--closure", metavar="YYYY-MM-DD", help="add an extra closed day")
     p.add_argument("--reason", help="with --closure")
+    p.add_argument(
+        "--platform-test", action="store_true", help="connection test of the meetings platform: {ok, message}"
+    )
 
     p = sub.add_parser("event", parents=[common], help="create a group event (Funabashi)")
     p.add_argument("--office")
@@ -707,6 +748,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--passcode")
     p.add_argument("--room-key")
     p.add_argument("--password", help="web meeting password (Funabashi)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--create", action="store_true", help="create the meeting on the office's platform (Zoom, Teams)")
+    which.add_argument("--delete", action="store_true", help="delete the meeting the platform created")
     p.add_argument("--reissue", action="store_true", help="lost or stolen (002 5(3)): withdraw and issue new ones")
     p.add_argument("--reason", metavar="TEXT", help="with --reissue: lost, stolen, leaked or other, then a note")
 
@@ -791,6 +835,9 @@ def emit(result: Any, as_json: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from consult_desk.files import private_umask
+
+    private_umask()  # every file and folder this program makes is the user's only (issue 13)
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang or os.environ.get("CONSULT_DESK_LANG", "ja"))

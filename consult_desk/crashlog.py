@@ -20,8 +20,10 @@ def record(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
     """Append the traceback to the error log; None when even that is impossible."""
     path = log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as fh:
+        from consult_desk.files import private_dir, private_opener
+
+        private_dir(path.parent)
+        with open(path, "a", encoding="utf-8", opener=private_opener) as fh:
             fh.write(f"--- {dt.datetime.now(JST).isoformat(timespec='seconds')}\n")
             fh.write("".join(traceback.format_exception(exc_type, exc, tb)))
     except OSError:

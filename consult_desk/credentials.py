@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import peewee as pw
+
 from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
-from consult_desk.models import History, MeetingCredential, Reservation, transaction
+from consult_desk.models import DB, History, MeetingCredential, Reservation, UrlClaim, transaction
+from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -152,7 +155,7 @@ def _clean_url(value: str) -> str:
         parts.scheme.lower() != "https"
         or not parts.hostname
         or "." not in parts.hostname
-        or any(ch.isspace() for ch in text)
+        or any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
         or len(text) > URL_MAX
         or MASK in text  # a masked URL copied back from the screen
     ):
@@ -327,8 +330,15 @@ def reveal(ctx: Context, reservation_id: int) -> dict[str, str]:
 # ---------------------------------------------------------------- writing
 
 
-def _reservation(reservation_id: int) -> Reservation:
-    res = Reservation.get_or_none(Reservation.id == reservation_id)
+def _reservation(reservation_id: int, lock: bool = False) -> Reservation:
+    """The reservation, or ``not_found``. ``lock`` (every writer, inside its transaction): the row is
+    read FOR UPDATE on PostgreSQL, so a desk cancelling or checking in at the same moment runs before
+    or after this one, never in between, and the state is checked as it is now (issue 14 (1));
+    SQLite's BEGIN IMMEDIATE already serialises writers."""
+    query = Reservation.select().where(Reservation.id == reservation_id)
+    if lock and not is_sqlite():
+        query = query.for_update()
+    res = query.first() if valid_id(reservation_id) else None
     if res is None:
         raise RuleError("not_found", id=reservation_id)
     return res
@@ -340,16 +350,20 @@ def _check_editable(res: Reservation) -> None:
 
 
 def _check_unique_url(config: OfficeConfig, res: Reservation, url: str) -> None:
-    """Teams: a URL is for one session only (003 2(4)); refused when any other reservation had it."""
+    """Teams: a URL is for one session only (003 2(4)); refused when any other reservation had it.
+    The URL is claimed in ``url_claim``, whose unique index settles two desks storing it at once."""
     if not url or not config.get("credential_unique_per_session"):
         return
-    other = (
-        MeetingCredential.select(MeetingCredential.reservation)
-        .where(MeetingCredential.url == url, MeetingCredential.reservation != res.id)
-        .first()
-    )
-    if other is not None:
-        clause = config.clause("credential_unique") or ("003 2(4)" if config.get("id") == "yamaguchi-vocational" else None)
+    clause = config.clause("credential_unique") or ("003 2(4)" if config.get("id") == "yamaguchi-vocational" else None)
+    other = UrlClaim.select(UrlClaim.reservation).where(UrlClaim.url == url).first()
+    if other is None:
+        try:
+            with DB.atomic():
+                UrlClaim.create(url=url, reservation=res.id)
+            return
+        except pw.IntegrityError:  # claimed a moment ago by another desk
+            other = UrlClaim.select(UrlClaim.reservation).where(UrlClaim.url == url).first()
+    if other is not None and other.reservation_id != res.id:
         raise RuleError("credential_url_reused", clause=clause, other=other.reservation_id)
 
 
@@ -381,11 +395,12 @@ def _field_names(config: OfficeConfig, fields: list[str]) -> str:
     return "・".join(field_label(config, f) for f in fields)
 
 
+@retry_conflicts
 def set_credentials(ctx: Context, reservation_id: int, changes: dict[str, str | None]) -> MeetingCredential:
     """Set or change the credentials. Fields left out (or None) keep their value; '' clears one."""
     require(ctx, "set_credentials")
     with transaction():
-        res = _reservation(reservation_id)
+        res = _reservation(reservation_id, lock=True)
         _check_editable(res)
         config = get_config(res.office_id)
         old = current(res.id)
@@ -418,6 +433,7 @@ def set_credentials(ctx: Context, reservation_id: int, changes: dict[str, str | 
     return row
 
 
+@retry_conflicts
 def reissue(
     ctx: Context, reservation_id: int, values: dict[str, str], reason: str, note: str = ""
 ) -> MeetingCredential:
@@ -430,7 +446,7 @@ def reissue(
         raise RuleError("invalid_choice", label="理由")
     note = normalise_text(note, "メモ", 500)
     with transaction():
-        res = _reservation(reservation_id)
+        res = _reservation(reservation_id, lock=True)
         _check_editable(res)
         config = get_config(res.office_id)
         old = current(res.id)
@@ -463,6 +479,7 @@ def reissue(
     return row
 
 
+@retry_conflicts
 def revoke(ctx: Context, reservation_id: int, reason: str, note: str = "") -> None:
     """Withdraw the credentials without new ones yet (e.g. reported stolen, new room not ready)."""
     require(ctx, "set_credentials")
@@ -470,7 +487,7 @@ def revoke(ctx: Context, reservation_id: int, reason: str, note: str = "") -> No
         raise RuleError("invalid_choice", label="理由")
     note = normalise_text(note, "メモ", 500)
     with transaction():
-        res = _reservation(reservation_id)
+        res = _reservation(reservation_id, lock=True)
         old = current(res.id)
         if old is None:
             raise RuleError("credentials_none")

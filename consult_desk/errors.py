@@ -287,6 +287,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This backup was written by a newer version (schema {found}); this version reads up to {supported}. "
         "The current database was not changed",
     ),
+    # meetings created by the platforms: Zoom, Microsoft Graph (issue 16)
+    "meetings_setting_invalid": (
+        "会議の設定「{key}」の値が正しくありません：{value}",
+        "The meetings setting '{key}' is not valid: {value}",
+    ),
+    "meetings_setting_missing": ("会議の設定「{key}」を入力してください", "The meetings setting '{key}' is required"),
+    "meetings_setting_unknown": (
+        "会議の設定に「{key}」という項目はありません（使える項目：{keys}）",
+        "The meetings setting has no key '{key}' (keys: {keys})",
+    ),
+    "meetings_wrong_platform": (
+        "{provider}の会議はこの事業所の会議サービス（{platform}）では使えません",
+        "{provider} meetings do not fit this office's platform ({platform})",
+    ),
+    "meetings_not_configured": (
+        "この事業所（{platform}）では会議の自動作成を設定していません。接続情報は手入力してください",
+        "This office ({platform}) does not create meetings through a platform: type the details in",
+    ),
+    "meetings_secret_missing": (
+        "クライアントシークレットが登録されていません（会議サービスの設定で登録するか、環境変数 {env} で指定してください）",
+        "No client secret is stored (store it in the meeting platform settings, or set {env})",
+    ),
+    "meetings_refused": (
+        "{platform}が認証情報を受け付けませんでした（アカウントID／テナント・クライアントID・シークレットを確認してください：{detail}）",
+        "{platform} refused the credentials (check the account id or tenant, client id and secret: {detail})",
+    ),
+    "meetings_tenant": (
+        "{platform}：テナント「{tenant}」の設定を取得できませんでした（テナントIDを確認してください）",
+        "{platform}: the tenant '{tenant}' could not be found (check the tenant id)",
+    ),
+    "meetings_forbidden": (
+        "{platform}がこの操作を許可しませんでした（アプリの権限・スコープ、Teamsではアプリケーション アクセス ポリシーを確認してください：{detail}）",
+        "{platform} did not allow this (check the app's permissions or scopes, and for Teams the application access policy: {detail})",
+    ),
+    "meetings_rate_limited": (
+        "{platform}の利用回数の上限に達しました。{seconds}秒ほど待ってからやり直してください（接続情報は手入力もできます）",
+        "{platform} asks to slow down: try again in about {seconds} seconds (or type the details in)",
+    ),
+    "meetings_unavailable": (
+        "{platform}に接続できませんでした（{detail}）。時間をおいてやり直すか、接続情報を手入力してください",
+        "{platform} could not be reached ({detail}). Try again later, or type the details in",
+    ),
+    "meetings_bad_answer": (
+        "{platform}の応答を読み取れませんでした（{detail}）。{platform}の会議一覧を確認し、必要なら接続情報を手入力してください",
+        "{platform}'s answer could not be read ({detail}). Check the meeting list on {platform}; type the details in if needed",
+    ),
+    "meetings_failed": ("{platform}が要求を受け付けませんでした（{detail}）", "{platform} did not accept the request ({detail})"),
+    "meetings_gone": (
+        "{platform}にこの会議はもうありません（{platform}側で削除されたようです）",
+        "{platform} no longer has this meeting (it seems to have been deleted there)",
+    ),
+    "meetings_exists": (
+        "この予約には{platform}で作成した会議が既にあります",
+        "This reservation already has a meeting created on {platform}",
+    ),
+    "meetings_none": ("この予約には会議サービスで作成した会議がありません", "This reservation has no meeting created by a platform"),
+    "meetings_store_failed": (
+        "{platform}で会議を作成しましたが予約に保存できませんでした（{detail}）。作成した会議は削除しました",
+        "{platform} created the meeting but it could not be stored ({detail}); the meeting was deleted again",
+    ),
+    "meetings_store_failed_listed": (
+        "{platform}で会議を作成しましたが予約に保存できず（{detail}）、削除もできなかったため要整理リストに記録しました",
+        "{platform} created the meeting but it could not be stored ({detail}) nor deleted: it is on the clean-up list",
+    ),
+    "meetings_move_failed": (
+        "{platform}の会議の時刻を変更できませんでした（{detail}）。会議は元の時刻のままです",
+        "The {platform} meeting could not be moved ({detail}); it keeps its old time",
+    ),
+    "meetings_move_retired": (
+        "{platform}の会議を新しい日時へ移動できなかったため削除しました（{detail}）。新しい予約で「会議を作成」するか接続情報を手入力してください",
+        "The {platform} meeting could not be moved ({detail}) and was deleted: create a new one or type the details in",
+    ),
+    "meetings_move_listed": (
+        "{platform}の会議を移動も削除もできなかったため要整理リストに記録しました（{detail}）。新しい予約の接続情報は作成し直してください",
+        "The {platform} meeting could be neither moved nor deleted ({detail}): it is on the clean-up list",
+    ),
+    "meetings_created": ("{platform}で会議を作成しました", "The {platform} meeting was created"),
+    "meetings_moved": ("{platform}の会議を{when}に変更しました", "The {platform} meeting now runs {when}"),
+    "meetings_deleted": ("{platform}の会議を削除しました", "The {platform} meeting was deleted"),
+    "meetings_test_ok": (
+        "{platform}に接続できました（{user}でテスト会議を作成し、削除しました）",
+        "Connected to {platform} (a test meeting was created for {user} and deleted)",
+    ),
+    "meetings_test_not_deleted": (
+        "{platform}でテスト会議を作成できましたが削除できませんでした（{detail}）。要整理リストに記録しました",
+        "{platform} created a test meeting but it could not be deleted ({detail}): it is on the clean-up list",
+    ),
+    "meetings_manual_and_platform": (
+        "--create／--delete と接続情報の手入力（--url など）は同時に指定できません",
+        "--create or --delete cannot be combined with typed-in details (--url etc.)",
+    ),
+    "meetings_cleanup_unknown": ("要整理リストに {id} はありません", "There is no clean-up entry {id}"),
     # seed rules corrected: session lengths, loans, offers, no-shows, check-in, reissue (issue 12)
     "session_length": (
         "相談時間は{allowed}分から選んでください（{minutes}分は選べません）",
@@ -367,6 +459,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "操作記録の連鎖は正常です（{rows}件を確認）",
         "The audit log's chain holds ({rows} entries checked)",
     ),
+    "schema_upgrade_owner": (
+        "データベースの更新（スキーマ{found}→{supported}）が必要です。システム管理者が所有者のログインで"
+        "「consult-desk init」を実行してください",
+        "The database needs an upgrade (schema {found} to {supported}): the administrator runs "
+        "'consult-desk init' with the owner's login",
+    ),
     "pg_role_failed": (
         "PostgreSQLのログインロールを変更できませんでした：{detail}",
         "The PostgreSQL login role could not be changed: {detail}",
@@ -383,6 +481,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "smtp_password_chars": (
         "SMTPのパスワードは半角の英数字と記号で入力してください（全角文字・改行は使えません）",
         "The SMTP password must be ASCII letters, digits and symbols (no full-width characters or line breaks)",
+    ),
+    "same_person_slot": (
+        "同じ方（電話番号・メールアドレス・求職番号のいずれかが同じ）がこの枠を既に予約しています（予約{other}）。1枠に1人1席です",
+        "The same person (same phone, e-mail or job-seeker number) already holds a seat in this slot "
+        "(reservation {other}): one seat per person and slot",
     ),
     "number_range": (
         "{label}は{low}から{high}までの整数で指定してください：{value}",

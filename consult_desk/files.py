@@ -55,8 +55,8 @@ def atomic_file(path: Path, mode: str = "wb", **open_args: Any) -> Iterator[IO[A
     tmp = path.with_name(path.name + ".part")
     check_replaceable(tmp)  # a link planted as the temporary name is not followed
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, mode, **open_args) as fh:
+        private_dir(path.parent)
+        with open(tmp, mode, opener=private_opener, **open_args) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -76,6 +76,51 @@ def atomic_file(path: Path, mode: str = "wb", **open_args: Any) -> Iterator[IO[A
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise
+
+
+# ------------------------------------------------------------------ private to the user (issue 13)
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+POSIX = os.name == "posix"
+
+
+def private_umask() -> None:
+    """At program start: whatever else creates a file (SQLite's -wal/-shm, Qt's PDF) makes it private."""
+    if POSIX:
+        os.umask(0o077)
+
+
+def private_dir(folder: Path) -> Path:
+    """Create ``folder`` and any missing parents as 0700; folders that exist already are left as they are."""
+    folder = Path(folder)
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            candidate.mkdir(mode=PRIVATE_DIR)
+        if POSIX:
+            os.chmod(candidate, PRIVATE_DIR)  # mkdir's mode is reduced by the umask, never raised
+    return folder
+
+
+def private_opener(path: str, flags: int) -> int:
+    """``open(..., opener=private_opener)``: a new file is 0600; one left from before is made 0600."""
+    fd = os.open(path, flags, PRIVATE_FILE)
+    if POSIX:
+        os.fchmod(fd, PRIVATE_FILE)
+    return fd
+
+
+def private_file(path: Path) -> Path:
+    """Create an empty 0600 file (before SQLite or Qt writes into it) or make an existing one 0600."""
+    path = Path(path)
+    private_dir(path.parent)
+    os.close(private_opener(str(path), os.O_WRONLY | os.O_CREAT))
+    return path
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -21,7 +21,7 @@ from consult_desk.models import (
     Reservation,
     transaction,
 )
-from consult_desk.models.db import is_sqlite, valid_id
+from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
@@ -162,6 +162,7 @@ def _on_session_day(res: Reservation, now: dt.datetime) -> None:
         raise RuleError("not_session_day", date=format_date_ja(res.start.date()))
 
 
+@retry_conflicts
 def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | None = None) -> Reservation:
     """Apply one life-cycle action, or refuse it with the rule's message and change nothing."""
     opts = options or ActOptions()
@@ -288,6 +289,18 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
     return new_reservation or res
 
 
+def after_commit(ctx: Context, action: str, reservation: Reservation) -> Any:
+    """What follows an action once its transaction has committed, outside it (network calls): the
+    platform meeting is created (confirm, where the office creates them automatically), moved
+    (reschedule, extend) or deleted (cancel, refuse) through consult_desk.meetings. The command line
+    and the window both call this after ``act`` / ``cancel`` (the window in a worker thread).
+    Returns a :class:`consult_desk.meetings.Outcome` with a sentence, or None when nothing was to do;
+    the action stands whatever happens here."""
+    from consult_desk.meetings import follow_action
+
+    return follow_action(ctx, action, reservation.id)
+
+
 def _book_again(ctx: Context, old: Reservation, start: dt.datetime, opts: ActOptions) -> Reservation:
     """The linked reservation for a reschedule: same applicant and intake, new slot; the old consent
     carries over while the terms are unchanged, otherwise consent taken afresh must be given."""
@@ -330,6 +343,7 @@ def reschedule(ctx: Context, reservation_id: int, new_start: dt.datetime, option
     return act(ctx, reservation_id, "reschedule", opts)
 
 
+@retry_conflicts
 def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> Reservation:
     """Cancel by the office's channels; on the day itself by phone only (000 第4条(4), 003 7(2), 004 第4条(4))."""
     require(ctx, "cancel")
@@ -388,6 +402,7 @@ def _attempt_results(res: Reservation) -> list[str]:
     return [r for (r,) in rows.order_by(CallbackAttempt.id).tuples()]
 
 
+@retry_conflicts
 def log_callback_attempt(ctx: Context, reservation_id: int, result: str, note: str = "") -> CallbackAttempt:
     """One phone call to the applicant after a connection failure: reached, no answer or busy."""
     require(ctx, "act")

@@ -35,6 +35,7 @@ from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError, language
 from consult_desk.files import write_bytes
 from consult_desk.models import Outbox, Reservation, transaction
+from consult_desk.models.db import ConflictError, retry_conflicts
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config, update_config
 from consult_desk.permissions import require
@@ -244,6 +245,7 @@ def get_outbox(outbox_id: int) -> Outbox:
     return row
 
 
+@retry_conflicts
 def queue(ctx: Context, reservation_id: int, template: str) -> Outbox:
     """A message waiting to be sent (the outbox keeps its text with secrets masked)."""
     require(ctx, "send_mail")
@@ -397,6 +399,7 @@ def transmit(prepared: Prepared) -> None:
         raise MailError("mail_failed", detail=_header_failure(exc)) from None
 
 
+@retry_conflicts
 def record_result(ctx: Context, outbox_id: int, error: str | None) -> Outbox:
     """Write the outcome of a send; a delivered offer or meeting-details message moves the reservation."""
     with transaction():
@@ -436,6 +439,8 @@ def _advance(ctx: Context, row: Outbox) -> str:
         return ""
     try:
         lifecycle.act(ctx, res.id, step[1], lifecycle.ActOptions(channel="email", note=f"メール送信（送信箱{row.id}）"))
+    except ConflictError:  # rolled back by the server: the whole recording is tried again
+        raise
     except ConsultDeskError as exc:  # the message is out either way: keep the record, say why
         return f" action={step[1]} refused={exc.code}"
     return f" action={step[1]}"

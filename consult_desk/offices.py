@@ -16,8 +16,10 @@ from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig, load_preset
 
 # Keys an office may add after creation that presets do not carry: the SMTP settings and the
-# mail templates edited in the window (consult_desk.mail, consult_desk.templates).
-OPTIONAL_KEYS = frozenset({"smtp", "mail_templates"})
+# mail templates edited in the window (consult_desk.mail, consult_desk.templates), the platform that
+# creates the meetings (consult_desk.meetings, issue 16), the days after a session its meeting
+# credentials are wiped (issue 13).
+OPTIONAL_KEYS = frozenset({"smtp", "mail_templates", "meetings", "credentials_wipe_days"})
 
 
 def create_office(ctx: Context, preset_id: str, code: str | None = None) -> Office:
@@ -66,6 +68,11 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
             _check_type(key, data.get(key), value)
             _check_range(key, value)
             data[key] = value
+        if "meetings" in changes or ("platform" in changes and data.get("meetings")):
+            from consult_desk.meetings.settings import parse
+
+            parsed = parse(data.get("meetings"), str(data.get("platform")))
+            data["meetings"] = parsed.as_json() if parsed is not None else None
         office.config = data
         office.name = data["name"]
         office.save()
@@ -111,6 +118,8 @@ def _check_range(key: str, value: Any) -> None:
 
 def _check_type(key: str, old: Any, new: Any) -> None:
     """An edit keeps the value's kind: a number stays a whole number of at least 0, a list a list..."""
+    if key == "credentials_wipe_days" and old is None:
+        old = 0  # not in the presets: a whole number of days (retention.CREDENTIAL_WIPE_DAYS by default)
     if old is None or new is None:
         return
     if isinstance(old, bool) or isinstance(new, bool):

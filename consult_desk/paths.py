@@ -36,4 +36,5 @@ def default_db_path() -> Path:
 
 
 def backups_dir(db_path: Path) -> Path:
+    """The automatic backups' folder beside the database (created 0700 by whoever writes into it)."""
     return db_path.parent / "backups"

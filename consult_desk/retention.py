@@ -9,12 +9,20 @@ count the same afterwards. An applicant is anonymised only when every one of the
 is past the cutoff (someone who booked again recently keeps their data). The count is shown
 first (:func:`plan`); the purge itself is one transaction and audited.
 
-History rows are append-only and are not rewritten: staff notes typed there stay as written.
+Every other copy goes too (issue 13): staff notes in the history, contact and callback notes, the
+meeting credentials, queued mail, and the free-text detail of the audit entries about those
+reservations (their action, time, staff and target stay; the hash chain holds the detail only as its
+hash, so it still verifies, and the entries say they were redacted). Then the SQLite file is vacuumed
+and its WAL truncated, with ``secure_delete`` on, so no freed page keeps the old text.
+
+Meeting credentials are wiped :data:`CREDENTIAL_WIPE_DAYS` days after their session (office setting
+``credentials_wipe_days``) even before the retention period: nobody needs yesterday's passcode.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import peewee as pw
@@ -22,12 +30,31 @@ import peewee as pw
 from consult_desk import audit
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
-from consult_desk.models import Applicant, Callback, Office, Outbox, Reservation, transaction
+from consult_desk.models import (
+    DB,
+    Applicant,
+    AuditLog,
+    Callback,
+    CallbackAttempt,
+    History,
+    MeetingCredential,
+    Office,
+    Outbox,
+    PersonClaim,
+    Reservation,
+    transaction,
+)
+from consult_desk.models.db import is_sqlite
+from consult_desk.models.guards import scrub_details
 from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config, get_office
 from consult_desk.permissions import require
 
 ANONYMISED_NAME = "（匿名化済み）"
+CREDENTIAL_WIPE_DAYS = 7  # default of the office setting credentials_wipe_days
+# an audit detail that is only a status change ("confirmed->cancelled phone") holds no free text
+_STATUS_CHANGE = re.compile(r"^[a-z_]*->[a-z_]+( [a-z-]+)?$")
+_CREDENTIALS_BLANK = {"url": "", "meeting_id": "", "passcode": "", "room_key": "", "password": ""}
 
 
 @dataclass
@@ -154,7 +181,10 @@ def purge(
             res_ids = [r.id for r in reservations]
             for part in _chunks(res_ids):
                 Callback.update(phone="").where(Callback.reservation.in_(part)).execute()
-                Outbox.update(to_addr="", subject="", body="").where(Outbox.reservation.in_(part)).execute()
+                Outbox.update(to_addr="", subject="", body="", error="").where(Outbox.reservation.in_(part)).execute()
+                # the digests of phone, e-mail and 求職番号 (issue 14 (6)) go too: they are the person's
+                PersonClaim.delete().where(PersonClaim.reservation.in_(part)).execute()
+                _scrub_copies(part)
             Applicant.update(
                 name=ANONYMISED_NAME,
                 kana="",
@@ -180,7 +210,69 @@ def purge(
         )
         bump_changes()
     result.done = True
+    wipe_credentials(ctx)
+    compact()
     return result
+
+
+def _scrub_copies(res_ids: list[int]) -> None:
+    """The other places a purged reservation's personal data was copied to (issue 13)."""
+    History.update(note="").where(History.reservation.in_(res_ids), History.note != "").execute()
+    callbacks = Callback.select(Callback.id).where(Callback.reservation.in_(res_ids))
+    CallbackAttempt.update(note="").where(CallbackAttempt.callback.in_(callbacks), CallbackAttempt.note != "").execute()
+    MeetingCredential.update(**_CREDENTIALS_BLANK, revoked_reason="").where(
+        MeetingCredential.reservation.in_(res_ids)
+    ).execute()
+    targets = [str(i) for i in res_ids]
+    rows = AuditLog.select(AuditLog.id, AuditLog.detail).where(
+        AuditLog.target.in_(targets), AuditLog.detail != "", AuditLog.redacted == False  # noqa: E712
+    )
+    scrub_details([row.id for row in rows if not _STATUS_CHANGE.match(row.detail)])
+
+
+def compact() -> None:
+    """After a purge: rewrite the SQLite file without free pages and empty the WAL (no old copy left).
+
+    Other desks may hold the file open; then the checkpoint leaves the WAL for later (SQLite's rule) and the
+    next purge or the next start finishes it."""
+    if not is_sqlite():
+        return
+    from consult_desk.models.search_index import FTS_TABLE
+
+    if DB.table_exists(FTS_TABLE):
+        # the search index keeps deleted trigrams in its older segments until they are merged
+        DB.execute_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+    DB.execute_sql("VACUUM")
+    DB.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def wipe_credentials(ctx: Context) -> int:
+    """Meeting credentials of sessions ended more than each office's ``credentials_wipe_days`` ago (7 by
+    default) are emptied, before any retention period; recorded with how many. The program's duty: no
+    permission needed (like the daily backup)."""
+    today = ctx.clock.today()
+    condition = None
+    for office in Office.select(Office.code):
+        days = get_config(office.code).get("credentials_wipe_days")
+        days = CREDENTIAL_WIPE_DAYS if days is None else int(days)
+        cutoff = dt.datetime.combine(today - dt.timedelta(days=days), dt.time.min)
+        term = (Reservation.office == office.code) & (Reservation.end < cutoff)
+        condition = term if condition is None else (condition | term)
+    if condition is None:
+        return 0
+    ended = Reservation.select(Reservation.id).where(condition)
+    holding = (MeetingCredential.passcode != "") | (MeetingCredential.room_key != "") | (
+        MeetingCredential.password != ""
+    ) | (MeetingCredential.url != "") | (MeetingCredential.meeting_id != "")
+    with transaction():
+        count = (
+            MeetingCredential.update(**_CREDENTIALS_BLANK)
+            .where(MeetingCredential.reservation.in_(ended), holding)
+            .execute()
+        )
+        if count:
+            audit.record(ctx, "meeting_credentials_wiped", target=f"ended before {today}", count=count)
+    return count
 
 
 def _chunks(items: list[int], size: int = 500):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -172,3 +173,10 @@ def starts_formula(text: str) -> bool:
 def name_key(value: str) -> str:
     """A name compared without spaces or width differences."""
     return re.sub(r"\s+", "", nfkc(value))
+
+
+def person_keys(phone: str = "", email: str = "", job_seeker_no: str = "") -> list[str]:
+    """A person's identities (normalised phone, e-mail, 求職番号) as SHA-256 digests: what a person
+    claim stores (issue 14 (6)), so the claim table holds no personal data in clear."""
+    parts = [("phone", phone), ("email", email.lower()), ("job_seeker_no", job_seeker_no)]
+    return [hashlib.sha256(f"{kind}:{value}".encode()).hexdigest() for kind, value in parts if value]

@@ -104,7 +104,15 @@ def make_request():
         config = get_config(office)
         values = {f.key: f.example or "" for f in config.fields}
         answers = {k: v for k, v in values.items() if k not in ("name", "kana", "phone", "email")}
-        answers.update(overrides.pop("answers", {}))
+        given = overrides.pop("answers", {})
+        if "phone" in overrides:
+            # another phone number is another person: their e-mail and 求職番号 differ too (a person
+            # holds one seat of a slot, recognised by any of the three: issue 14 (6))
+            digits = int("".join(ch for ch in str(overrides["phone"]) if ch.isdigit()) or 0)
+            overrides.setdefault("email", f"p{digits}@example.jp")
+            if answers.get("job_seeker_no"):
+                answers["job_seeker_no"] = f"{digits % 100000:05d}-{digits // 100000 % 100000000:08d}"
+        answers.update(given)
         channel = overrides.pop("channel", None) or next(
             c for c in (config.get("first_booking_channels") or config["booking_channels"]) if c != "in-session"
         )

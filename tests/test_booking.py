@@ -171,11 +171,13 @@ def test_meeting_details_deadline_three_business_days_before(nishi, ctx, make_re
 def test_first_come_first_served_until_seats_run_out(nishi, hw, ctx, make_request):
     """000 第4条(2): 先着順. Nishitokyo has one seat; Hello Work two."""
     booking.book(ctx, make_request(nishi, WED))
-    err = refused(ctx, make_request(nishi, WED, name="佐藤 太郎", phone="080-2222-3333"), "full")
+    err = refused(ctx, make_request(nishi, WED, name="佐藤 太郎", phone="080-2222-3333", email="sato@example.jp"), "full")
     assert "満席" in err.message
     booking.book(ctx, make_request(hw, WED))
-    booking.book(ctx, make_request(hw, WED, name="佐藤 太郎", phone="080-2222-3333"))
-    refused(ctx, make_request(hw, WED, name="鈴木 一郎", phone="080-3333-4444"), "full")
+    booking.book(ctx, make_request(hw, WED, name="佐藤 太郎", phone="080-2222-3333", email="sato@example.jp",
+                                   answers={"job_seeker_no": "11010-22223333"}))
+    refused(ctx, make_request(hw, WED, name="鈴木 一郎", phone="080-3333-4444", email="suzuki@example.jp",
+                              answers={"job_seeker_no": "11010-33334444"}), "full")
     slot = next(s for s in booking.slots(ctx, hw, WED.date()) if s.start == WED)
     assert (slot.seats, slot.booked, slot.bookable) == (2, 2, False)
 

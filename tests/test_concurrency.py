@@ -29,6 +29,8 @@ def _request(office: str, start: dt.datetime, who: int) -> booking.BookingReques
     config = get_config(office)
     values = {f.key: f.example or "" for f in config.fields}
     answers = {k: v for k, v in values.items() if k not in ("name", "kana", "phone", "email")}
+    if answers.get("job_seeker_no"):  # another person: their own 求職番号 too (issue 14 (6))
+        answers["job_seeker_no"] = f"{who % 100000:05d}-{who:08d}"
     return booking.BookingRequest(
         office=office,
         start=start,

@@ -11,8 +11,7 @@ import pytest
 from consult_desk.cli import main
 
 ARGS = [
-    "book", "--office", "nishitokyo-childcare", "--start", "2027-01-20T10:00", "--phone", "090-1234-5678",
-    "--email", "hanako@example.jp", "--field", "address=西東京市南町五丁目6番13号",
+    "book", "--office", "nishitokyo-childcare", "--start", "2027-01-20T10:00", "--field", "address=西東京市南町五丁目6番13号",
     "--field", "relationship=0歳から就学前までの児童の保護者", "--field", "child_age_band=1歳",
     "--field", "residence=西東京市在住", "--channel", "form", "--consent", "--today", "2027-01-04", "--json",
 ]
@@ -25,7 +24,8 @@ def test_two_processes_take_the_last_seat_once(tmp_path, round_, capsys):
     capsys.readouterr()
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "consult_desk", "--db", db, *ARGS, "--name", f"申込者 {i}"],
+            [sys.executable, "-m", "consult_desk", "--db", db, *ARGS, "--name", f"申込者 {i}", "--phone", f"090-1234-000{i}",
+             "--email", f"user{i}@example.jp"],  # two people (one person holds one seat: issue 14 (6))
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         for i in range(2)

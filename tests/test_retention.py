@@ -10,7 +10,7 @@ import pytest
 from consult_desk import booking, lifecycle, offices, reports, retention
 from consult_desk.errors import RuleError
 from consult_desk.lifecycle import ActOptions
-from consult_desk.models import Applicant, AuditLog, Callback, History, Reservation
+from consult_desk.models import Applicant, AuditLog, Callback, History, PersonClaim, Reservation
 
 T = dt.datetime
 JAN13 = T(2027, 1, 13, 10, 0)
@@ -82,6 +82,9 @@ def test_count_first_then_purge_the_same_and_keep_statistics(history_of_three, h
     assert yamada.answers == {"has_webcam_device": "はい", "continuing_support": "はい"}  # categories stay
     assert yamada.companions == [{"name": "", "relation": ""}]
     assert Callback.get(Callback.reservation == ids["yamada"]).phone == ""
+    # the digests of phone, e-mail and 求職番号 that kept one person to one seat (issue 14 (6)) go too
+    assert not PersonClaim.select().where(PersonClaim.reservation == ids["yamada"]).exists()
+    assert PersonClaim.select().where(PersonClaim.reservation == ids["sato_again"]).exists()
     assert History.select().count() == history_rows  # the change record is append-only
 
     assert reports.monthly_json(reports.monthly_statistics(ctx, "2027-01")) == january

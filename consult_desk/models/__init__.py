@@ -12,13 +12,16 @@ from consult_desk.models.entities import (
     Event,
     History,
     Loan,
+    MeetingCleanup,
     MeetingCredential,
     Meta,
     Office,
     Outbox,
+    PersonClaim,
     Reservation,
     SeatClaim,
     Staff,
+    UrlClaim,
 )
 
 __all__ = [
@@ -33,13 +36,16 @@ __all__ = [
     "Event",
     "History",
     "Loan",
+    "MeetingCleanup",
     "MeetingCredential",
     "Meta",
     "Office",
     "Outbox",
+    "PersonClaim",
     "Reservation",
     "SeatClaim",
     "Staff",
+    "UrlClaim",
     "open_database",
     "transaction",
 ]

@@ -8,7 +8,7 @@ a second. The result is a list of sentences, empty when everything holds:
 - the newest history entry of a reservation names the status the reservation has (a status change
   and its history entry are one transaction: no half-written change);
 - a reservation holds exactly one seat claim unless it was cancelled, refused or rescheduled, and
-  the claim's seat is the reservation's seat.
+  the claim's seat is the reservation's seat; a released one holds no person claim either.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import peewee as pw
 
 from consult_desk.models.db import DB, is_sqlite
-from consult_desk.models.entities import Consent, History, Reservation, SeatClaim
+from consult_desk.models.entities import Consent, History, PersonClaim, Reservation, SeatClaim
 from consult_desk.states import Status
 
 # The statuses that give the seat back (lifecycle.act and cancel release the claim).
@@ -77,6 +77,9 @@ def consistency_problems() -> list[str]:
     _report(problems, "seat-holding reservation without its seat claim", _ids(missing))
     kept = Reservation.select(Reservation.id).where(Reservation.status.in_(RELEASED), pw.fn.EXISTS(claims))
     _report(problems, "released reservation still claims a seat", _ids(kept))
+    persons = PersonClaim.select(PersonClaim.id).where(PersonClaim.reservation == Reservation.id)
+    held = Reservation.select(Reservation.id).where(Reservation.status.in_(RELEASED), pw.fn.EXISTS(persons))
+    _report(problems, "released reservation still claims its person's place in the slot", _ids(held))
     wrong_seat = (
         Reservation.select(Reservation.id)
         .join(SeatClaim, on=(SeatClaim.reservation == Reservation.id))

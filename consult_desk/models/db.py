@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import peewee as pw
 
@@ -15,20 +17,69 @@ from consult_desk.errors import StorageError
 
 DB = pw.DatabaseProxy()
 
+# WAL with synchronous=FULL: every commit is on the disk when the action reports success, so a power
+# cut loses no committed action (issue 14 (9); NORMAL could lose the last ones). Its cost is one more
+# sync of the WAL per commit: see the README's benchmark table (booking_p95).
 SQLITE_PRAGMAS: dict[str, str | int] = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "busy_timeout": 10000,
-    "synchronous": "normal",
+    "synchronous": "full",
     "cache_size": -16000,
     # deleted content is overwritten with zeros, whatever the build's default (issue 13: a purge leaves no copy)
     "secure_delete": 1,
 }
 
+# Failures are told apart by the driver's own codes, never by the words of its message (issue 14 (9)):
+# SQLite's result codes (sqlite3 exceptions' ``sqlite_errorname``, Python 3.11) and PostgreSQL's
+# SQLSTATE (psycopg2 ``pgcode``, psycopg 3 ``sqlstate``).
+_SQLITE_KINDS = (  # primary result code name -> kind (extended codes such as SQLITE_BUSY_SNAPSHOT too)
+    ("SQLITE_BUSY", "locked"),
+    ("SQLITE_LOCKED", "locked"),
+    ("SQLITE_READONLY", "readonly"),
+    ("SQLITE_NOTADB", "corrupt"),
+    ("SQLITE_CORRUPT", "corrupt"),
+)
+# SQLSTATE: 40001 serialization_failure and 40P01 deadlock_detected are "conflict" (the transaction
+# was rolled back and trying again works: transaction users retry them, see retry_conflicts);
+# 55P03 lock_not_available "locked"; 25006 read_only_sql_transaction; XX001/XX002 data/index corrupted.
+_PG_KINDS = {"40001": "conflict", "40P01": "conflict", "55P03": "locked", "25006": "readonly", "XX001": "corrupt",
+             "XX002": "corrupt"}
+RETRY_ATTEMPTS = 5  # one user action is tried at most this many times after a serialization failure
 
-# Driver messages meaning "another desk holds the lock": SQLite busy/locked, PostgreSQL deadlock
-# or serialisation failure (the action is rolled back; trying again works).
-_CONTENTION = ("locked", "busy", "deadlock detected", "could not serialize")
+
+class ConflictError(StorageError):
+    """PostgreSQL rolled the action back (deadlock, serialization failure): trying again works.
+    Shown as ``db_locked`` when even the retries did not get through."""
+
+    def __init__(self) -> None:
+        super().__init__("db_locked")
+
+
+def driver_error(exc: BaseException) -> BaseException | None:
+    """The driver's own exception behind a peewee one (peewee keeps it as ``orig``), or None."""
+    seen = 0
+    current: BaseException | None = exc
+    while current is not None and seen < 8:
+        if getattr(current, "sqlite_errorname", None) or getattr(current, "pgcode", None) or getattr(
+            current, "sqlstate", None
+        ):
+            return current
+        current = getattr(current, "orig", None) or current.__cause__ or current.__context__
+        seen += 1
+    return None
+
+
+def error_kind(exc: BaseException) -> str:
+    """locked, conflict, readonly, corrupt or unavailable, from the driver's code."""
+    found = driver_error(exc)
+    if found is None:
+        return "unavailable"
+    name = getattr(found, "sqlite_errorname", None)
+    if name:
+        return next((kind for prefix, kind in _SQLITE_KINDS if name == prefix or name.startswith(prefix + "_")), "unavailable")
+    state = str(getattr(found, "pgcode", None) or getattr(found, "sqlstate", None) or "")
+    return _PG_KINDS.get(state, "unavailable")
 
 
 def is_url(target: str) -> bool:
@@ -90,7 +141,13 @@ def open_database(target: str | os.PathLike[str], create: bool = True) -> pw.Dat
         if not path.exists():
             if not create:
                 raise StorageError("db_unavailable", detail=f"{path} does not exist")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            from consult_desk.files import private_file
+
+            # 0600 in a 0700 folder; SQLite gives its -wal and -shm files the database file's permissions
+            try:
+                private_file(path)
+            except OSError as exc:
+                raise StorageError("db_unavailable", detail=str(exc)) from exc
         _check_sqlite_file(path)
         busy_seconds = int(SQLITE_PRAGMAS["busy_timeout"]) / 1000  # also while setting the pragmas themselves
         database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=busy_seconds)
@@ -123,13 +180,20 @@ def check_writable(target: str) -> None:
 
 
 def classify_error(exc: BaseException, target: str) -> StorageError:
-    """Turn a driver error into a known failure with a sentence (corrupt, locked, read-only)."""
+    """Turn a driver error into a known failure with a sentence (corrupt, locked, read-only), by the
+    driver's error code."""
     text = str(exc).lower()
-    if any(word in text for word in _CONTENTION):
+    if "password authentication failed" in text or "no password supplied" in text:
+        # the server refused the login role's password (issue 13): a refused connection has no SQLSTATE
+        return StorageError("sign_in_failed")
+    kind = error_kind(exc)
+    if kind == "conflict":
+        return ConflictError()
+    if kind == "locked":
         return StorageError("db_locked")
-    if "readonly" in text or "read-only" in text or "read only" in text:
+    if kind == "readonly":
         return StorageError("db_readonly", path=target)
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if kind == "corrupt":
         return StorageError("db_corrupt", path=target)
     return StorageError("db_unavailable", detail=str(exc))
 
@@ -152,14 +216,48 @@ def transaction() -> Iterator[None]:
             yield
             changes.before_commit()
         committed = True
-    except (pw.OperationalError, sqlite3.OperationalError) as exc:
-        text = str(exc).lower()
-        if any(word in text for word in (*_CONTENTION, "readonly", "read-only")):
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        if error_kind(exc) in ("locked", "conflict", "readonly"):
             raise classify_error(exc, getattr(database, "database", "")) from exc
         raise
     finally:
         news = changes.end(committed)
     changes.publish(news)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def in_transaction() -> bool:
+    from consult_desk import changes
+
+    return changes.depth() > 0 or bool(DB.obj is not None and DB.obj.in_transaction())
+
+
+def retry_conflicts(action: Callable[P, R]) -> Callable[P, R]:
+    """Run one user action again when PostgreSQL rolled it back for a deadlock or a serialization
+    failure (SQLSTATE 40P01, 40001), at most RETRY_ATTEMPTS times, with a short growing pause.
+
+    Only the outermost action retries: inside another transaction the failure goes up to the action
+    that owns the transaction (its savepoints cannot outlive the rollback). The rolled-back attempt
+    published nothing (consult_desk.changes reports only committed transactions), so a retry is
+    exactly a second try of the same action."""
+
+    @functools.wraps(action)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        if in_transaction():
+            return action(*args, **kwargs)
+        for attempt in range(1, RETRY_ATTEMPTS + 1):
+            try:
+                return action(*args, **kwargs)
+            except ConflictError:
+                if attempt == RETRY_ATTEMPTS:
+                    raise
+                time.sleep(0.02 * attempt)
+        raise AssertionError("unreachable")
+
+    return run
 
 
 # Row ids are 32-bit on PostgreSQL (serial) and 64-bit on SQLite: a number typed on the command line

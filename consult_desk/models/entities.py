@@ -110,6 +110,10 @@ class Applicant(BaseModel):
             kwargs["only"] = [*only, Applicant.name_key, Applicant.kana_key, Applicant.given_key, Applicant.given_kana_key]
         return super().save(*args, **kwargs)
 
+    class Meta:
+        # save() writes the changed columns only: on PostgreSQL the desk roles may not write anonymised_at
+        only_save_dirty = True
+
 
 class Event(BaseModel):
     """A group event (交流会, 相談, 講座; 002): many participants up to a capacity."""
@@ -167,6 +171,20 @@ class SeatClaim(BaseModel):
         indexes = ((("key", "seat_no"), True),)
 
 
+class PersonClaim(BaseModel):
+    """One person, one seat of a slot (issue 14 (6)): a row per identity of the person (phone,
+    e-mail, job-seeker number, each stored as a SHA-256 digest, never in clear) on the slot's key;
+    the unique index refuses a second seat to the same person even when desks book at the same moment.
+    Released with the seat (cancel, refuse, reschedule)."""
+
+    key = pw.CharField(max_length=120)  # the seat claim's key: "slot|office|YYYY-MM-DDTHH:MM"
+    person = pw.CharField(max_length=64)  # sha256("phone:0901234567") etc.
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="person_claims")
+
+    class Meta:
+        indexes = ((("key", "person"), True),)
+
+
 class History(BaseModel):
     """Append-only life cycle of a reservation: who did what, when, by which channel."""
 
@@ -222,6 +240,18 @@ class MeetingCredential(BaseModel):
     issued_by = pw.CharField(max_length=64)
     revoked_at = pw.DateTimeField(null=True)
     revoked_reason = pw.TextField(default="")
+    # issue 16: the meeting's id on the platform that created it (Zoom meeting id, Graph online
+    # meeting or event id) and which platform; empty for credentials typed in by staff.
+    platform = pw.CharField(max_length=20, default="")
+    platform_id = pw.TextField(default="")
+
+
+class UrlClaim(BaseModel):
+    """Teams: a meeting URL is for one session only (003 2(4)). The first reservation that used a URL
+    holds it; the unique index refuses it to any other, even when two desks store it at once."""
+
+    url = pw.CharField(max_length=500, unique=True)
+    reservation = pw.ForeignKeyField(Reservation, on_delete="CASCADE", backref="url_claims")
 
 
 class Callback(BaseModel):
@@ -259,6 +289,19 @@ class Outbox(BaseModel):
     staff = pw.CharField(max_length=64)
 
 
+class MeetingCleanup(BaseModel):
+    """A meeting a platform created that no reservation holds any more and that could not be deleted
+    there (the desk's write failed, or the platform was unreachable at cancellation): listed for staff
+    until a later deletion succeeds (issue 16). No secrets: the platform's id and why."""
+
+    office = pw.CharField(max_length=64, index=True)
+    platform = pw.CharField(max_length=20)
+    platform_id = pw.TextField()
+    reservation_id = pw.IntegerField(null=True)  # no foreign key: the entry outlives a purge
+    reason = pw.TextField(default="")
+    created_at = pw.DateTimeField()
+    resolved_at = pw.DateTimeField(null=True)
+    resolved_by = pw.CharField(max_length=64, default="")
 class Loan(BaseModel):
     """Equipment the office lent a participant it deems in need (002 4(1)): for one reservation (an
     individual session or a place in a group event), lent and due back on given days, returned later."""
@@ -299,6 +342,10 @@ class AuditLog(BaseModel):
 
         if self._pk is None and is_sqlite():
             chain.link(self)
+        elif self._pk is None:
+            # PostgreSQL: no RETURNING id, so a role that may append but not read the log can write it
+            columns = ("at", "staff", "action", "target", "count", "detail")
+            return type(self).insert({getattr(type(self), c): getattr(self, c) for c in columns}).as_rowcount().execute()
         return super().save(*args, **kwargs)
 
 
@@ -311,12 +358,15 @@ ALL_MODELS: list[type[BaseModel]] = [
     Event,
     Reservation,
     SeatClaim,
+    PersonClaim,
     History,
     Consent,
     MeetingCredential,
+    UrlClaim,
     Callback,
     CallbackAttempt,
     Outbox,
     Loan,
     AuditLog,
+    MeetingCleanup,
 ]

@@ -12,6 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
@@ -19,13 +20,25 @@ from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 from consult_desk.clock import jst_now
 from consult_desk.errors import StorageError
 from consult_desk.models.db import DB, is_sqlite
-from consult_desk.models.entities import ALL_MODELS, History, Loan, Meta, Office, Reservation
+from consult_desk.models.entities import (
+    ALL_MODELS,
+    Applicant,
+    History,
+    Loan,
+    MeetingCredential,
+    Meta,
+    Office,
+    PersonClaim,
+    Reservation,
+    SeatClaim,
+    UrlClaim,
+)
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
 SCHEMA_VERSION = 9
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 # Tables a later schema added: an older database (a backup being restored) lacks them until migrated.
-TABLES_SINCE: dict[str, int] = {"loan": 4}
+TABLES_SINCE: dict[str, int] = {"loan": 4, "person_claim": 6, "url_claim": 6, "meeting_cleanup": 7}
 
 # version -> step that brings a database from the previous registered version to this one.
 # Versions need not be consecutive: the steps above the stored version run in ascending order, up to
@@ -88,7 +101,9 @@ def backup_file(dest: Path) -> Path:
     src_path = sqlite_path()
     if src_path is None:
         raise StorageError("db_unavailable", detail="backup needs a SQLite file")
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    from consult_desk.files import private_file
+
+    private_file(dest)  # 0600 in a 0700 folder before SQLite writes the copy into it (issue 13)
     src = sqlite3.connect(str(src_path), timeout=30)
     try:
         out = sqlite3.connect(str(dest))
@@ -129,7 +144,7 @@ def _try_lock(fh: object) -> bool:
 def backup_copy(dest: Path) -> Path:
     """An online copy of the open SQLite database as ``dest``: written to ``dest.part`` (locked,
     registered), renamed over ``dest``, the folder synced. A failure leaves nothing behind."""
-    from consult_desk.files import check_replaceable, sync_folder
+    from consult_desk.files import check_replaceable, private_dir, sync_folder
 
     src_path = sqlite_path()
     if src_path is None:
@@ -138,9 +153,9 @@ def backup_copy(dest: Path) -> Path:
     check_replaceable(dest)
     tmp = dest.with_name(dest.name + PART)
     check_replaceable(tmp)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(dest.parent)  # 0700 where this program makes the folder (issue 13)
     folder = _backups_folder(src_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     marker = folder / f"{MARKER}{uuid.uuid4().hex}"
     marker.write_text(str(tmp.resolve()), encoding="utf-8")
     try:
@@ -198,11 +213,28 @@ def remove_partial_backups(db_path: Path | None = None) -> list[Path]:
     return removed
 
 
+# PostgreSQL: desks starting at the same moment create or upgrade the schema one after the other
+# (issue 14 (9)); the second one then finds the work done. Any fixed 64-bit number names the lock.
+SCHEMA_LOCK_KEY = 0x436F6E73756C74  # "Consult"
+
+
 def ensure_schema(create: bool = True) -> list[str]:
-    """Create the tables in an empty database or migrate an older one. Returns what was done."""
-    done: list[str] = []
+    """Create the tables in an empty database or migrate an older one. Returns what was done.
+
+    On PostgreSQL the whole of it runs in one transaction holding an advisory lock
+    (``pg_advisory_xact_lock``): two desks upgrading one server at once are serialised, and the version
+    is read again under the lock. SQLite: a migration step's own transaction takes the write lock."""
     with contextlib.suppress(OSError):
         remove_partial_backups()
+    if is_sqlite():
+        return _ensure_schema(create)
+    with DB.atomic():
+        DB.execute_sql("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK_KEY,))
+        return _ensure_schema(create)
+
+
+def _ensure_schema(create: bool) -> list[str]:
+    done: list[str] = []
     version = check_version()
     if version is None:
         if not create:
@@ -212,6 +244,7 @@ def ensure_schema(create: bool = True) -> list[str]:
             install_audit_guard()
             for extra in ON_CREATE:
                 extra()
+            _pg_roles()  # last: the grants cover every table the hooks made (issue 13)
             Meta.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict_ignore().execute()
             Meta.insert(key=STEPS_KEY, value=_steps_text(set(MIGRATIONS))).on_conflict_ignore().execute()
             Meta.insert(key="changes", value="0").on_conflict_ignore().execute()
@@ -220,6 +253,9 @@ def ensure_schema(create: bool = True) -> list[str]:
     applied = applied_steps(version)
     missing = sorted(v for v in MIGRATIONS if v <= SCHEMA_VERSION and v not in applied)
     if missing:
+        if not is_sqlite() and not _owns_schema():
+            # a desk's login role may not change the schema: the administrator upgrades it (issue 13)
+            raise StorageError("schema_upgrade_owner", found=version, supported=SCHEMA_VERSION)
         path = sqlite_path()
         if path is not None:
             stamp = jst_now().strftime("%Y%m%d-%H%M%S")
@@ -234,11 +270,14 @@ def ensure_schema(create: bool = True) -> list[str]:
                     install_audit_guard()
                 applied.add(target)
                 Meta.update(value=str(max(version, target))).where(Meta.key == "schema_version").execute()
-                steps = _steps_text(applied)  # upsert on both engines (PostgreSQL has no REPLACE)
-                Meta.insert(key=STEPS_KEY, value=steps).on_conflict(
-                    conflict_target=[Meta.key], update={Meta.value: steps}
+                # an upsert both engines take (PostgreSQL has no INSERT OR REPLACE)
+                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict(
+                    conflict_target=[Meta.key], update={Meta.value: _steps_text(applied)}
                 ).execute()
             done.append(f"migrated to schema {target}")
+        if not is_sqlite():
+            with DB.atomic():
+                _pg_roles()  # the grants cover what the steps added (issue 13)
     return done
 
 
@@ -263,6 +302,23 @@ def applied_steps(version: int) -> set[int]:
 def _v2_audit_log_append_only(migrator: SchemaMigrator) -> None:
     """Schema 2: triggers refuse UPDATE and DELETE on audit_log (models/guards.py)."""
     install_audit_guard()
+
+
+def _owns_schema() -> bool:
+    """PostgreSQL: the connection may change the tables (the owner's login, or a superuser)."""
+    row = DB.execute_sql(
+        "SELECT r.rolsuper OR pg_has_role(current_user, t.tableowner, 'MEMBER') FROM pg_tables t "
+        "JOIN pg_roles r ON r.rolname = current_user WHERE t.schemaname = current_schema() AND t.tablename = 'meta'"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _pg_roles() -> None:
+    """PostgreSQL: the group roles and their grants (models/pgroles.py); the owner runs this."""
+    if not is_sqlite():
+        from consult_desk.models import pgroles
+
+        pgroles.install()
 
 
 @on_create
@@ -297,6 +353,24 @@ def _v9_flat_search_and_reports(migrator: SchemaMigrator) -> None:
         migrator.add_index("callback", ("closed_at",), False),
     )
     _search_index()
+
+
+@migration(7)
+def _v7_platform_meetings(migrator: SchemaMigrator) -> None:
+    """Schema 7 (issue 16): credentials remember the platform meeting they came from; the clean-up
+    list of platform meetings whose desk write failed."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models.entities import MeetingCleanup, MeetingCredential
+
+    columns = {c.name for c in DB.get_columns("meeting_credential")}
+    steps = []
+    if "platform" not in columns:
+        steps.append(migrator.add_column("meeting_credential", "platform", MeetingCredential.platform))
+    if "platform_id" not in columns:
+        steps.append(migrator.add_column("meeting_credential", "platform_id", MeetingCredential.platform_id))
+    migrate(*steps)
+    DB.create_tables([MeetingCleanup])
 
 
 @migration(4)
@@ -361,6 +435,8 @@ def _v4_confirm_offers() -> None:
             note="スキーマ4：日時提示メールの受信をもって予約確定（004 第4条(2)）",
             data={"migration": 4},
         ).execute()
+
+
 @migration(5)
 def _v5_audit_hash_chain(migrator: SchemaMigrator) -> None:
     """Schema 5 (issue 13): audit_log rows carry a SHA-256 hash chain (models/chain.py); the rows already
@@ -389,3 +465,44 @@ def bump_changes() -> None:
 def change_count() -> int:
     row = Meta.get_or_none(Meta.key == "changes")
     return int(row.value) if row else 0
+
+
+@migration(6)
+def _v6_person_and_url_claims(migrator: SchemaMigrator) -> None:
+    """Schema 6 (issue 14): the unique claims that hold two rules at the database's depth.
+
+    - ``person_claim``: one person (phone, e-mail or 求職番号), one seat of a slot (issue 14 (6));
+    - ``url_claim``: a Teams URL is for one session only (003 2(4)).
+
+    Existing data fills them; where old data already breaks a rule, the earliest reservation keeps
+    the claim (nothing is deleted or refused)."""
+    from consult_desk.validation import person_keys
+
+    DB.create_tables([PersonClaim, UrlClaim])
+    rows: Any = (
+        SeatClaim.select(SeatClaim.key, SeatClaim.reservation, Applicant.phone, Applicant.email, Applicant.job_seeker_no)
+        .join(Reservation, on=(SeatClaim.reservation == Reservation.id))
+        .join(Applicant, on=(Reservation.applicant == Applicant.id))
+        .where(SeatClaim.key.startswith("slot|"))
+        .order_by(SeatClaim.reservation)
+        .tuples()
+    )
+    batch: list[dict[str, object]] = []
+    for key, reservation, phone, email, job_seeker_no in rows:
+        batch.extend({"key": key, "person": p, "reservation": reservation} for p in person_keys(phone, email, job_seeker_no))
+        if len(batch) >= 500:
+            PersonClaim.insert_many(batch).on_conflict_ignore().execute()
+            batch = []
+    if batch:
+        PersonClaim.insert_many(batch).on_conflict_ignore().execute()
+    unique_offices = [o.code for o in Office.select(Office.code, Office.config) if o.config.get("credential_unique_per_session")]
+    if unique_offices:
+        urls: Any = (
+            MeetingCredential.select(MeetingCredential.url, MeetingCredential.reservation)
+            .join(Reservation, on=(MeetingCredential.reservation == Reservation.id))
+            .where(Reservation.office.in_(unique_offices), MeetingCredential.url != "")
+            .order_by(MeetingCredential.id)
+            .tuples()
+        )
+        for url, reservation in urls:
+            UrlClaim.insert(url=url, reservation=reservation).on_conflict_ignore().execute()

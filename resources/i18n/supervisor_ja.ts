@@ -37,6 +37,26 @@
 <context>
     <name>AuditView</name>
     <message>
+        <source>&amp;Verify the whole log</source>
+        <translation>操作記録全体を検証(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstall the protection</source>
+        <translation>保護を再設定(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put back the triggers that refuse changes to the audit log? Entries changed or deleted while they were gone stay visible as a break in the chain.</source>
+        <translation>操作記録の変更・削除を拒否するトリガーを再設定しますか？トリガーがない間に変更・削除された記録は、連鎖の切れ目として残ります。</translation>
+    </message>
+    <message>
+        <source>Audit log protection</source>
+        <translation>操作記録の保護</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstall</source>
+        <translation>再設定する(&amp;R)</translation>
+    </message>
+    <message>
         <location filename="../../consult_desk/ui/supervisor/audit_view.py" line="106" />
         <source>login</source>
         <translation>ログインID</translation>
@@ -839,6 +859,10 @@
 </context>
 <context>
     <name>SupervisorActions</name>
+    <message>
+        <source>&amp;Open the audit log</source>
+        <translation>操作記録を開く(&amp;O)</translation>
+    </message>
     <message>
         <location filename="../../consult_desk/ui/supervisor/actions.py" line="132" />
         <source>Daily review</source>

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from desk_support import finished
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from consult_desk import audit, booking
 from consult_desk.context import Actor, Context
@@ -79,3 +79,67 @@ def test_export_is_readable_and_audited(logged, ctx, qtbot, tmp_path, monkeypatc
 def test_reception_cannot_read_the_log(logged, clock, qtbot):
     view = make_view(qtbot, Context(Actor("uketsuke", "受付", "reception"), clock))
     assert view.model.rows == [] and "権限" in view.count_label.text()
+
+
+# ------------------------------------------------------------------ tamper evidence (issue 13)
+
+
+def _tamper(sql: str, drop_triggers: bool = True) -> None:
+    from consult_desk.models import DB
+
+    with transaction():
+        if drop_triggers:
+            DB.execute_sql("DROP TRIGGER IF EXISTS audit_log_no_update")
+            DB.execute_sql("DROP TRIGGER IF EXISTS audit_log_no_delete")
+        if sql:
+            DB.execute_sql(sql)
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_whole_chain_is_verified_on_demand_and_the_result_said_plainly(logged, ctx, qtbot):
+    view = make_view(qtbot, ctx)
+    assert view.verify_label.text() == ""
+    qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
+    assert view.verify_label.text() == "操作記録の連鎖は正常です（4件を確認）"
+    assert view.reinstall_button.isHidden()
+    _tamper("UPDATE audit_log SET staff = 'nobody' WHERE action = 'export_csv_pii'")
+    result = view.verify()
+    text = view.verify_label.text()
+    assert not result.ok and f"記録番号{result.first_bad}から" in text and "改ざん" in text and "トリガー" in text
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_administrator_reinstalls_the_triggers_after_reading(logged, ctx, qtbot, monkeypatch):
+    supervisor = Context(Actor("sato", "佐藤", "supervisor"), ctx.clock)
+    _tamper("")
+    view = make_view(qtbot, supervisor)
+    view.verify()
+    assert "トリガー" in view.verify_label.text() and view.reinstall_button.isHidden()  # not for supervisors
+    admin_view = make_view(qtbot, ctx)
+    admin_view.verify()
+    assert not admin_view.reinstall_button.isHidden()
+    monkeypatch.setattr("consult_desk.ui.widgets.messages.confirm", lambda *a: True)
+    result = admin_view.reinstall()
+    assert result.ok and admin_view.verify_label.text().startswith("操作記録の連鎖は正常です")
+    assert admin_view.reinstall_button.isHidden()
+    assert actions(admin_view)[-1] == "audit_guard_reinstalled"
+
+
+@pytest.mark.usefixtures("english")
+def test_the_start_of_day_checks_the_newest_entries_and_tells_the_supervisor(logged, ctx, qtbot, db):
+    from consult_desk.ui.shell.main_window import MainWindow
+
+    supervisor = Context(Actor("sato", "Sato", "supervisor"), ctx.clock)
+    window = MainWindow(supervisor, db_location=db.database)
+    qtbot.addWidget(window)
+    assert window.supervisor.check_audit_log().ok and getattr(window.supervisor, "audit_alert", None) is None
+    _tamper("DELETE FROM audit_log WHERE action = 'pdf_daily_review'")  # the newest entry, gone
+    result = window.supervisor.check_audit_log()
+    box = window.supervisor.audit_alert
+    assert not result.ok and box.isVisible() and box.objectName() == "audit_alert"
+    assert "tampered" in box.text() and "triggers" in box.text()
+    opener = next(b for b in box.buttons() if "audit log" in b.text().replace("&", ""))
+    opener.click()
+    assert window.tabs.currentWidget() is window.audit_view
+    assert "tampered" in window.audit_view.verify_label.text()
+    box.close()

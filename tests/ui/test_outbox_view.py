@@ -198,3 +198,29 @@ def test_an_administrator_edits_an_offices_wording(qtbot, ctx, zoom):
     assert templates.source("nishitokyo-childcare", "reminder").origin == "default"
     dialog.template_box.setCurrentIndex(dialog.template_box.findData("details"))
     assert dialog.origin_label.text() == "この事業所向けの標準文面"
+
+
+def test_smtp_settings_refuse_a_full_width_password_and_keep_all_or_nothing(qtbot, ctx, zoom, memory_keyring):
+    """Issue 14 (7): a full-width password is refused in the dialog, with the sentence, before the first
+    send; a keyring that fails while storing leaves the settings as they were."""
+    import keyring.errors
+
+    dialog = SmtpSettingsDialog(ctx, "nishitokyo-childcare")
+    qtbot.addWidget(dialog)
+    dialog.host_edit.setText("smtp.city.nishitokyo.example.jp")
+    dialog.user_edit.setText("soudan")
+    dialog.from_edit.setText("soudan@city.nishitokyo.example.jp")
+    dialog.password_edit.setText("ｐａｓｓ７７１")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "半角" in dialog.error_label.text()
+    assert mail.smtp_settings("nishitokyo-childcare").host == "" and not memory_keyring.store
+
+    def locked(*_args):
+        raise keyring.errors.KeyringLocked("locked")
+
+    memory_keyring.set_password = locked
+    dialog.password_edit.setText("Smtp-Pass-771")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.error_label.text()
+    assert mail.smtp_settings("nishitokyo-childcare").host == ""  # nothing half-saved

@@ -43,7 +43,8 @@ def admin_actions(window: MainWindow) -> list[str]:
     ("supervisor", ["日次確認", "統計・レポート", "操作記録"],
      ["今すぐバックアップ(B)…", "バックアップから復元(R)…", "古い個人情報の匿名化(A)…", "パスワードの変更(C)…"]),
     ("admin", ["日次確認", "統計・レポート", "操作記録"],
-     ["職員(S)…", "今すぐバックアップ(B)…", "バックアップから復元(R)…", "古い個人情報の匿名化(A)…", "パスワードの変更(C)…"]),
+     ["職員(S)…", "今すぐバックアップ(B)…", "バックアップから復元(R)…", "古い個人情報の匿名化(A)…",
+      "会議サービスの設定（Zoom・Teams）(M)…", "パスワードの変更(C)…"]),
 ])
 def test_tabs_and_menu_follow_the_role(db, make_office, clock, qtbot, role, tabs, menu):
     make_office("hellowork-kawagoe")

@@ -42,6 +42,7 @@ from consult_desk.ui.desk.consent_dialog import ConsentDialog
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span, fmt_time_span
 from consult_desk.ui.widgets.messages import confirm, show_error
+from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.validation import format_phone
 
 ERROR_STYLE = f"color:{style.ERROR};"
@@ -732,6 +733,7 @@ class BookingDialog(QDialog):
                     terms_version=self.consent_version if self.consent else None,
                 )
                 self.reservation = lifecycle.reschedule(self.ctx, self.rescheduled_from, start, options)
+                follow_up(self.ctx, "reschedule", self.reservation)  # the meeting moves along (issue 16)
             else:
                 values = {key: self._text(key) for key in self.editors}
                 request = BookingRequest(
@@ -751,6 +753,7 @@ class BookingDialog(QDialog):
                     minutes=self.session_minutes(),
                 )
                 self.reservation = booking.book(self.ctx, request)
+                follow_up(self.ctx, "book", self.reservation)  # confirmed at once: its meeting (issue 16)
         except ConsultDeskError as exc:
             show_error(self, exc)
             return

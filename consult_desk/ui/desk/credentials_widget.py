@@ -190,6 +190,11 @@ class CredentialsWidget(QWidget):
         layout.addWidget(self.error_label)
         layout.addWidget(self.view_buttons)
         layout.addWidget(self.edit_buttons)
+        from consult_desk.ui.desk.meeting_buttons import MeetingButtons  # issue 16: Zoom / Teams create it
+
+        self.meeting_buttons = MeetingButtons(ctx, reservation_id, self.config, self)
+        self.meeting_buttons.changed.connect(self._platform_changed)
+        layout.addWidget(self.meeting_buttons)
         self.load()
         self.cancel_edit()
 
@@ -233,6 +238,15 @@ class CredentialsWidget(QWidget):
         self.edit_button.setEnabled(editable)
         self.reissue_button.setEnabled(editable and self.summary.issued_at is not None)
         self.mail_button.setEnabled(can(self.ctx, "send_mail"))
+        self.meeting_buttons.refresh(self.status)
+
+    def _platform_changed(self, reservation_id: int) -> None:
+        """A meeting was created or deleted by the platform (in the background): show it."""
+        if not shiboken6.isValid(self):
+            return
+        self.revealed = None
+        self.load()
+        self.changed.emit(reservation_id)
 
     def reveal(self) -> None:
         """Show the secrets; the look is written to the audit log first (004 第5条)."""

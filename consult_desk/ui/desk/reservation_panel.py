@@ -46,6 +46,7 @@ from consult_desk.ui.shell import openers
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span
 from consult_desk.ui.widgets.messages import confirm, show_error
+from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -554,9 +555,10 @@ class ReservationPanel(QWidget):
                 return
         try:
             if action == "cancel":
-                lifecycle.cancel(self.ctx, rid, options.channel, options.note)
+                res = lifecycle.cancel(self.ctx, rid, options.channel, options.note)
             else:
-                lifecycle.act(self.ctx, rid, action, options)
+                res = lifecycle.act(self.ctx, rid, action, options)
+            follow_up(self.ctx, action, res)  # the platform meeting follows, in the background (issue 16)
         except ConsultDeskError as exc:
             show_error(self, exc)
             return

@@ -42,6 +42,7 @@ from consult_desk.ui.shell import openers
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_datetime
 from consult_desk.ui.widgets.messages import confirm, show_error
+from consult_desk.ui.widgets.platform_calls import follow_up
 
 
 class SessionEvents(QObject):
@@ -308,11 +309,12 @@ class CallbackPanel(QDialog):
 
     def _act(self, action: str, options: ActOptions) -> bool:
         try:
-            lifecycle.act(self.ctx, self.reservation_id, action, options)
+            res = lifecycle.act(self.ctx, self.reservation_id, action, options)
         except ConsultDeskError as exc:
             show_error(self, exc)
             self.load()
             return False
+        follow_up(self.ctx, action, res)  # the platform meeting follows, in the background (issue 16)
         return True
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)

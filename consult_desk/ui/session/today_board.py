@@ -53,6 +53,7 @@ from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_time_span
 from consult_desk.ui.widgets.messages import confirm, show_error
 from consult_desk.ui.widgets.note_dialog import NoteDialog
+from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 
 REFRESH_MS = 15_000  # the countdowns are in minutes; four reads a minute keep them exact enough
@@ -489,11 +490,12 @@ class TodayBoard(QWidget):
     def act(self, reservation_id: int, action: str, options: ActOptions | None = None) -> bool:
         """Call the life-cycle service; a refusal is shown as its sentence and nothing changes."""
         try:
-            lifecycle.act(self.ctx, reservation_id, action, options)
+            res = lifecycle.act(self.ctx, reservation_id, action, options)
         except ConsultDeskError as exc:
             show_error(self, exc)
             self.refresh()
             return False
+        follow_up(self.ctx, action, res)  # the platform meeting follows, in the background (issue 16)
         self.after_change()
         return True
 

@@ -8,7 +8,7 @@ import sys
 import peewee as pw
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from consult_desk.context import Actor, Context
 from consult_desk.errors import ConsultDeskError, set_language
@@ -70,22 +70,57 @@ def open_storage(target: str, demo: bool = False) -> list[str]:
     return done
 
 
+def server_sign_in(target: str, demo: bool = False) -> tuple[Actor, list[str]] | None:
+    """Sign in to a PostgreSQL server as one's own login role before anything is open; None if cancelled."""
+    from consult_desk import audit, auth
+    from consult_desk.clock import Clock
+    from consult_desk.models import transaction
+    from consult_desk.models.db import with_login
+    from consult_desk.ui.shell.sign_in_dialog import SignInDialog
+
+    opened: list[list[str]] = []
+
+    def connect(login: str, password: str, clock: Clock) -> Actor:
+        key = auth.normalise_login(login)
+        opened.append(open_storage(with_login(target, key, password), demo=demo))
+        actor = auth.connected_actor(key)
+        with transaction():
+            audit.record(Context(actor, clock), "sign_in", actor.login, detail="server")
+        return actor
+
+    dialog = SignInDialog(check=connect)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    return dialog.actor, opened[-1]
+
+
 def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int:
     app = application()
     install_translators(app, ui_language())
+    actor: Actor | None = None
     try:
         done = open_storage(target, demo=demo)
     except ConsultDeskError as exc:
-        if smoke_test:  # unattended: no modal box that nobody will close
+        if exc.code == "sign_in_failed" and not smoke_test:
+            # PostgreSQL with login roles: the desk's settings hold no password; the staff member signs in
+            # and the desk connects as their own login role (issue 13)
+            signed = server_sign_in(target, demo)
+            if signed is None:
+                return 0
+            actor, done = signed
+        elif smoke_test:  # unattended: no modal box that nobody will close
             print("smoke-test: failed:", exc.one_line(), file=sys.stderr)
+            return 2
         else:
             QMessageBox.critical(None, APP, exc.message)
-        return 2
+            return 2
     install_excepthook()
     from consult_desk.ui.shell import bench_hook
     from consult_desk.ui.shell.main_window import MainWindow
 
-    if smoke_test or bench_hook.active():
+    if actor is not None:
+        pass  # signed in already, to the server
+    elif smoke_test or bench_hook.active():
         # the bundle check (and bench/run.py) opens the window without anyone signing in
         actor = bench_hook.actor() if bench_hook.active() else SMOKE_ACTOR
     else:
@@ -112,6 +147,9 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
     from consult_desk.ui.mail.mail_worker import finish_pending_sends
 
     finish_pending_sends()
+    from consult_desk.ui.widgets.platform_calls import runner
+
+    runner().wait(30_000)  # a meeting being created or deleted finishes and is stored (issue 16)
     from consult_desk.ui.shell import ops
 
     ops.wait_all()  # a backup or an export under way finishes before the process ends

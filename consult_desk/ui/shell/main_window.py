@@ -18,13 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -115,6 +116,24 @@ class MainWindow(QMainWindow):
         self.watcher.unavailable.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.watcher.start()
         self.callback_queue = CallbackQueueDock.install(self, ctx)  # open phone callbacks, seen from every view
+        # Zoom / Teams calls running in the background (issue 16) say how they ended here.
+        from consult_desk.ui.widgets.platform_calls import runner
+
+        runner().finished.connect(self._platform_call_finished)
+
+    def _platform_call_finished(self, key: str, ok: bool, message: str) -> None:
+        """A meeting made, moved or deleted by the platform: the sentence in the status bar; a failure
+        also in a message box that does not block (the details can still be typed in)."""
+        if not message:
+            return
+        # after the shared ops helper has taken its busy bar away (that re-lays out the status bar)
+        QTimer.singleShot(0, lambda: self.statusBar().showMessage(message, 15000))
+        if not ok and key.startswith("reservation/"):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Meeting platform"), message, QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("platform_call_failed")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setModal(False)
+            box.show()
 
     def _build_views(self) -> None:
         """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab

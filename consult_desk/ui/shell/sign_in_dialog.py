@@ -52,10 +52,14 @@ class SignInDialog(QDialog):
         locked_for: Actor | None = None,
         parent: QWidget | None = None,
         reason: str = "idle",
+        check: Callable[[str, str, Clock], Actor] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sign_in_dialog")
         self.clock = clock or SystemClock()
+        # who checks the password: the service (default), or connecting to the server as that login role
+        # before anything is open (PostgreSQL, issue 13)
+        self.check = check or auth.sign_in
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Locked") if locked_for and reason != "sign_out" else self.tr("Sign in"))
         layout = QVBoxLayout(self)
@@ -83,7 +87,7 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         self.message = message_label(self)
         layout.addWidget(self.message)
-        hint = _demo_hint()
+        hint = _demo_hint() if check is None else ""
         if hint:
             demo = QLabel(self.tr("Demo accounts (login / password): %1").replace("%1", "\n" + hint), self)
             demo.setObjectName("demo_hint")
@@ -100,7 +104,7 @@ class SignInDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.actor = auth.sign_in(self.login.text(), self.password.text(), self.clock)
+            self.actor = self.check(self.login.text(), self.password.text(), self.clock)
         except ConsultDeskError as exc:
             self.message.setText(exc.message)
             self.password.clear()

@@ -169,6 +169,7 @@ class SupervisorActions(QObject):
             ("backup", self.tr("&Back up now…"), "backup", lambda: self.back_up()),
             ("restore", self.tr("&Restore from a backup…"), "restore", lambda: self.restore()),
             ("purge", self.tr("&Anonymise old personal data…"), "purge", self.purge),
+            ("meetings", self.tr("&Meeting platform (Zoom, Teams)…"), "manage_offices", self.meeting_platform),
         ]
         for key, text, permission, slot in entries:
             if can(self.ctx, permission):
@@ -192,6 +193,12 @@ class SupervisorActions(QObject):
         from consult_desk.ui.supervisor.staff_dialog import StaffDialog
 
         StaffDialog(self.ctx, self.window).exec()
+
+    def meeting_platform(self) -> None:
+        """The current office's meeting platform: Zoom or Teams creating the meetings (issue 16)."""
+        from consult_desk.ui.supervisor.meetings_dialog import MeetingsDialog
+
+        MeetingsDialog(self.ctx, self.window.office, self.window).exec()  # type: ignore[attr-defined]
 
     def change_password(self) -> None:
         from consult_desk.ui.supervisor.staff_dialog import OwnPasswordDialog
@@ -270,6 +277,21 @@ class SupervisorActions(QObject):
             self._status(self.tr("%1 reservations anonymised.").replace("%1", str(dialog.result_plan.reservations)))
             if hasattr(self.window, "refresh_all"):
                 self.window.refresh_all()
+            self._purge_meetings()
+
+    def _purge_meetings(self) -> None:
+        """The anonymised sessions' platform meetings are deleted in the background (issue 16)."""
+        from consult_desk import meetings
+        from consult_desk.ui.widgets.platform_calls import runner
+
+        ctx = self.ctx
+
+        def call() -> meetings.Outcome | None:
+            outcomes = meetings.follow_purge(ctx)
+            failed = [o for o in outcomes if not o.ok]
+            return failed[0] if failed else (outcomes[-1] if outcomes else None)
+
+        runner().run("purge", call)
 
     # -------------------------------------------------------------- start of the day
 
@@ -279,6 +301,12 @@ class SupervisorActions(QObject):
         ctx = self.ctx
 
         def then() -> None:
+            try:
+                retention.wipe_credentials(self.ctx)  # yesterday's passcodes are nobody's business (issue 13)
+            except ConsultDeskError as exc:
+                self._status(exc.message)
+            if can(self.ctx, "audit_view"):
+                self.check_audit_log()
             if ask and can(self.ctx, "purge"):
                 self.propose_purge()
 
@@ -293,6 +321,38 @@ class SupervisorActions(QObject):
 
         return run_op(self.window, lambda: backup.daily_backup(ctx), made, failure=failed,
                       label=self.tr("Daily backup"))
+
+    def check_audit_log(self):  # noqa: ANN201 (chain.Verification | None)
+        """At start: the newest entries' hash chain and the triggers (issue 13). A break or missing triggers
+        is said plainly in a message box; the administrator can open the audit view to reinstall them."""
+        from consult_desk import audit
+
+        try:
+            result = audit.verify(self.ctx, tail=audit.RECENT_TAIL)
+        except ConsultDeskError:
+            return None
+        self.last_audit_check = result
+        problems = audit.problem_messages(result)
+        if not problems:
+            return result
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Audit log"), "\n\n".join(problems),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("audit_alert")
+        if can(self.ctx, "audit_view"):
+            show = box.addButton(self.tr("&Open the audit log"), QMessageBox.ButtonRole.ActionRole)
+            show.clicked.connect(self._open_audit_view)
+        box.open()  # window-modal, does not hold up the start
+        self.audit_alert = box
+        return result
+
+    def _open_audit_view(self) -> None:
+        view = getattr(self.window, "audit_view", None)
+        if view is None:
+            return
+        tabs = getattr(self.window, "tabs", None)
+        if tabs is not None and tabs.indexOf(view) >= 0:
+            tabs.setCurrentWidget(view)
+        view.verify()
 
     def propose_purge(self) -> bool:
         """Personal data past the retention period: say how much, offer the purge (asked once a day)."""

@@ -115,6 +115,22 @@ class AuditView(QWidget):
         bar.addWidget(self.encoding)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
+        # tamper evidence (issue 13): the whole chain checked on demand, the result said plainly
+        check_bar = QHBoxLayout()
+        self.verify_button = QPushButton(self.tr("&Verify the whole log"), self)
+        self.verify_button.setObjectName("audit_verify")
+        self.verify_button.clicked.connect(lambda: self.verify())
+        self.reinstall_button = QPushButton(self.tr("&Reinstall the protection"), self)
+        self.reinstall_button.setObjectName("audit_reinstall")
+        self.reinstall_button.clicked.connect(lambda: self.reinstall())
+        self.reinstall_button.hide()  # shown to the administrator when the triggers are gone
+        self.verify_label = QLabel(self)
+        self.verify_label.setObjectName("audit_verify_result")
+        self.verify_label.setWordWrap(True)
+        check_bar.addWidget(self.verify_button)
+        check_bar.addWidget(self.reinstall_button)
+        check_bar.addWidget(self.verify_label, 1)
+        layout.addLayout(check_bar)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("audit_count")
         layout.addWidget(self.count_label)
@@ -163,6 +179,48 @@ class AuditView(QWidget):
         if more:
             text += " " + self.tr("(the newest %1 shown; narrow the period or export the CSV)").replace("%1", str(MAX_ROWS))
         self.count_label.setText(text)
+
+    def verify(self):  # noqa: ANN201 (chain.Verification)
+        """Check the whole hash chain and the triggers; say the result in the line beside the button."""
+        try:
+            result = audit.verify(self.ctx)
+        except ConsultDeskError as exc:
+            show_error(self, exc)
+            return None
+        self.show_verification(result)
+        return result
+
+    def show_verification(self, result) -> None:  # noqa: ANN001
+        from consult_desk.errors import message
+        from consult_desk.permissions import can
+
+        problems = audit.problem_messages(result)
+        if problems:
+            self.verify_label.setText("\n".join(problems))
+            self.verify_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self.verify_label.setText(message("audit_ok", rows=result.rows))
+            self.verify_label.setStyleSheet("color: #1b5e20;")
+        self.reinstall_button.setVisible(not result.triggers and can(self.ctx, "audit_guard"))
+
+    def reinstall(self):  # noqa: ANN201
+        """The administrator, having read that the triggers are gone, puts them back (recorded)."""
+        from consult_desk.ui.widgets.messages import confirm
+
+        text = self.tr(
+            "Put back the triggers that refuse changes to the audit log? Entries changed or deleted while they "
+            "were gone stay visible as a break in the chain."
+        )
+        if not confirm(self, self.tr("Audit log protection"), text, self.tr("&Reinstall")):
+            return None
+        try:
+            result = audit.reinstall_guard(self.ctx)
+        except ConsultDeskError as exc:
+            show_error(self, exc)
+            return None
+        self.show_verification(result)
+        self.refresh()
+        return result
 
     def export_csv(self, path: Path | None = None) -> Op[ExportResult] | None:
         f = self.filters()

@@ -228,6 +228,13 @@ def print_review(review: DailyReview, printer: QPrinter) -> None:
 
 def save_review_pdf(review: DailyReview, path: Path) -> Path:
     """The review as an A4 PDF (QPrinter's PDF output, fonts embedded)."""
+    from consult_desk.errors import StorageError
+    from consult_desk.files import private_file
+
+    try:
+        private_file(path)  # 0600 before Qt writes into it (issue 13): the review holds applicants' names
+    except OSError as exc:
+        raise StorageError("file_unwritable", path=str(path), detail=exc.strerror or str(exc)) from exc
     printer = a4_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))

@@ -22,6 +22,7 @@ from consult_desk.lifecycle import ActOptions
 from consult_desk.presets import channel_label
 from consult_desk.states import action_label
 from consult_desk.ui.widgets import style
+from consult_desk.ui.widgets.platform_calls import follow_up
 
 
 class NoteDialog(QDialog):
@@ -86,8 +87,9 @@ class NoteDialog(QDialog):
             return
         options = ActOptions(note=self.note.text(), channel=str(self.channel.currentData() or ""))
         try:
-            lifecycle.act(self.ctx, self.reservation_id, self.action, options)
+            res = lifecycle.act(self.ctx, self.reservation_id, self.action, options)
         except ConsultDeskError as exc:
             self.error.setText(exc.message + (f"（{exc.clause}）" if exc.clause else ""))
             return
+        follow_up(self.ctx, self.action, res)  # the platform meeting follows, in the background (issue 16)
         self.accept()

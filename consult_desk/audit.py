@@ -96,6 +96,15 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "audit_guard_reinstalled": ("操作記録の保護を再設定", "audit log protection reinstalled"),
     "meeting_credentials_wiped": ("接続情報の消去（実施後）", "meeting credentials wiped after the session"),
     "backup_expired": ("保存期間を過ぎたバックアップの削除", "expired backups deleted"),
+    # form import and the outbox schedule (issue 17)
+    "form_import": ("フォーム申込みの取込", "form applications imported"),
+    "import_mapping_save": ("取込設定の保存", "import mapping saved"),
+    "outbox_hold": ("送信予定のメールを保留", "scheduled mail held"),
+    "outbox_release": ("保留したメールを送信予定に戻す", "held mail released"),
+    "outbox_move": ("メールの送信日時を変更", "mail moved"),
+    "outbox_cancel": ("送信予定のメールを取消", "scheduled mail cancelled"),
+    "mail_retry": ("メール送信の再試行待ち", "mail to be retried"),
+    "mail_interrupted": ("送信中に中断したメール（要確認）", "mail interrupted while sending (to check)"),
 }
 
 

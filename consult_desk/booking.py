@@ -16,6 +16,7 @@ import peewee as pw
 
 from consult_desk import audit
 from consult_desk.calendar import format_date_ja
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import (
@@ -90,6 +91,9 @@ class BookingRequest:
     # The city re-arranges a session its own failure spoiled (000 第10条(7)): not a new application, so
     # the application deadline does not apply (the same day or the next business day is possible).
     city_rearrangement: bool = False
+    # When the applicant submitted it (an imported form application): the deadline is judged then,
+    # and the consent is to the terms in force then. None: now (a booking taken at the desk).
+    submitted_at: dt.datetime | None = None
 
 
 @dataclass
@@ -161,16 +165,22 @@ def _booked_counts(office: str, keys: list[str]) -> dict[str, int]:
 
 
 def _slot_refusal(
-    config: OfficeConfig, start: dt.datetime, ctx: Context, new_application: bool = True
+    config: OfficeConfig,
+    start: dt.datetime,
+    ctx: Context,
+    submitted: dt.datetime | None = None,
+    new_application: bool = True,
 ) -> RuleError | None:
-    """Why a grid slot cannot be booked now (past, deadline), independent of seats. The application
+    """Why a grid slot cannot be booked now (past, deadline), independent of seats. ``submitted``:
+    the application's own time (a form's), at which the deadline is judged instead of today. The
     deadline holds for a new application only (not the city's re-arrangement, 000 第10条(7))."""
     if start <= ctx.clock.now() or start.date() < ctx.clock.today():
         return RuleError("past", start=f"{start:%Y-%m-%d %H:%M}")
     if not new_application:
         return None
     deadline = application_deadline(config, start.date())
-    if deadline is not None and ctx.clock.today() > deadline:
+    applied = submitted.date() if submitted is not None else ctx.clock.today()
+    if deadline is not None and applied > deadline:
         return RuleError(
             "app_deadline",
             clause=config.clause("application_deadline"),
@@ -242,7 +252,7 @@ def slots(ctx: Context, office: str, day: dt.date, new_application: bool = True)
     result = []
     for start, end in grid:
         booked = counts.get(slot_key(office, start), 0)
-        refusal = _slot_refusal(config, start, ctx, new_application)
+        refusal = _slot_refusal(config, start, ctx, new_application=new_application)
         if refusal is None and booked >= config.seats:
             refusal = RuleError("full", start=f"{start:%H:%M}")
         result.append(
@@ -298,7 +308,12 @@ def session_length(config: OfficeConfig, minutes: int | None) -> int:
 
 
 def check_slot(
-    config: OfficeConfig, start: dt.datetime, ctx: Context, minutes: int | None = None, new_application: bool = True
+    config: OfficeConfig,
+    start: dt.datetime,
+    ctx: Context,
+    minutes: int | None = None,
+    submitted: dt.datetime | None = None,
+    new_application: bool = True,
 ) -> None:
     """The slot rules: business day, inside the hours, on the grid, not past, deadline met."""
     reason = config.calendar.closed_reason(start.date())
@@ -316,9 +331,36 @@ def check_slot(
                 hours=config.hours_text(start.date()),
             )
         raise RuleError("off_grid", clause=config.clause("hours"), minutes=config.slot_minutes)
-    refusal = _slot_refusal(config, start, ctx, new_application)
+    refusal = _slot_refusal(config, start, ctx, submitted, new_application)
     if refusal:
         raise refusal
+
+
+def check_submitted_at(ctx: Context, submitted: dt.datetime | None) -> None:
+    """A recorded submission time is a real past moment: not after now (the import's time)."""
+    if submitted is None:
+        return
+    if submitted.tzinfo is not None or submitted > ctx.clock.now():
+        raise RuleError("submitted_in_future", at=f"{submitted:%Y-%m-%d %H:%M}")
+
+
+def terms_version_at(config: OfficeConfig, when: dt.datetime | None) -> str:
+    """The terms version in force at ``when`` (the current one, or an earlier one from the office's
+    ``terms_history`` when the current terms took effect later); now when ``when`` is None."""
+    if when is None:
+        return config.terms_version
+    effective = config["terms"].get("effective_date")
+    if not effective or when.date() >= dt.date.fromisoformat(effective):
+        return config.terms_version
+    older = sorted(
+        (h for h in config.get("terms_history") or [] if h.get("effective_date") and h.get("version")),
+        key=lambda h: h["effective_date"],
+    )
+    version = config.terms_version
+    for item in older:
+        if when.date() >= dt.date.fromisoformat(item["effective_date"]):
+            version = item["version"]
+    return version
 
 
 # ---------------------------------------------------------------- intake
@@ -386,10 +428,13 @@ def validate_companions(config: OfficeConfig, companions: list[dict[str, str]]) 
     return cleaned
 
 
-def check_consent(config: OfficeConfig, items: list[str] | None, version: str | None) -> list[str]:
-    """Every required checklist item ticked, against the current terms version."""
-    if version is not None and version != config.terms_version:
-        raise RuleError("consent_outdated", clause=config.clause("consent"), given=version, current=config.terms_version)
+def check_consent(
+    config: OfficeConfig, items: list[str] | None, version: str | None, in_force: str | None = None
+) -> list[str]:
+    """Every required checklist item ticked, against the terms version in force (now, or at submission)."""
+    current = in_force or config.terms_version
+    if version is not None and version != current:
+        raise RuleError("consent_outdated", clause=config.clause("consent"), given=version, current=current)
     ticked = list(items or [])
     missing = [key for key in config.required_consent_keys() if key not in ticked]
     if missing:
@@ -536,7 +581,9 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
     values = {"name": req.name, "kana": req.kana, "phone": req.phone, "email": req.email, **req.answers}
     intake = validate_intake(config, {k: v for k, v in values.items() if config.field(k) or v})
     companions = validate_companions(config, req.companions)
-    ticked = check_consent(config, req.consent_items, req.terms_version)
+    check_submitted_at(ctx, req.submitted_at)
+    terms_version = terms_version_at(config, req.submitted_at)
+    ticked = check_consent(config, req.consent_items, req.terms_version, terms_version)
     note = normalise_text(req.note, "メモ", 1000)
 
     with transaction():
@@ -546,14 +593,14 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             if event is None:
                 raise RuleError("event_not_found", id=req.event_id)
             start, end = event.start, event.end
-            refusal = _slot_refusal(config, start, ctx)
+            refusal = _slot_refusal(config, start, ctx, req.submitted_at)
             if refusal:
                 raise refusal
         else:
             assert req.start is not None
             start = req.start.replace(second=0, microsecond=0)
             length = session_length(config, req.minutes)
-            check_slot(config, start, ctx, length, new_application=not req.city_rearrangement)
+            check_slot(config, start, ctx, length, req.submitted_at, new_application=not req.city_rearrangement)
             end = start + dt.timedelta(minutes=length)
         first = not _has_earlier_booking(req.office, intake["phone"], intake["name"])
         check_channel(config, req.channel, first)
@@ -590,10 +637,10 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             channel=req.channel,
             answers=answers,
             companions=companions,
-            terms_version=config.terms_version,
+            terms_version=terms_version,
             notify_by=_notify_by(config, start.date(), ctx.clock.today()),
             offer_reply_by=(  # the office's confirming mail is due (004 第4条(1)(2))
-                answer_due(config, ctx.clock.today(), start.date())
+                answer_due(config, (req.submitted_at or now).date(), start.date())
                 if status == Status.REQUESTED and config.get("offer_flow") and offer_days
                 else None
             ),
@@ -617,9 +664,16 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
         reservation.seat_no = seat
         reservation.save()
         Consent.create(
-            reservation=reservation, terms_version=config.terms_version, items=ticked, staff=ctx.actor.login, at=now
+            reservation=reservation,
+            terms_version=terms_version,
+            items=ticked,
+            staff=ctx.actor.login,
+            at=req.submitted_at or now,
+            channel=req.channel,
         )
-        data: dict[str, Any] = {"consent": ticked, "terms_version": config.terms_version}
+        data: dict[str, Any] = {"consent": ticked, "terms_version": terms_version}
+        if req.submitted_at is not None:
+            data["submitted_at"] = f"{req.submitted_at:%Y-%m-%dT%H:%M}"
         if troubles:
             data["trouble_acknowledged"] = [t.reservation_id for t in troubles]
             trouble_note = "過去の利用状況を確認のうえ受付：" + "、".join(t.text() for t in troubles)
@@ -635,7 +689,10 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             note=note,
             data=data,
         )
-        bump_changes()
+        from consult_desk import outbox  # the details, reminder or answer mail (issue 17)
+
+        outbox.sync(ctx, reservation)
+        touch(Topic.RESERVATIONS)
     return reservation
 
 

@@ -510,6 +510,54 @@ def cmd_mail(args: argparse.Namespace, ctx: Context) -> Any:
     }
 
 
+# ------------------------------------------------------------------ issue 17: form import, the outbox
+
+
+@command("import")
+def cmd_import(args: argparse.Namespace, ctx: Context) -> Any:
+    """Form applications from a CSV export: each row booked under the desk's rules, never twice."""
+    from consult_desk import form_import
+
+    office = office_arg(args)
+    report = form_import.import_file(ctx, office, Path(args.file), args.mapping, dry_run=args.dry_run)
+    if not args.json:
+        print(f"{report.file}: {form_import.ENCODING_LABELS.get(report.encoding, report.encoding)}", file=sys.stderr)
+        for row in report.rows:
+            print(f"{row.row}: {row.text(report.dry_run)}", file=sys.stderr)
+    return report.as_json()
+
+
+@command("outbox")
+def cmd_outbox(args: argparse.Namespace, ctx: Context) -> Any:
+    """The outbox schedule: list, send what is due, and staff's hold / release / move / cancel."""
+    from consult_desk import outbox
+
+    if args.action == "list":
+        office = office_arg(args) if args.office else None
+        return [entry.as_json() for entry in outbox.schedule(office)]
+    if args.action == "send-due":
+        office = office_arg(args) if args.office else None
+        report = outbox.send_due(ctx, office)
+        if not args.json:
+            if report.skipped:
+                print("another desk holds the sender lease: it sends what is due", file=sys.stderr)
+            if report.unsendable:
+                print(f"{report.unsendable} due message(s) wait: no SMTP settings (office --set smtp=...)", file=sys.stderr)
+        return report.as_json()
+    if args.id is None:
+        raise RuleError("required", label="ID")
+    if args.action == "move":
+        if not args.due:
+            raise RuleError("required", label="--due")
+        row = outbox.reschedule(ctx, args.id, parse_datetime(args.due))
+    else:
+        row = {
+            "hold": outbox.hold, "release": outbox.release, "cancel": outbox.cancel, "confirm-sent": outbox.confirm_sent,
+        }[args.action](ctx, args.id)
+    return outbox.ScheduleEntry(row.id, row.reservation_id, row.office_id, row.template, row.due, row.state, row.to_addr,
+                                row.error, row.attempts, row.sent_at).as_json()
+
+
 # ------------------------------------------------------------------ supervisor: reports, audit, backup, retention
 
 
@@ -772,6 +820,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("--template", required=True, choices=list(MAIL_TEMPLATES))
     p.add_argument("--eml", required=True, metavar="OUT.eml")
+
+    # issue 17: form import, the outbox
+    p = sub.add_parser("import", parents=[common], help="import form applications from a CSV export")
+    p.add_argument("kind", choices=["csv"])
+    p.add_argument("--office")
+    p.add_argument("--file", required=True, help="the form's CSV export (UTF-8 with or without BOM, or CP932)")
+    p.add_argument("--mapping", help="a mapping saved with the office, or a JSON file {field key: CSV column}")
+    p.add_argument("--dry-run", action="store_true", help="say what each row would give; store nothing")
+
+    p = sub.add_parser("outbox", parents=[common], help="the outbox schedule: list, send what is due, hold...")
+    p.add_argument("action", choices=["list", "send-due", "hold", "release", "move", "cancel", "confirm-sent"])
+    p.add_argument("id", nargs="?", type=int, help="the message (hold, release, move, cancel, confirm-sent)")
+    p.add_argument("--office")
+    p.add_argument("--due", help="move: the new sending time YYYY-MM-DDTHH:MM")
 
     # supervisor: reports, audit, backup, retention
     p = sub.add_parser("report", parents=[common], help="daily review counts or monthly statistics (supervisors)")

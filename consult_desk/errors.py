@@ -247,6 +247,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "送信箱のメール {id} は「{state}」のため、この操作はできません",
         "Outbox message {id} is {state}: not possible now",
     ),
+    # issue 17: form import, the outbox schedule and its sender
+    "submitted_in_future": (
+        "申込日時（{at}）が現在より後になっています",
+        "The submission time ({at}) is later than now",
+    ),
+    "outbox_due_past": ("送信日時（{due}）が過去です", "The sending time ({due}) is in the past"),
+    "outbox_due_after_start": (
+        "送信日時（{due}）が相談の開始（{start}）以降です",
+        "The sending time ({due}) is not before the session starts ({start})",
+    ),
+    "import_unreadable": ("CSVファイルを読めません：{detail}", "The CSV file cannot be read: {detail}"),
+    "import_encoding": (
+        "CSVファイルの文字コードを判定できません（UTF-8またはShift_JIS/CP932で保存してください）",
+        "The CSV file's encoding is not recognised (save it as UTF-8 or Shift_JIS/CP932)",
+    ),
+    "import_empty": ("CSVファイルに見出し行とデータがありません", "The CSV file has no header row and data"),
+    "import_too_large": (
+        "CSVファイルが大きすぎます（{max}行まで）",
+        "The CSV file is too large ({max} rows at most)",
+    ),
+    "mapping_unknown": ("取込設定「{name}」は保存されていません", "No import mapping named '{name}' is saved"),
+    "mapping_invalid": ("取込設定が正しくありません：{detail}", "The import mapping is not valid: {detail}"),
+    "mapping_required": (
+        "取込設定で必須の項目に列が割り当てられていません：{names}",
+        "The import mapping gives no column for required fields: {names}",
+    ),
+    "mapping_column_missing": (
+        "CSVに列「{column}」がありません（取込設定の「{key}」）",
+        "The CSV has no column '{column}' (mapping key '{key}')",
+    ),
+    "mapping_name": (
+        "取込設定の名前は1～{max}文字で入力してください",
+        "Give the import mapping a name of 1 to {max} characters",
+    ),
+    "import_duplicate": (
+        "この申込みは取込済みです（予約{reservation}）",
+        "This application was already imported (reservation {reservation})",
+    ),
+    "import_cell": ("{column}：{message}", "{column}: {message}"),
     # supervisor: staff, sign-in, reports, retention, backup (issue 6)
     "sign_in_failed": ("ログインIDまたはパスワードが違います", "Wrong login or password"),
     "sign_in_locked": (

@@ -10,6 +10,7 @@ from typing import Any
 from consult_desk import audit
 from consult_desk.booking import BookingRequest, book, release_seat
 from consult_desk.calendar import format_date_ja
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import (
@@ -285,8 +286,16 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
         _history(ctx, res, action, before, status, opts.channel, note, data or None)
         if action == "undo-no-show":
             audit.record(ctx, "undo_no_show", str(res.id), detail=note)
-        bump_changes()
+        _sync_mail(ctx, res)
+        touch(Topic.RESERVATIONS)
     return new_reservation or res
+
+
+def _sync_mail(ctx: Context, res: Reservation) -> None:
+    """The reservation's scheduled mail follows it: cancelled with it, scheduled when it is confirmed (issue 17)."""
+    from consult_desk import outbox
+
+    outbox.sync(ctx, res)
 
 
 def after_commit(ctx: Context, action: str, reservation: Reservation) -> Any:
@@ -373,7 +382,8 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
         _history(
             ctx, res, "cancel", before, res.status, channel, note, {"same_day": res.start.date() == ctx.clock.today()}
         )
-        bump_changes()
+        _sync_mail(ctx, res)
+        touch(Topic.RESERVATIONS)
     return res
 
 

@@ -31,12 +31,12 @@ from zoneinfo import ZoneInfo
 
 from consult_desk import audit, templates
 from consult_desk.calendar import format_date_ja
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError, language
 from consult_desk.files import write_bytes
 from consult_desk.models import Outbox, Reservation, transaction
 from consult_desk.models.db import ConflictError, retry_conflicts
-from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config, update_config
 from consult_desk.permissions import require
 from consult_desk.states import Status
@@ -50,15 +50,19 @@ LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 # A sender for .eml drafts of an office without a sender address: RFC 2606 ".invalid", never delivered.
 FALLBACK_FROM = "no-reply@consult-desk.invalid"
 
-STATES = ("queued", "sending", "sent", "failed", "saved")
+STATES = ("scheduled", "held", "sending", "sent", "failed", "cancelled", "saved")
 STATE_LABELS: dict[str, tuple[str, str]] = {
-    "queued": ("送信待ち", "queued"),
+    "scheduled": ("送信予定", "scheduled"),
+    "held": ("保留中", "held"),
     "sending": ("送信中", "sending"),
     "sent": ("送信済み", "sent"),
     "failed": ("送信失敗", "failed"),
+    "cancelled": ("取消", "cancelled"),
     "saved": ("保存・コピー済み", "saved"),
 }
-RETRYABLE = frozenset({"queued", "failed", "sending"})
+# A message staff may send now: scheduled (before its time), held, or failed. Not one "sending":
+# another desk may be talking to the server (one interrupted is marked failed by the sender).
+RETRYABLE = frozenset({"scheduled", "held", "failed"})
 # Delivering these messages is itself the life-cycle step (000 第4条(3); 004 第4条(2)).
 STATUS_ACTIONS: dict[str, tuple[Status, str]] = {
     "details": (Status.CONFIRMED, "send-details"),
@@ -72,7 +76,15 @@ def state_label(state: str) -> str:
 
 
 class MailError(ConsultDeskError):
-    """The SMTP server could not be reached or refused the message (code ``mail_failed``)."""
+    """The SMTP server could not be reached or refused the message (code ``mail_failed``).
+    ``permanent``: the server said no for good (5xx, refused recipient or sender, authentication);
+    otherwise trying again later may work (no connection, timeout, 4xx)."""
+
+    permanent = False
+
+
+class Taken(RuleError):
+    """Another desk took the message for sending first (code ``outbox_state``)."""
 
 
 # ---------------------------------------------------------------- SMTP settings
@@ -247,19 +259,20 @@ def get_outbox(outbox_id: int) -> Outbox:
 
 @retry_conflicts
 def queue(ctx: Context, reservation_id: int, template: str) -> Outbox:
-    """A message waiting to be sent (the outbox keeps its text with secrets masked)."""
+    """A message to be sent now (scheduled, due at once; the outbox keeps its text with secrets masked)."""
     require(ctx, "send_mail")
     rendered = _masked(reservation_id, template, ctx.clock.today())
     if not get_config(rendered.office).get("may_send_mail", True):
         raise RuleError("mail_not_allowed")
     with transaction():
-        row = _outbox_row(ctx, rendered, "queued")
-        bump_changes()
+        row = _outbox_row(ctx, rendered, "scheduled")
+        touch(Topic.MAIL)
     return row
 
 
 def _outbox_row(ctx: Context, rendered: templates.RenderedMail, state: str) -> Outbox:
     return Outbox.create(
+        due=ctx.clock.now(),
         reservation=rendered.reservation_id,
         office=rendered.office,
         template=rendered.template,
@@ -283,12 +296,18 @@ class Prepared:
     password: str | None = field(default=None, repr=False)
 
 
-def prepare(ctx: Context, outbox_id: int) -> Prepared:
-    """Render the message with its credentials and mark the row ``sending`` (or ``failed``, said why)."""
+def prepare(
+    ctx: Context, outbox_id: int, states: tuple[str, ...] | frozenset[str] = RETRYABLE, sender: str = ""
+) -> Prepared:
+    """Render the message with its credentials and mark the row ``sending`` (or ``failed``, said why).
+
+    The row is taken with a conditional UPDATE (still in one of ``states``), and its Message-ID and
+    ``sending`` state are committed before any SMTP conversation: another desk that took it first
+    makes this raise :class:`Taken`, and a crash after the server accepted it never resends it."""
     require(ctx, "send_mail")
     row = get_outbox(outbox_id)
-    if row.state not in RETRYABLE:
-        raise RuleError("outbox_state", id=row.id, state=state_label(row.state))
+    if row.state not in states:
+        raise Taken("outbox_state", id=row.id, state=state_label(row.state))
     try:
         if row.reservation_id is None:
             raise RuleError("not_found", id="-")
@@ -315,17 +334,24 @@ def prepare(ctx: Context, outbox_id: int) -> Prepared:
         record_result(ctx, row.id, exc.message)
         raise
     with transaction():
-        row = _locked_outbox(outbox_id)
-        if row.state not in RETRYABLE:  # another desk sent it meanwhile
-            raise RuleError("outbox_state", id=row.id, state=state_label(row.state))
-        row.state = "sending"
-        row.attempts += 1
-        row.error = ""
-        row.to_addr = rendered.to_addr
-        row.subject = rendered.subject[:300]
-        row.body = masked.body
-        row.save()
-        bump_changes()
+        taken = (
+            Outbox.update(
+                state="sending",
+                attempts=Outbox.attempts + 1,
+                error="",
+                to_addr=rendered.to_addr,
+                subject=rendered.subject[:300],
+                body=masked.body,
+                message_id=str(message["Message-ID"])[:250],
+                sending_at=ctx.clock.now(),
+                sender=(sender or ctx.actor.login)[:120],
+            )
+            .where(Outbox.id == row.id, Outbox.state.in_(list(states)))
+            .execute()
+        )
+        if taken != 1:
+            raise Taken("outbox_state", id=row.id, state=state_label("sending"))
+        touch(Topic.MAIL)
     return Prepared(row.id, row.office_id, settings, message, password)
 
 
@@ -353,7 +379,11 @@ def _failure_text(exc: BaseException, settings: SmtpSettings) -> str:
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return f"SMTPサーバー（{where}）で認証できませんでした。ユーザー名とパスワードを確認してください"
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return "宛先のメールアドレスがサーバーに受け付けられませんでした"
+        words = "; ".join(
+            f"{code} {reply.decode('utf-8', 'replace') if isinstance(reply, bytes) else reply}"[:120]
+            for code, reply in exc.recipients.values()
+        )
+        return f"宛先のメールアドレスがサーバーに受け付けられませんでした（{words}）"
     if isinstance(exc, smtplib.SMTPSenderRefused):
         return "差出人アドレスがサーバーに受け付けられませんでした"
     if isinstance(exc, smtplib.SMTPNotSupportedError):
@@ -392,11 +422,28 @@ def transmit(prepared: Prepared) -> None:
                 client.login(settings.user, prepared.password or "")
             client.send_message(prepared.message)
     except (smtplib.SMTPException, OSError, ssl.SSLError) as exc:
-        raise MailError("mail_failed", detail=_failure_text(exc, settings)) from None
+        error = MailError("mail_failed", detail=_failure_text(exc, settings))
+        error.permanent = _permanent(exc)
+        raise error from None
     except UnicodeError:  # smtplib logs in with ASCII only: a password stored before issue 14
-        raise MailError("mail_failed", detail=_PASSWORD_NOT_ASCII) from None
+        error = MailError("mail_failed", detail=_PASSWORD_NOT_ASCII)
+        error.permanent = True
+        raise error from None
     except ValueError as exc:  # a header the e-mail library refuses while sending
-        raise MailError("mail_failed", detail=_header_failure(exc)) from None
+        error = MailError("mail_failed", detail=_header_failure(exc))
+        error.permanent = True
+        raise error from None
+
+
+def _permanent(exc: BaseException) -> bool:
+    """Whether the server refused for good (trying again later would not help)."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _ in exc.recipients.values())
+    if isinstance(exc, smtplib.SMTPAuthenticationError | smtplib.SMTPNotSupportedError | ssl.SSLError):
+        return True
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return exc.smtp_code >= 500
+    return False
 
 
 @retry_conflicts
@@ -420,7 +467,7 @@ def record_result(ctx: Context, outbox_id: int, error: str | None) -> Outbox:
             f"outbox {row.id} reservation {row.reservation_id or '-'}",
             detail=f"template={row.template}{moved}",
         )
-        bump_changes()
+        touch(Topic.MAIL)
     return row
 
 
@@ -494,7 +541,7 @@ def _record_saved(ctx: Context, masked: templates.RenderedMail, where: str, acti
         audit.record(
             ctx, action, f"outbox {row.id} reservation {masked.reservation_id}", detail=f"template={masked.template} {where}{moved}"
         )
-        bump_changes()
+        touch(Topic.MAIL)
     return row
 
 
@@ -516,15 +563,27 @@ class OutboxEntry:
     error: str
     sent_at: dt.datetime | None
     staff: str
+    due: dt.datetime | None = None  # when it goes out (issue 17's schedule)
+    origin: str = "staff"
+    message_id: str = ""
+    sending_at: dt.datetime | None = None
 
     @property
     def retryable(self) -> bool:
         return self.state in RETRYABLE
 
+    @property
+    def unconfirmed(self) -> bool:
+        """Interrupted while sending: it may have arrived (staff check, then confirm or resend)."""
+        return self.state == "failed" and bool(self.message_id) and self.error.startswith("送信中に中断しました")
 
-def entries(office: str | None = None, states: tuple[str, ...] | None = None, limit: int = 1000) -> list[OutboxEntry]:
-    """The outbox, newest first."""
-    query = Outbox.select().order_by(Outbox.created_at.desc(), Outbox.id.desc()).limit(limit)
+
+def entries(
+    office: str | None = None, states: tuple[str, ...] | None = None, limit: int = 1000, by_due: bool = False
+) -> list[OutboxEntry]:
+    """The outbox, newest first; ``by_due``: in the order it goes out (the schedule)."""
+    order = (Outbox.due.is_null(), Outbox.due, Outbox.id) if by_due else (Outbox.created_at.desc(), Outbox.id.desc())
+    query = Outbox.select().order_by(*order).limit(limit)
     if office:
         query = query.where(Outbox.office == office)
     if states:
@@ -532,7 +591,8 @@ def entries(office: str | None = None, states: tuple[str, ...] | None = None, li
     return [
         OutboxEntry(
             r.id, r.created_at, r.reservation_id, r.office_id, r.template, r.to_addr, r.subject, r.body,
-            r.state, r.attempts, r.error, r.sent_at, r.staff,
+            r.state, r.attempts, r.error, r.sent_at, r.staff, r.due or r.created_at, r.origin, r.message_id,
+            r.sending_at,
         )
         for r in query
     ]

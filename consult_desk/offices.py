@@ -18,8 +18,12 @@ from consult_desk.presets import OfficeConfig, load_preset
 # Keys an office may add after creation that presets do not carry: the SMTP settings and the
 # mail templates edited in the window (consult_desk.mail, consult_desk.templates), the platform that
 # creates the meetings (consult_desk.meetings, issue 16), the days after a session its meeting
-# credentials are wiped (issue 13).
-OPTIONAL_KEYS = frozenset({"smtp", "mail_templates", "meetings", "credentials_wipe_days"})
+# credentials are wiped (issue 13). Issue 17: the outbox schedule's times (consult_desk.outbox), saved
+# form-import mappings (consult_desk.form_import) and the earlier terms versions with their dates (an
+# imported form's consent is to the terms in force when it was sent).
+OPTIONAL_KEYS = frozenset(
+    {"smtp", "mail_templates", "meetings", "credentials_wipe_days", "mail_schedule", "form_mappings", "terms_history"}
+)
 
 
 def create_office(ctx: Context, preset_id: str, code: str | None = None) -> Office:
@@ -67,6 +71,10 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
                 raise RuleError("unknown_field", key=key)
             _check_type(key, data.get(key), value)
             _check_range(key, value)
+            if key == "mail_schedule":
+                from consult_desk.outbox import validate_schedule
+
+                value = validate_schedule(value)
             data[key] = value
         if "meetings" in changes or ("platform" in changes and data.get("meetings")):
             from consult_desk.meetings.settings import parse
@@ -136,8 +144,11 @@ def change_terms(ctx: Context, code: str, version: str, effective_date: dt.date,
     """The office changed its terms (000 第11条, 004 第11条): new bookings consent to the new version."""
     office = get_office(code)
     terms = dict(office.config["terms"])
+    history = list(office.config.get("terms_history") or [])
+    if terms.get("version") != version:
+        history.append({"version": terms.get("version"), "effective_date": terms.get("effective_date")})
     terms.update(version=version, effective_date=effective_date.isoformat(), text=text)
-    return update_config(ctx, code, {"terms": terms})
+    return update_config(ctx, code, {"terms": terms, "terms_history": history})
 
 
 def add_closure(ctx: Context, code: str, day: dt.date, reason: str = "臨時休業") -> None:

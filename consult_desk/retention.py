@@ -36,6 +36,7 @@ from consult_desk.models import (
     AuditLog,
     Callback,
     CallbackAttempt,
+    FormSubmission,
     History,
     MeetingCredential,
     Office,
@@ -184,6 +185,10 @@ def purge(
                 Outbox.update(to_addr="", subject="", body="", error="").where(Outbox.reservation.in_(part)).execute()
                 # the digests of phone, e-mail and 求職番号 (issue 14 (6)) go too: they are the person's
                 PersonClaim.delete().where(PersonClaim.reservation.in_(part)).execute()
+                # an imported form's phone|name key (issue 17): replaced by one that names no one, still unique
+                FormSubmission.update(person_key=pw.SQL("'purged|' || id")).where(
+                    FormSubmission.reservation.in_(part)
+                ).execute()
                 _scrub_copies(part)
             Applicant.update(
                 name=ANONYMISED_NAME,

@@ -175,7 +175,18 @@ def test_bundle_installed_per_user_upgrades_older_database(bundle, tmp_path):
     with sqlite3.connect(data / "consult_desk.sqlite3") as con:
         version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
         after = con.execute("SELECT * FROM reservation ORDER BY id").fetchall()
-    assert after == before and len(before) > 100
+    # Every reservation kept as it was, but Hello Work's offers, which read as the confirmed bookings
+    # they are since schema 4 (004 第4条(2)): status confirmed, no reply date, updated now.
+    status, reply_by, updated = 6, 14, 21
+    expected = [
+        (*r[:status], "confirmed", *r[status + 1 : reply_by], None, *r[reply_by + 1 : updated]) if r[status] == "offered"
+        else r[:updated]
+        for r in before
+    ]
+    assert [r[:updated] for r in after] == expected and len(before) > 100
+    assert [r[updated] for r, b in zip(after, before, strict=True) if b[status] != "offered"] == [
+        b[updated] for b in before if b[status] != "offered"
+    ]
     with sqlite3.connect(V1_DATABASE) as con:
         old = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
     if version != old:  # the program's schema is newer than the fixture's: it was backed up first

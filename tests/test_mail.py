@@ -62,7 +62,7 @@ def test_details_go_out_over_starttls_with_japanese_headers_and_move_the_reserva
     with SmtpServer(tmp_path, "starttls", user="desk", password=SMTP_PASSWORD) as server:
         configure(ctx, "nishitokyo-childcare", server)
         row = mail.queue(ctx, zoom, "details")
-        assert row.state == "queued"
+        assert row.state == "scheduled"
         sent = mail.send_now(ctx, row.id)
     assert sent.state == "sent" and sent.attempts == 1 and sent.sent_at == clock.now()
     assert server.authenticator.attempts == ["ok"]
@@ -246,8 +246,11 @@ def test_outbox_lists_every_message_newest_first(zoom, ctx, clock, tmp_path):
     mail.save_eml(ctx, zoom, "received", tmp_path / "a.eml")
     clock.advance(minutes=1)
     mail.copy_text(ctx, zoom, "details")
-    rows = mail.entries("nishitokyo-childcare")
+    rows = mail.entries("nishitokyo-childcare", states=("saved",))
     assert [(r.template, r.state) for r in rows] == [("details", "saved"), ("received", "saved")]
+    # copied without "mark as sent": the schedule's details message and reminder still wait (issue 17)
+    pending = [(r.template, r.state) for r in mail.entries("nishitokyo-childcare", states=("scheduled", "cancelled"))]
+    assert sorted(pending) == [("details", "scheduled"), ("reminder", "scheduled")]
     assert mail.state_label("failed") == "送信失敗"
     assert get_config("nishitokyo-childcare").get("smtp") is None  # settings absent: defaults used
     assert mail.smtp_settings("nishitokyo-childcare") == mail.SmtpSettings()

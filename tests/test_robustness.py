@@ -223,6 +223,7 @@ def test_a_killed_backups_part_file_is_removed_at_the_next_start(db, db_path, tm
     assert not stale.exists() and not chosen.exists() and not list(folder.glob(f"{MARKER}*"))
     copy = backup_copy(tmp_path / "usb" / "ok.sqlite3")  # a finished copy leaves no part and no marker
     assert copy.is_file() and not list(tmp_path.glob("usb/*.part")) and not list(folder.glob(f"{MARKER}*"))
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600  # personal data: this user's only
 
 
 def test_the_next_start_of_the_command_line_cleans_up(hw, cli, db_path):

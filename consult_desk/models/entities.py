@@ -225,6 +225,7 @@ class Consent(BaseModel):
     items = JSONField()
     staff = pw.CharField(max_length=64)
     at = pw.DateTimeField()
+    channel = pw.CharField(max_length=16, default="")  # how consent was given: form, phone... (issue 17)
 
 
 class MeetingCredential(BaseModel):
@@ -281,12 +282,48 @@ class Outbox(BaseModel):
     to_addr = pw.CharField(max_length=254)
     subject = pw.CharField(max_length=300)
     body = pw.TextField()
-    state = pw.CharField(max_length=16, default="queued")  # queued, sending, sent, failed, saved
+    # scheduled, held, sending, sent, failed, cancelled; saved (an .eml file or the clipboard)
+    state = pw.CharField(max_length=16, default="scheduled")
     error = pw.TextField(default="")
     attempts = pw.IntegerField(default=0)
     created_at = pw.DateTimeField()
     sent_at = pw.DateTimeField(null=True)
     staff = pw.CharField(max_length=64)
+    # issue 17: the schedule and exactly-once sending
+    due = pw.DateTimeField(null=True, index=True)  # when the sender may send it (retries move it on)
+    origin = pw.CharField(max_length=16, default="staff")  # "schedule": made by the outbox schedule
+    due_fixed = pw.BooleanField(default=False)  # staff changed the time: the schedule leaves it alone
+    message_id = pw.CharField(max_length=250, default="")  # committed before the SMTP conversation
+    sending_at = pw.DateTimeField(null=True)
+    sender = pw.CharField(max_length=120, default="")  # the desk that took it for sending
+
+
+class FormSubmission(BaseModel):
+    """One imported form application (issue 17). The unique indexes make a second import of the same
+    submission impossible: the form's own id, or the same person, office and slot."""
+
+    office = pw.ForeignKeyField(Office, on_delete="CASCADE")
+    submission_id = pw.CharField(max_length=120, null=True)  # the form's 受付番号; NULL when it has none
+    person_key = pw.CharField(max_length=300)  # phone digits | name without spaces
+    start = pw.DateTimeField()
+    reservation = pw.ForeignKeyField(Reservation, null=True, on_delete="SET NULL")
+    submitted_at = pw.DateTimeField()
+    imported_at = pw.DateTimeField()
+    staff = pw.CharField(max_length=64)
+
+    class Meta:
+        indexes = (
+            (("office", "submission_id"), True),
+            (("office", "person_key", "start"), True),
+        )
+
+
+class SenderLease(BaseModel):
+    """Which desk sends the outbox now (issue 17): one row per lease, taken over when it expires."""
+
+    name = pw.CharField(primary_key=True, max_length=32)
+    holder = pw.CharField(max_length=120)
+    expires_at = pw.DateTimeField()
 
 
 class MeetingCleanup(BaseModel):
@@ -369,4 +406,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     Loan,
     AuditLog,
     MeetingCleanup,
+    FormSubmission,
+    SenderLease,
 ]

@@ -8,6 +8,7 @@ of the SQLite file (sqlite3 backup API).
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable
@@ -38,7 +39,7 @@ from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 SCHEMA_VERSION = 9
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 # Tables a later schema added: an older database (a backup being restored) lacks them until migrated.
-TABLES_SINCE: dict[str, int] = {"loan": 4, "person_claim": 6, "url_claim": 6, "meeting_cleanup": 7}
+TABLES_SINCE: dict[str, int] = {"loan": 4, "person_claim": 6, "url_claim": 6, "meeting_cleanup": 7, "form_submission": 8, "sender_lease": 8}
 
 # version -> step that brings a database from the previous registered version to this one.
 # Versions need not be consecutive: the steps above the stored version run in ascending order, up to
@@ -160,7 +161,9 @@ def backup_copy(dest: Path) -> Path:
     marker.write_text(str(tmp.resolve()), encoding="utf-8")
     try:
         tmp.unlink(missing_ok=True)
-        with open(tmp, "ab") as lock:
+        # created for this user only (personal data), never following a link planted meanwhile
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with open(fd, "ab") as lock:
             _try_lock(lock)
             try:
                 backup_file(tmp)
@@ -455,6 +458,29 @@ def _v5_audit_hash_chain(migrator: SchemaMigrator) -> None:
     ]
     migrate(*steps)
     chain.rechain_all()
+
+
+@migration(8)
+def _v8_form_import_and_outbox_schedule(migrator: SchemaMigrator) -> None:
+    """Schema 8 (issue 17): the outbox's schedule columns, Message-ID and sender; consent's channel;
+    imported form submissions with their unique indexes; the sender lease. Queued messages become
+    scheduled at the moment they were queued."""
+    from playhouse.migrate import migrate
+
+    from consult_desk.models.entities import Consent, FormSubmission, Outbox, SenderLease
+
+    columns = {c.name for c in DB.get_columns("outbox")}
+    steps = []
+    for name in ("due", "origin", "due_fixed", "message_id", "sending_at", "sender"):
+        if name not in columns:
+            steps.append(migrator.add_column("outbox", name, Outbox._meta.fields[name]))
+    if "channel" not in {c.name for c in DB.get_columns("consent")}:
+        steps.append(migrator.add_column("consent", "channel", Consent._meta.fields["channel"]))
+    migrate(*steps)
+    if not any(i.name == "outbox_due" for i in DB.get_indexes("outbox")):
+        DB.execute_sql("CREATE INDEX outbox_due ON outbox (due)")
+    Outbox.update(state="scheduled", due=Outbox.created_at).where(Outbox.state == "queued").execute()
+    DB.create_tables([FormSubmission, SenderLease])
 
 
 def bump_changes() -> None:

@@ -146,7 +146,9 @@ def test_an_office_that_may_not_send_saves_or_copies(qtbot, ctx, zoom, worker, t
     dialog.save_eml(tmp_path / "details.eml")
     assert (tmp_path / "details.eml").exists() and "に保存しました" in dialog.status_label.text()
     assert lifecycle.get_reservation(zoom).status == "details_sent"
-    assert [r.state for r in mail.entries()] == ["saved", "saved"]
+    assert [r.state for r in mail.entries(states=("saved",))] == ["saved", "saved"]
+    # saved and marked as sent: the schedule's own details message went with it (issue 17)
+    assert [r.state for r in mail.entries(states=("scheduled", "cancelled")) if r.template == "details"] == ["cancelled"]
 
 
 def test_a_message_that_does_not_fit_is_explained(qtbot, ctx, zoom, worker):

@@ -200,4 +200,4 @@ def test_cancelling_in_the_window_deletes_the_zoom_meeting_in_the_background(qtb
     assert runner().busy(f"reservation/{rid}")
     qtbot.waitUntil(lambda: not runner().busy(f"reservation/{rid}"), timeout=10_000)
     assert meeting_id not in zoom_server.meetings and credentials.current(rid) is None
-    assert "削除しました" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "削除しました" in window.statusBar().currentMessage(), timeout=2000)

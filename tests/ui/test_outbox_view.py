@@ -48,8 +48,10 @@ def test_outbox_lists_masked_messages_and_retries_a_failed_one(qtbot, ctx, zoom,
     qtbot.addWidget(view)
     view.set_office("nishitokyo-childcare")
     assert OutboxView.tab_title() == "送信箱"
-    assert view.model.rowCount() == 1
-    assert view.model.headers()[5] == "状態" and view.model.data(view.model.index(0, 5)) == "送信待ち"
+    # in the order they go out: the one queued now, then the schedule's details and reminder (issue 17)
+    assert [(e.id == row.id, e.template) for e in view.model.rows] == [(True, "details"), (False, "details"),
+                                                                       (False, "reminder")]
+    assert view.model.headers()[5] == "状態" and view.model.data(view.model.index(0, 5)) == "送信予定"
     view.table.selectRow(0)
     assert "Zq81PassA" not in view.body.toPlainText() and "••••" in view.body.toPlainText()
     with qtbot.waitSignal(worker.finished, timeout=5000):

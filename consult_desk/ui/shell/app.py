@@ -189,10 +189,13 @@ def start_session(window, target: str):  # noqa: ANN001, ANN201 (MainWindow, Des
         new = MainWindow(ctx, db_location=target)
         _connect_restore(new, session)
         new.show()
+        new.start_outbox_sender(delay_ms=1_000)
         return new
 
     session = DeskSession(window.ctx, window, make_window)
     _connect_restore(window, session)
+    # what is due in the outbox goes out (issue 17), off the UI thread; after the first paint
+    window.start_outbox_sender(delay_ms=1_000)
     supervisor = getattr(window, "supervisor", None)
     if supervisor is not None:
         # After the first paint: the daily backup and the retention count take a moment on a big file.

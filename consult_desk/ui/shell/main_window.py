@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
         self.new_booking_action = self._menu_action(booking_menu, self.tr("&New booking…"), "Ctrl+N",
                                                     lambda: self.new_booking())
         self.search_action = self._menu_action(booking_menu, self.tr("&Search…"), "Ctrl+F", self.focus_search)
+        self.import_action = self._menu_action(booking_menu, self.tr("&Import form applications…"), None,
+                                               self.import_forms)
         self.panel_action = self._menu_action(booking_menu, self.tr("Go to the &reservation panel"), "F6",
                                               self.panel.focus_actions)
 
@@ -396,6 +398,42 @@ class MainWindow(QMainWindow):
         self._calendar_mode = str(s.value("calendar/mode", "month"))  # applied when the calendar is built
         self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))  # the tab left open is built now
 
+    def start_outbox_sender(self, delay_ms: int = 0) -> None:
+        """The desk's timed sender (issue 17): due mail goes out every minute, by whichever desk holds
+        the lease; started by the application after sign-in (not by window tests), ``delay_ms`` after
+        the first paint. A window closed meanwhile starts none."""
+        if delay_ms:
+            from PySide6.QtCore import QTimer
+
+            self._sender_start = QTimer(self)  # dies with the window: a closed window starts nothing
+            self._sender_start.setSingleShot(True)
+            self._sender_start.timeout.connect(self.start_outbox_sender)
+            self._sender_start.start(delay_ms)
+            return
+        if not self.isVisible() or "outbox_sender" in self.__dict__:
+            return
+        from consult_desk.ui.mail.outbox_sender import OutboxSender
+
+        self.outbox_sender = OutboxSender(self.ctx, self)
+        self.outbox_sender.ran.connect(self._outbox_ran)
+        self.outbox_sender.error.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.outbox_sender.start()
+
+    def _outbox_ran(self, report) -> None:  # noqa: ANN001 (consult_desk.outbox.SendReport)
+        text = self.tr("Outbox: %1 sent, %2 failed").replace("%1", str(report.sent)).replace("%2", str(report.failed))
+        self.statusBar().showMessage(text, 10_000)
+        self.refresh_all()
+
+    def import_forms(self) -> None:
+        """Form applications from a CSV export (issue 17): the wizard of the desk area."""
+        from consult_desk.ui.desk.import_wizard import ImportWizard
+
+        if self.office:
+            wizard = ImportWizard(self.ctx, self.office, self)
+            wizard.exec()
+            if wizard.report is not None:
+                self.refresh_all()
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         s = settings()
         s.setValue("main/geometry", self.saveGeometry())
@@ -407,4 +445,8 @@ class MainWindow(QMainWindow):
             s.setValue("calendar/mode", calendar.mode)
         if hasattr(self, "watcher"):
             self.watcher.stop()
+        if "_sender_start" in self.__dict__:
+            self._sender_start.stop()
+        if "outbox_sender" in self.__dict__:
+            self.outbox_sender.stop()
         super().closeEvent(event)

@@ -466,6 +466,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "開始時刻から{grace}分（{at}）を過ぎ、連絡がなかったため、キャンセルではなく無断キャンセルとなります",
         "{grace} minutes past the start ({at}) without contact: this is a no-show, not a cancellation",
     ),
+    "details_incomplete": (
+        "{platform}の接続情報がそろっていないため送付済みにできません（未入力：{fields}）",
+        "The {platform} meeting details are incomplete ({fields} missing): they cannot be marked sent",
+    ),
     "reissue_reason_required": (
         "再発行の理由を入力してください（紛失・盗難など）",
         "Give the reason for reissuing (lost, stolen ...)",

@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from consult_desk import audit
+from consult_desk import audit, seed_rules
 from consult_desk.booking import BookingRequest, book, release_seat
 from consult_desk.calendar import format_date_ja
 from consult_desk.changes import Topic, touch
@@ -179,14 +179,14 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
         new_reservation: Reservation | None = None
 
         if action == "offer":
-            if not config.get("offer_flow"):
-                raise RuleError("not_offer_office")
-            days = int(config.get("offer_reply_business_days") or 1)
-            res.offer_reply_by = config.calendar.business_days_after(ctx.clock.today(), days)
+            seed_rules.offer(ctx, res, config, opts.new_start, note)  # confirms (004 第4条(1)(2))
         elif action == "confirm":
             res.offer_reply_by = None
+        elif action == "send-details":
+            seed_rules.check_details_complete(config, res)  # 000 第4条(3)
         elif action == "check-in":
             _on_session_day(res, now)
+            seed_rules.check_details_sent(config, res, before, note)  # 000 第5条(2)
             data = _check_in_data(config, res, opts.checks)
         elif action == "start":
             _on_session_day(res, now)
@@ -213,6 +213,7 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
             if res.actual_start is not None:
                 data = {"actual_minutes": int((now - res.actual_start).total_seconds() // 60)}
         elif action == "no-show":
+            seed_rules.check_communicated(config, res)  # 003 7(2), 004 第4条(4)
             allowed_at = no_show_from(config, res)
             if now < allowed_at:
                 raise RuleError(
@@ -244,8 +245,7 @@ def act(ctx: Context, reservation_id: int, action: str, options: ActOptions | No
                 new_reservation = _book_again(ctx, res, opts.new_start, opts)
                 data = {"rescheduled_to": new_reservation.id}
         elif action == "unreachable":
-            if not _attempt_results(res):
-                raise RuleError("callback_no_attempt")
+            seed_rules.check_can_end(config, _attempt_results(res), note)  # 000 第10条(7)
             _close_callback(ctx, res, "unreachable")
         elif action == "terminate":
             acts = {a["key"]: a for a in config.prohibited_acts()}
@@ -342,8 +342,17 @@ def _book_again(ctx: Context, old: Reservation, start: dt.datetime, opts: ActOpt
             terms_version=opts.terms_version if opts.consent_items is not None else None,
             note=f"予約{old.id}からの日程変更",
             rescheduled_from=old.id,
+            # 000 第10条(7): the city's re-arrangement after its own failure is not a new application
+            city_rearrangement=old.status == Status.PHONE_CALLBACK and opts.city_fault,
+            minutes=_length_kept(config, old),
         ),
     )
+
+
+def _length_kept(config: OfficeConfig, old: Reservation) -> int | None:
+    """A moved session keeps its length where the office offers several (003 6)."""
+    minutes = int((old.end - old.start).total_seconds() // 60)
+    return minutes if len(config.session_lengths) > 1 and minutes in config.session_lengths else None
 
 
 def reschedule(ctx: Context, reservation_id: int, new_start: dt.datetime, options: ActOptions | None = None) -> Reservation:

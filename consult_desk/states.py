@@ -50,7 +50,8 @@ TROUBLE = (S.NO_SHOW, S.TERMINATED, S.REFUSED)
 
 # action -> (allowed from, leads to); None means "stays where it is"
 TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status | None]] = {
-    "offer": ((S.REQUESTED,), S.OFFERED),
+    # 004 第4条(2): the office's mail naming an available time confirms the booking on receipt (issue 12)
+    "offer": ((S.REQUESTED,), S.CONFIRMED),
     "confirm": ((S.REQUESTED, S.OFFERED), S.CONFIRMED),
     "send-details": ((S.CONFIRMED,), S.DETAILS_SENT),
     # from checked_in too: a repeated connection test replaces the last one (000 第5条(4))

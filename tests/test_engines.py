@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from consult_desk import booking, lifecycle
+from consult_desk import booking, credentials, lifecycle
 from consult_desk.demo import add_demo_data
 from consult_desk.errors import RuleError
 from consult_desk.export import export_reservations
@@ -97,8 +97,8 @@ def test_cancelled_seat_is_taken_again(any_db, ctx, make_office, make_request):
 def test_a_whole_session_with_its_history(any_db, ctx, clock, make_office, make_request):
     office = make_office("hellowork-kawagoe")
     res = booking.book(ctx, make_request(office, WED))
-    lifecycle.act(ctx, res.id, "offer", ActOptions(channel="email"))
-    lifecycle.act(ctx, res.id, "confirm", ActOptions(channel="email"))
+    lifecycle.act(ctx, res.id, "offer", ActOptions(channel="email"))  # confirms (004 第4条(2))
+    credentials.set_credentials(ctx, res.id, {"url": "https://teleoffice.example.jp/r/abc"})  # 004 第4条(2) URL
     lifecycle.act(ctx, res.id, "send-details", ActOptions(channel="email"))
     clock.set(WED - dt.timedelta(minutes=5))
     lifecycle.act(ctx, res.id, "check-in", ActOptions(checks=CHECKS))
@@ -113,7 +113,7 @@ def test_a_whole_session_with_its_history(any_db, ctx, clock, make_office, make_
     assert stored.actual_start == WED + dt.timedelta(minutes=2)
     described = lifecycle.describe(stored)
     assert [h["action"] for h in described["history"]] == [
-        "book", "offer", "confirm", "send-details", "check-in", "start", "extend", "complete",
+        "book", "offer", "credentials", "send-details", "check-in", "start", "extend", "complete",
     ]
     assert described["history"][-1]["at"] == "2027-01-13T10:44"
     with pytest.raises(RuleError) as err:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from consult_desk import booking, lifecycle
+from consult_desk import booking, credentials, lifecycle
 from consult_desk.errors import RuleError
 from consult_desk.lifecycle import ActOptions
 from consult_desk.models import Callback, History, SeatClaim
@@ -35,26 +35,29 @@ def test_every_status_is_reachable_and_final_ones_are_dead_ends():
     for _, (_, target) in TRANSITIONS.items():
         if target:
             reachable.add(target)
-    assert reachable == set(Status)
+    # offered: kept for older histories; the office's mail now confirms at once (004 第4条(2), schema 4)
+    assert reachable == set(Status) - {Status.OFFERED}
     for status in FINAL:
         assert set(allowed_actions(status)) <= {"undo-no-show"}
 
 
-def test_hello_work_offer_then_confirm(booked, ctx, clock):
-    """004 第4条(2): the office e-mails an offered time; the booking is then confirmed."""
+def test_hello_work_offer_confirms(booked, ctx, clock):
+    """004 第4条(2) 「この受信をもって予約が確定します」: the office e-mails an available time; that confirms the
+    booking (no reply, no separate confirm)."""
+    assert lifecycle.get_reservation(booked.id).offer_reply_by == dt.date(2027, 1, 5)
     lifecycle.act(ctx, booked.id, "offer", ActOptions(channel="email"))
     res = lifecycle.get_reservation(booked.id)
-    assert res.status == "offered" and res.offer_reply_by == dt.date(2027, 1, 5)
-    lifecycle.act(ctx, booked.id, "confirm", ActOptions(channel="email"))
-    assert history(booked.id) == [("book", "requested"), ("offer", "offered"), ("confirm", "confirmed")]
+    assert res.status == "confirmed" and res.offer_reply_by is None
+    assert history(booked.id) == [("book", "requested"), ("offer", "confirmed")]
     row = History.select().where(History.reservation == booked.id, History.action == "offer").get()
     assert (row.staff, row.channel, row.at) == ("tester", "email", clock.now())
 
 
 def test_a_whole_session_with_extension_to_45_minutes(booked, ctx, clock):
     """004 第4条(1): 30分（必要により延長する場合は45分まで）."""
-    for action in ("confirm", "send-details"):
-        lifecycle.act(ctx, booked.id, action)
+    lifecycle.act(ctx, booked.id, "offer")  # confirms (004 第4条(2))
+    credentials.set_credentials(ctx, booked.id, {"url": "https://teleoffice.example.jp/r/abc"})
+    lifecycle.act(ctx, booked.id, "send-details")
     clock.set(T(2027, 1, 13, 9, 55))
     lifecycle.act(ctx, booked.id, "check-in", ActOptions(checks={"connection_test": "ok", "identity_checked": True}))
     clock.set(WED)
@@ -67,7 +70,9 @@ def test_a_whole_session_with_extension_to_45_minutes(booked, ctx, clock):
     clock.set(T(2027, 1, 13, 10, 45))
     lifecycle.act(ctx, booked.id, "complete")
     assert lifecycle.get_reservation(booked.id).status == "completed"
-    assert [a for a, _ in history(booked.id)] == ["book", "confirm", "send-details", "check-in", "start", "extend", "complete"]
+    assert [a for a, _ in history(booked.id)] == [
+        "book", "offer", "credentials", "send-details", "check-in", "start", "extend", "complete"
+    ]
 
 
 def test_late_start_keeps_the_planned_end(db, ctx, clock, make_office, make_request):
@@ -94,6 +99,7 @@ def test_no_show_only_after_the_grace(booked, ctx, clock):
 
 def test_no_show_refused_after_contact(booked, ctx, clock):
     """004 第4条(4): only without contact does a late applicant count as cancelled."""
+    lifecycle.act(ctx, booked.id, "offer")  # the date and time communicated (004 第4条(2))
     lifecycle.act(ctx, booked.id, "contact", ActOptions(note="10分ほど遅れると電話あり", channel="phone"))
     clock.set(T(2027, 1, 13, 10, 20))
     with pytest.raises(RuleError) as err:
@@ -139,7 +145,7 @@ def test_nishitokyo_new_slot_after_failure_only_when_the_city_caused_it(db, ctx,
     office = make_office("nishitokyo-childcare")
     res = booking.book(ctx, make_request(office, WED))
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", ActOptions(note="接続情報は電話で伝えた"))  # 000 第5条(2): a reason
     lifecycle.act(ctx, res.id, "connection-failed")
     with pytest.raises(RuleError) as err:
         lifecycle.act(ctx, res.id, "reschedule")

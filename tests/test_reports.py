@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 
 import pytest
+from details_support import complete_details
 
 from consult_desk import auth, booking, lifecycle, reports
 from consult_desk.errors import RuleError
@@ -24,6 +25,7 @@ def offices_(any_db, make_office):
 def session(ctx, clock, res_id, start, ending="complete", minutes=30):
     if lifecycle.get_reservation(res_id).status == "requested":
         lifecycle.act(ctx, res_id, "confirm", ActOptions(channel="email"))
+    complete_details(ctx, res_id)  # 000 第4条(3): complete before they count as sent
     lifecycle.act(ctx, res_id, "send-details", ActOptions(channel="email"))
     if ending == "no-show":
         clock.set(start + dt.timedelta(minutes=11))
@@ -127,6 +129,7 @@ def test_meeting_details_due_or_overdue(offices_, ctx, clock, make_request):
     late = reports.daily_review(ctx, nt, dt.date(2027, 1, 13))
     assert [r.id for r in late.overdue_details] == [res.id]
     assert late.overdue_details[0].details_text(late.day) == "送付期限切れ（01/12まで）"
+    complete_details(ctx, res.id)
     lifecycle.act(ctx, res.id, "send-details", ActOptions(channel="email"))
     assert reports.daily_review(ctx, nt, dt.date(2027, 1, 13)).overdue_details == []
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from details_support import complete_details
 
 from consult_desk import booking, lifecycle, offices, reports, retention
 from consult_desk.errors import RuleError
@@ -23,6 +24,7 @@ def hw(any_db, make_office):
 
 def run_session(ctx, clock, res_id: int, start: dt.datetime, ending: str = "complete") -> None:
     lifecycle.act(ctx, res_id, "confirm", ActOptions(channel="email"))
+    complete_details(ctx, res_id)  # 000 第4条(3): complete before they count as sent
     lifecycle.act(ctx, res_id, "send-details", ActOptions(channel="email"))
     clock.set(start - dt.timedelta(minutes=5))
     lifecycle.act(ctx, res_id, "check-in")

@@ -73,7 +73,10 @@ def test_004_4_2_the_answer_may_name_another_slot(hw, ctx, make_request):
     assert moved.status == "confirmed" and moved.start == T(2027, 2, 12, 13, 0) and moved.end == T(2027, 2, 12, 13, 30)
     assert moved.notify_by == D(2027, 2, 10)
     assert [s.booked for s in booking.slots(ctx, hw, D(2027, 2, 10)) if s.start.hour == 10 and s.start.minute == 0] == [0]
-    refused("closed_day", lifecycle.act, ctx, res.id, "offer", ActOptions(new_start=T(2027, 2, 11, 10, 0)))
+    other = booking.book(ctx, make_request(hw, T(2027, 2, 10, 10, 30), name="別の 人", phone="090-5555-6666"))
+    refused("closed_day", lifecycle.act, ctx, other.id, "offer", ActOptions(new_start=T(2027, 2, 11, 10, 0)))
+    booking.book(ctx, make_request(hw, T(2027, 2, 12, 13, 0), name="三 人", phone="090-7777-8888"))  # 2 seats taken
+    refused("full", lifecycle.act, ctx, other.id, "offer", ActOptions(new_start=T(2027, 2, 12, 13, 0)))
 
 
 def test_004_4_2_due_list_chases_the_office_answer_by_the_next_business_day(hw, ctx, clock, make_request):
@@ -94,15 +97,16 @@ def test_004_4_2_due_list_chases_the_office_answer_by_the_next_business_day(hw, 
 
 
 def test_004_4_1_the_confirming_mail_after_the_day_before_the_day_before_needs_a_reason(hw, ctx, clock, make_request):
-    """004 第4条(1) 「原則として、営業日上の前々日までに予約が完了した方が利用できます」: applied Thu 2027-04-28 for
-    Thu 05-06 (Golden Week between), the 前々日 is Fri 04-30; an answer on Mon 05-03? closed; on Thu 05-06
-    morning it is refused unless staff give a reason."""
-    clock.set(T(2027, 4, 28, 10, 0))
+    """004 第4条(1) 「原則として、営業日上の前々日までに予約が完了した方が利用できます」: for Thu 2027-05-06, after
+    Golden Week (4/29 and 5/3-5/5 holidays), the 前々日 in business days is Wed 04-28; applied Tue 04-27,
+    the answer due Wed 04-28; sent on Fri 04-30 it is refused unless staff give a reason."""
+    clock.set(T(2027, 4, 27, 10, 0))
     res = booking.book(ctx, make_request(hw, T(2027, 5, 6, 13, 0)))
-    assert seed_rules.booking_complete_by(booking.get_config(hw), D(2027, 5, 6)) == D(2027, 4, 30)
-    clock.set(T(2027, 5, 6, 9, 0))
+    assert seed_rules.booking_complete_by(booking.get_config(hw), D(2027, 5, 6)) == D(2027, 4, 28)
+    assert res.offer_reply_by == D(2027, 4, 28)
+    clock.set(T(2027, 4, 30, 9, 0))
     err = refused("offer_too_late", lifecycle.act, ctx, res.id, "offer", ActOptions(channel="email"))
-    assert err.clause == "004 第4条(1)" and "2027年4月30日" in err.message
+    assert err.clause == "004 第4条(1)" and "2027年4月28日" in err.message
     done = lifecycle.act(ctx, res.id, "offer", ActOptions(channel="phone", note="本人の強い希望で当日枠を確保"))
     assert done.status == "confirmed"
     assert lifecycle.history_rows(done)[-1].note == "本人の強い希望で当日枠を確保"

@@ -4,6 +4,14 @@
 <context>
     <name>ActionDialog</name>
     <message>
+        <source>Offer &amp;another time:</source>
+        <translation>別の日時を提示(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The applicant receiving this mail confirms the booking; no reply is asked.</source>
+        <translation>このメールの受信で予約が確定します（申込者の返信は不要です）。</translation>
+    </message>
+    <message>
         <location filename="../../consult_desk/ui/desk/reservation_panel.py" line="199" />
         <source>&amp;Channel</source>
         <translation>経路(&amp;C)</translation>

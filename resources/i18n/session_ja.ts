@@ -27,6 +27,10 @@
 <context>
     <name>CallbackPanel</name>
     <message>
+        <source>The connection could not be made: why does the consultation end?</source>
+        <translation>接続できませんでした。相談を終了する理由：</translation>
+    </message>
+    <message>
         <location filename="../../consult_desk/ui/session/callback_panel.py" line="65" />
         <source>Reached</source>
         <translation>つながった</translation>
@@ -158,6 +162,10 @@
 </context>
 <context>
     <name>CheckInDialog</name>
+    <message>
+        <source>Reason (required)</source>
+        <translation>理由（必須）</translation>
+    </message>
     <message>
         <location filename="../../consult_desk/ui/session/checkin_dialog.py" line="44" />
         <source>Check in — %1</source>

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from desk_support import finished
+from details_support import complete_details
 from PySide6.QtWidgets import QDialog
 
 from consult_desk import booking, lifecycle
@@ -33,6 +34,7 @@ def day(db, ctx, clock, make_office, make_request):
         res = booking.book(ctx, make_request(hw, start, phone=f"080-2000-{i:04d}"))
         lifecycle.act(ctx, res.id, "confirm", ActOptions(channel="email"))
         ids.append(res.id)
+    complete_details(ctx, ids[0])  # 000 第4条(3): complete before they count as sent
     lifecycle.act(ctx, ids[0], "send-details", ActOptions(channel="email"))
     clock.set(WED - dt.timedelta(minutes=5))
     lifecycle.act(ctx, ids[0], "check-in")

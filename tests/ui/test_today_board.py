@@ -303,7 +303,7 @@ def test_next_booking_is_not_offered_where_the_office_does_not_take_it(db, ctx, 
     office = make_office("nishitokyo-childcare")  # 000 第4条(1): bookings by the form only
     res = book(ctx, make_request, office, WED)
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", ActOptions(note="URL等は電話で伝えた"))  # 000 第5条(2): a reason
     lifecycle.act(ctx, res.id, "start")
     board = make_board(qtbot, ctx, office)
     assert not board.buttons["next-booking"].isEnabled()

@@ -12,11 +12,13 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDateTime, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk import audit, lifecycle
+from consult_desk import audit, lifecycle, seed_rules
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import get_config
@@ -54,7 +56,7 @@ MASK = "••••••"
 NOTE_REQUIRED = frozenset({"no-show", "undo-no-show", "contact", "terminate"})
 # Actions that need details (channel, reason, prohibited act, minutes) before they run.
 NEEDS_DIALOG = frozenset(
-    {"cancel", "terminate", "no-show", "undo-no-show", "contact", "extend", "complete-by-phone",
+    {"offer", "cancel", "terminate", "no-show", "undo-no-show", "contact", "extend", "complete-by-phone",
      "refuse", "unreachable", "connection-failed"}
 )
 
@@ -158,11 +160,22 @@ class CredentialsView(QWidget):
 class ActionDialog(QDialog):
     """The details an action needs: channel, reason, prohibited act, minutes or check-in checks."""
 
-    def __init__(self, action: str, config: OfficeConfig, info: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        action: str,
+        config: OfficeConfig,
+        info: dict[str, Any],
+        parent: QWidget | None = None,
+        reason: ConsultDeskError | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("action_dialog")
         self.action = action
         self.config = config
+        # a rule that asks for a reason now (issue 12: 004 第4条(1), 000 第10条(7)); None: the action's own
+        self.reason_rule = reason
+        self.other_time: QCheckBox | None = None
+        self.other_start: QDateTimeEdit | None = None
         self.setWindowTitle(f"{action_label(action)} — #{info['id']} {info['name']}")
         form = QFormLayout()
         self.channel_box: QComboBox | None = None
@@ -211,19 +224,37 @@ class ActionDialog(QDialog):
                 self.minutes.setValue(config.session_minutes)
                 self.minutes.setSuffix(self.tr(" min"))
                 form.addRow(self.tr("Phone consultation lasted"), self.minutes)
+        if action == "offer":  # 004 第4条(2): the office may answer with another time than the one asked
+            self.other_time = QCheckBox(self.tr("Offer &another time:"), self)
+            self.other_time.setObjectName("offer_other_time")
+            start = dt.datetime.fromisoformat(info["start"])
+            self.other_start = QDateTimeEdit(QDateTime(start.date(), start.time()), self)
+            self.other_start.setObjectName("offer_other_start")
+            self.other_start.setCalendarPopup(True)
+            self.other_start.setEnabled(False)
+            self.other_time.toggled.connect(self.other_start.setEnabled)
+            form.addRow(self.other_time, self.other_start)
+            hint = QLabel(self.tr("The applicant receiving this mail confirms the booking; no reply is asked."), self)
+            hint.setWordWrap(True)
+            form.addRow("", hint)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("action_note")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
         self.note.textChanged.connect(self._update)
-        note_label = self.tr("&Reason (required)") if action in NOTE_REQUIRED else self.tr("&Note")
+        required = action in NOTE_REQUIRED or reason is not None
+        note_label = self.tr("&Reason (required)") if required else self.tr("&Note")
         form.addRow(note_label, self.note)
 
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(f"color:{style.ERROR};")
+        warnings = []
+        if reason is not None:
+            warnings.append(reason.message + (f"（{reason.clause}）" if reason.clause else ""))
         if action in IRREVERSIBLE:
-            self.warning.setText(self.tr("This cannot be undone from the desk."))
+            warnings.append(self.tr("This cannot be undone from the desk."))
+        self.warning.setText("\n".join(warnings))
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(action_label(action), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("action_ok")
@@ -240,7 +271,7 @@ class ActionDialog(QDialog):
 
     def _update(self, *_args: object) -> None:
         ok = True
-        if self.action in NOTE_REQUIRED and not self.note.toPlainText().strip():
+        if (self.action in NOTE_REQUIRED or self.reason_rule is not None) and not self.note.toPlainText().strip():
             ok = False
         if self.act_box is not None and not self.act_box.currentData():
             ok = False
@@ -260,7 +291,15 @@ class ActionDialog(QDialog):
             channel=self.channel(),
             minutes=self.minutes.value() if self.minutes is not None and self.minutes.value() else None,
             prohibited_act=str(self.act_box.currentData()) if self.act_box is not None else None,
+            new_start=self._other_start(),
         )
+
+    def _other_start(self) -> dt.datetime | None:
+        if self.other_time is None or self.other_start is None or not self.other_time.isChecked():
+            return None
+        value = self.other_start.dateTime()
+        return dt.datetime(value.date().year(), value.date().month(), value.date().day(),
+                           value.time().hour(), value.time().minute())
 
 
 def _credentials_widget(ctx: Context, reservation_id: int) -> QWidget:
@@ -544,7 +583,8 @@ class ReservationPanel(QWidget):
             return
         options = lifecycle.ActOptions()
         if action in NEEDS_DIALOG:
-            dialog = ActionDialog(action, self.config, self.info, self)
+            reason = seed_rules.reason_needed(action, lifecycle.get_reservation(rid), self.config, self.ctx.clock.today())
+            dialog = ActionDialog(action, self.config, self.info, self, reason)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             options = dialog.options()

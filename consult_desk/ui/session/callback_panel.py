@@ -42,6 +42,7 @@ from consult_desk.ui.shell import openers
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_datetime
 from consult_desk.ui.widgets.messages import confirm, show_error
+from consult_desk.ui.widgets.note_dialog import NoteDialog
 from consult_desk.ui.widgets.platform_calls import follow_up
 
 
@@ -254,7 +255,8 @@ class CallbackPanel(QDialog):
         self.complete_button.setEnabled(open_ and info.reached and self.duration.value() > 0)  # type: ignore[union-attr]
         self.duration.setEnabled(open_ and info.reached)  # type: ignore[union-attr]
         self.reschedule_button.setEnabled(open_)
-        self.unreachable_button.setEnabled(open_ and bool(info.attempts))  # type: ignore[union-attr]
+        # 000 第10条(7): where the city arranges nothing else, the consultation may end without a call
+        self.unreachable_button.setEnabled(open_ and bool(info.attempts or info.city_fault_only))  # type: ignore[union-attr]
 
     def _stored(self, text: str) -> None:
         self.message.setText(text)
@@ -290,6 +292,11 @@ class CallbackPanel(QDialog):
 
     def unreachable(self) -> None:
         if not self.unreachable_button.isEnabled() or self.info is None:
+            return
+        if not self.info.attempts:  # 000 第10条(7) 「一定時間経過しても繋がらない場合は相談を終了」: with a reason
+            prompt = self.tr("The connection could not be made: why does the consultation end?")
+            if NoteDialog(self.ctx, self.reservation_id, "unreachable", prompt, None, self).exec():
+                self._stored(action_label("unreachable"))
             return
         question = self.tr("End the callback as unreachable after %1 calls?").replace("%1", str(len(self.info.attempts)))
         if not confirm(self, self.windowTitle(), question, action_label("unreachable")):

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk import lifecycle, session
+from consult_desk import lifecycle, seed_rules, session
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import ActOptions
+from consult_desk.offices import get_config
 from consult_desk.permissions import can
 from consult_desk.session import BoardRow
 from consult_desk.states import IRREVERSIBLE, action_label
@@ -466,6 +467,12 @@ class TodayBoard(QWidget):
             return
         if action in ("contact", "undo-no-show"):
             self._open_dialog(NoteDialog.for_action(self.ctx, row.id, action, self))
+            return
+        res = lifecycle.get_reservation(row.id)
+        reason = seed_rules.reason_needed(action, res, get_config(res.office_id), self.ctx.clock.today())
+        if reason is not None:  # 004 第4条(1): after the 前々日 the confirming mail needs a reason (issue 12)
+            prompt = reason.message + (f"（{reason.clause}）" if reason.clause else "")
+            self._open_dialog(NoteDialog(self.ctx, row.id, action, prompt, None, self))
             return
         if action == "next-booking":
             dialog = openers.next_booking(self.ctx, row.id, self)

@@ -457,6 +457,7 @@ def service_round(today: dt.date) -> list[int]:
                                  if c != "in-session"),
                     answers={k: v for k, v in values.items() if k not in ("name", "kana", "phone", "email")},
                     consent_items=config.required_consent_keys(),
+                    acknowledge_trouble=True,
                 ))
             except RuleError as exc:
                 print(f"  service booking refused: {exc.one_line()}", file=sys.stderr)

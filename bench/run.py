@@ -338,6 +338,7 @@ class Bench:
                 email=f"bench{n}@example.jp", channel="phone",
                 answers={**answers, "job_seeker_no": f"99{n:03d}-{n:08d}"} if "job_seeker_no" in answers else answers,
                 consent_items=self.config.required_consent_keys(),
+                acknowledge_trouble=True,  # a pool person's earlier trouble must not stop the measure
             )
             samples.append(timed(lambda req=req: booking.book(self.ctx, req)))
         return samples[2:]  # the first two warm the caches

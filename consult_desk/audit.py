@@ -9,7 +9,11 @@ from consult_desk.models import AuditLog
 
 
 def record(ctx: Context, action: str, target: str = "", count: int = 1, detail: str = "") -> None:
-    """One entry, in the caller's transaction; linked into the hash chain as it is inserted (models/chain.py)."""
+    """One entry, in the caller's transaction; linked into the hash chain as it is inserted (models/chain.py).
+    The transaction thereby reports ``Topic.AUDIT``."""
+    from consult_desk import changes
+
+    changes.touch(changes.Topic.AUDIT)
     AuditLog.create(
         at=ctx.clock.now(), staff=ctx.actor.login, action=action, target=target, count=count, detail=detail
     )
@@ -27,13 +31,11 @@ def entries(start: dt.date | None = None, end: dt.date | None = None) -> list[Au
 def record_reveal(ctx: Context, reservation_id: int) -> None:
     """Staff revealed a session's passcode / room key / password on screen: logged (004 第5条)."""
     from consult_desk.models import transaction
-    from consult_desk.models.schema import bump_changes
     from consult_desk.permissions import require
 
     require(ctx, "reveal_credentials")
     with transaction():
         record(ctx, "reveal_credentials", str(reservation_id))
-        bump_changes()
 
 
 # ------------------------------------------------------------------ reading and exporting (supervisors)

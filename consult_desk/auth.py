@@ -27,11 +27,11 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from consult_desk import audit
+from consult_desk.changes import Topic, touch
 from consult_desk.clock import Clock, SystemClock
 from consult_desk.context import ROLES, Actor, Context
 from consult_desk.errors import RuleError
 from consult_desk.models import AuditLog, Meta, Office, Staff, pgroles, transaction
-from consult_desk.models.schema import bump_changes
 from consult_desk.permissions import require
 from consult_desk.validation import nfkc, normalise_line
 
@@ -237,7 +237,7 @@ def create_staff(
     with transaction():
         staff = _create(login, display_name, role, password, office)
         audit.record(ctx, "staff_create", staff.login, detail=f"role={staff.role}")
-        bump_changes()
+        touch(Topic.STAFF)
     return staff
 
 
@@ -288,7 +288,7 @@ def update_staff(
                 _server(pgroles.set_active, staff.login, bool(staff.active))
         staff.save()
         audit.record(ctx, "staff_update", staff.login, detail=" ".join(changes))
-        bump_changes()
+        touch(Topic.STAFF)
     return staff
 
 
@@ -301,6 +301,7 @@ def set_password(ctx: Context, login: str, password: str) -> None:
         staff.password_hash = _store_password(staff.login, secret)
         staff.save()
         audit.record(ctx, "staff_password_set", staff.login)
+        touch(Topic.STAFF)
 
 
 def change_own_password(ctx: Context, old_password: str, new_password: str) -> None:
@@ -313,6 +314,7 @@ def change_own_password(ctx: Context, old_password: str, new_password: str) -> N
         staff.password_hash = _store_password(staff.login, secret)
         staff.save()
         audit.record(ctx, "password_change", staff.login)
+        touch(Topic.STAFF)
 
 
 def _store_password(login: str, secret: str) -> str:
@@ -350,7 +352,7 @@ def create_first_admin(login: str, display_name: str, password: str, clock: Cloc
         staff = _create(login, display_name, "admin", password, None)
         actor = actor_of(staff)
         audit.record(Context(actor, clock), "staff_create", staff.login, detail="role=admin first-start")
-        bump_changes()
+        touch(Topic.STAFF)
     return actor
 
 
@@ -368,7 +370,7 @@ def create_demo_accounts(clock: Clock | None = None) -> list[tuple[str, str]]:
         if Meta.get_or_none(Meta.key == DEMO_FLAG) is None:
             Meta.create(key=DEMO_FLAG, value="1")
         if made:
-            bump_changes()
+            touch(Topic.STAFF)
     return made
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 import peewee as pw
 
 from consult_desk import audit
+from consult_desk.changes import ALL, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError, StorageError
 from consult_desk.models import ALL_MODELS, Meta, Reservation, transaction
@@ -355,6 +356,7 @@ def _replace_data(
             )
             # Other desks poll the change counter: make sure it moves past anything they have seen.
             Meta.update(value=str(max(changes, change_count()) + 1)).where(Meta.key == "changes").execute()
+            touch(*ALL)  # everything may differ: every view reads again
             audit.record(
                 ctx, "restore", target=str(source.resolve()), count=reservations,
                 detail=f"schema={version} safety={safety.name}",

@@ -14,7 +14,8 @@ from typing import Any
 
 import peewee as pw
 
-from consult_desk import audit
+from consult_desk import audit, changes
+from consult_desk.actions import Action
 from consult_desk.calendar import format_date_ja
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
@@ -32,7 +33,6 @@ from consult_desk.models import (
     transaction,
 )
 from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
-from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
 from consult_desk.presets import CHANNELS, STANDARD_FIELDS, OfficeConfig, channel_label, label_text
@@ -94,6 +94,9 @@ class BookingRequest:
     # When the applicant submitted it (an imported form application): the deadline is judged then,
     # and the consent is to the terms in force then. None: now (a booking taken at the desk).
     submitted_at: dt.datetime | None = None
+    # Staff saw the applicant's earlier trouble (no-show, termination, refusal) and book all the same
+    # (003 7(2), 004 第4条(4), 002 6). Without it a booking of a person with earlier trouble is refused.
+    acknowledge_trouble: bool = False
 
 
 @dataclass
@@ -605,6 +608,12 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
         first = not _has_earlier_booking(req.office, intake["phone"], intake["name"])
         check_channel(config, req.channel, first)
         troubles = trouble_for(intake["phone"], intake["email"], intake.get("job_seeker_no", ""))
+        if troubles and not req.acknowledge_trouble:
+            raise RuleError(
+                "trouble_not_acknowledged",
+                clause=config.clause("no_show"),
+                dates="、".join(t.text() for t in troubles),
+            )
 
         applicant = find_applicant(intake["phone"], intake["name"])
         personal = {
@@ -681,7 +690,7 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
         History.create(
             reservation=reservation,
             at=now,
-            action="book",
+            action=Action.BOOK.value,
             from_status=None,
             status=status.value,
             channel=req.channel,
@@ -706,7 +715,7 @@ def record_trouble_refusal(ctx: Context, office: str, name: str, phone: str, tro
             count=1,
             detail="、".join(t.text() for t in troubles),
         )
-        bump_changes()
+        changes.touch(Topic.AUDIT)
 
 
 def create_event(
@@ -739,5 +748,5 @@ def create_event(
             capacity=cap,
         )
         audit.record(ctx, "event_create", f"{office} {event.id}")
-        bump_changes()
+        changes.touch(Topic.RESERVATIONS, Topic.AUDIT)
     return event

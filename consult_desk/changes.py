@@ -128,6 +128,6 @@ def end(committed: bool) -> frozenset[Topic]:
 
 
 def _bump() -> None:
-    from consult_desk.models.schema import bump_changes
+    from consult_desk.models.schema import count_change
 
-    bump_changes()
+    count_change()

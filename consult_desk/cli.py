@@ -20,6 +20,7 @@ from typing import Any
 import peewee as pw
 
 from consult_desk import booking, export, lifecycle, offices
+from consult_desk.actions import VIA_ACT, Action
 from consult_desk.clock import Clock, FixedClock, SystemClock
 from consult_desk.context import CLI_ACTOR, Actor, Context
 from consult_desk.errors import ConsultDeskError, RuleError, set_language
@@ -28,8 +29,11 @@ from consult_desk.models.db import classify_error, is_url, with_login
 from consult_desk.models.schema import ensure_schema
 from consult_desk.paths import default_db_path
 from consult_desk.presets import CHANNELS, OfficeConfig
-from consult_desk.states import ACTIONS
+from consult_desk.states import SPECS
 
+# `act` takes every action of the table that lifecycle.act carries out (cancel has its own command).
+ACT_CHOICES = [a.value for a, spec in SPECS.items() if spec.via == VIA_ACT]
+ACK_HELP = "staff checked the applicant's earlier trouble (no-show, termination, refusal) and book all the same"
 EXIT_OK = 0
 EXIT_REFUSED = 2
 EXIT_INTERNAL = 1
@@ -239,9 +243,10 @@ def cmd_book(args: argparse.Namespace, ctx: Context) -> Any:
         event_id=args.event,
         note=args.note or "",
         minutes=args.minutes,
+        acknowledge_trouble=args.acknowledge_trouble,
     )
     res = booking.book(ctx, req)
-    _report_follow_up(lifecycle.after_commit(ctx, "book", res))
+    _report_follow_up(lifecycle.after_commit(ctx, Action.BOOK, res))
     return {
         "id": res.id,
         "start": res.start.strftime("%Y-%m-%dT%H:%M"),
@@ -273,7 +278,7 @@ def _report_follow_up(outcome: Any) -> None:
 @command("act")
 def cmd_act(args: argparse.Namespace, ctx: Context) -> Any:
     checks = None
-    if args.action == "check-in":
+    if args.action == Action.CHECK_IN:
         checks = {
             "connection_test": args.connection or "ok",
             "identity_checked": not args.identity_not_checked,
@@ -287,16 +292,32 @@ def cmd_act(args: argparse.Namespace, ctx: Context) -> Any:
         city_fault=args.city_fault,
         checks=checks,
         new_start=parse_datetime(args.start) if args.start else None,
+        acknowledge_trouble=args.acknowledge_trouble,
     )
-    res = lifecycle.act(ctx, args.id, args.action, opts)
-    _report_follow_up(lifecycle.after_commit(ctx, args.action, res))
+    res = lifecycle.act(ctx, args.id, Action(args.action), opts)
+    _report_follow_up(lifecycle.after_commit(ctx, Action(args.action), res))
     return lifecycle.describe(res)
+
+
+@command("actions")
+def cmd_actions(args: argparse.Namespace, ctx: Context) -> Any:
+    """What may be done to a reservation now (the same table and rules as ``act`` and the window)."""
+    return [
+        {
+            "action": offer.action.value,
+            "needs": sorted(n.value for n in offer.needs),
+            "irreversible": offer.irreversible,
+            "refusal": offer.refusal_code,
+            "message": offer.refusal,
+        }
+        for offer in lifecycle.offered_actions(ctx, args.id)
+    ]
 
 
 @command("callbacks")
 def cmd_callbacks(args: argparse.Namespace, ctx: Context) -> Any:
     return [
-        {k: row[k] for k in ("reservation", "phone", "due", "attempts")}
+        {"reservation": row.reservation, "phone": row.phone, "due": f"{row.due:%Y-%m-%dT%H:%M}", "attempts": row.attempts}
         for row in lifecycle.open_callbacks(office_arg(args) if args.office else None)
     ]
 
@@ -319,8 +340,10 @@ def cmd_board(args: argparse.Namespace, ctx: Context) -> Any:
 def cmd_next_booking(args: argparse.Namespace, ctx: Context) -> Any:
     from consult_desk import session
 
-    res = session.book_next(ctx, args.id, parse_datetime(args.start), note=args.note or "")
-    _report_follow_up(lifecycle.after_commit(ctx, "book", res))
+    res = session.book_next(
+        ctx, args.id, parse_datetime(args.start), note=args.note or "", acknowledge_trouble=args.acknowledge_trouble
+    )
+    _report_follow_up(lifecycle.after_commit(ctx, Action.BOOK, res))
     return {"id": res.id, "start": res.start.strftime("%Y-%m-%dT%H:%M"), "status": res.status, "channel": res.channel}
 
 
@@ -718,6 +741,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--minutes", type=int, help="session length where the office offers several (003 6: 30, 45, 60)")
     p.add_argument("--note")
+    p.add_argument("--acknowledge-trouble", action="store_true", help=ACK_HELP)
 
     p = sub.add_parser("show", parents=[common], help="one reservation with its history")
     p.add_argument("id", type=int)
@@ -729,7 +753,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("act", parents=[common], help="a life-cycle action")
     p.add_argument("id", type=int)
-    p.add_argument("action", choices=[a for a in ACTIONS if a != "cancel"])
+    p.add_argument("action", choices=ACT_CHOICES)
     p.add_argument("--note")
     p.add_argument("--channel")
     p.add_argument("--minutes", type=int, help="extend: minutes to add; complete-by-phone: duration")
@@ -739,6 +763,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--connection", choices=["ok", "failed"], help="check-in: connection test result")
     p.add_argument("--identity-not-checked", action="store_true")
     p.add_argument("--companions-missing", action="store_true")
+    p.add_argument("--acknowledge-trouble", action="store_true", help="reschedule: " + ACK_HELP)
+
+    p = sub.add_parser("actions", parents=[common], help="the actions a reservation offers now and what each needs")
+    p.add_argument("id", type=int)
 
     p = sub.add_parser("callbacks", parents=[common], help="open phone callbacks")
     p.add_argument("--office", help="only this office's callbacks")
@@ -756,6 +784,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int, help="the running session's reservation")
     p.add_argument("--start", required=True)
     p.add_argument("--note")
+    p.add_argument("--acknowledge-trouble", action="store_true", help=ACK_HELP)
 
     p = sub.add_parser("search", parents=[common], help="find reservations")
     p.add_argument("query")

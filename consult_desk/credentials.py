@@ -23,11 +23,12 @@ from urllib.parse import urlsplit, urlunsplit
 import peewee as pw
 
 from consult_desk import audit
+from consult_desk.actions import Action
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import DB, History, MeetingCredential, Reservation, UrlClaim, transaction
 from consult_desk.models.db import is_sqlite, retry_conflicts, valid_id
-from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig
@@ -381,7 +382,7 @@ def _history(ctx: Context, res: Reservation, note: str, data: dict[str, Any]) ->
     History.create(
         reservation=res,
         at=ctx.clock.now(),
-        action="credentials",
+        action=Action.CREDENTIALS.value,
         from_status=res.status,
         status=res.status,
         channel="",
@@ -429,7 +430,7 @@ def set_credentials(ctx: Context, reservation_id: int, changes: dict[str, str | 
             {"event": "changed" if old else "set", "fields": changed, "set": set_now},
         )
         audit.record(ctx, "credentials_set", str(res.id), detail="fields=" + ",".join(changed))
-        bump_changes()
+        touch(Topic.RESERVATIONS)
     return row
 
 
@@ -475,7 +476,7 @@ def reissue(
         text = f"接続情報を再発行（理由：{REVOKE_REASONS[reason]}、変更：{_field_names(config, changed)}）"
         _history(ctx, res, f"{text}\n{note}".strip(), {"event": "reissued", "reason": reason, "fields": changed})
         audit.record(ctx, "credentials_reissue", str(res.id), detail=f"reason={reason} fields={','.join(changed)}")
-        bump_changes()
+        touch(Topic.RESERVATIONS)
     return row
 
 
@@ -498,7 +499,7 @@ def revoke(ctx: Context, reservation_id: int, reason: str, note: str = "") -> No
         text = f"接続情報を無効化（理由：{REVOKE_REASONS[reason]}）"
         _history(ctx, res, f"{text}\n{note}".strip(), {"event": "revoked", "reason": reason})
         audit.record(ctx, "credentials_revoke", str(res.id), detail=f"reason={reason}")
-        bump_changes()
+        touch(Topic.RESERVATIONS)
 
 
 def _reissue_clause(config: OfficeConfig) -> str | None:

@@ -11,6 +11,7 @@ import random
 from zoneinfo import ZoneInfo
 
 from consult_desk import booking, credentials, lifecycle
+from consult_desk.actions import Action
 from consult_desk.clock import FixedClock
 from consult_desk.context import Actor, Context
 from consult_desk.errors import RuleError
@@ -90,7 +91,7 @@ def demo_credentials(config: OfficeConfig, reservation_id: int) -> dict[str, str
 def _send_details(ctx: Context, reservation_id: int, config: OfficeConfig) -> None:
     """Meeting credentials set, then the details marked as sent (as the details e-mail does)."""
     credentials.set_credentials(ctx, reservation_id, demo_credentials(config, reservation_id))
-    lifecycle.act(ctx, reservation_id, "send-details", lifecycle.ActOptions(channel="email"))
+    lifecycle.act(ctx, reservation_id, Action.SEND_DETAILS, lifecycle.ActOptions(channel="email"))
 
 
 OUTCOMES = ("cancel", "refuse", "no_show", "by_phone", "unreachable", "rescheduled", "terminate", "complete")
@@ -109,38 +110,38 @@ def _run_day(ctx: Context, clock: FixedClock, res: Reservation, config: OfficeCo
         lifecycle.cancel(ctx, rid, config["cancel_channels"][0], "都合が悪くなったため")
         return
     if outcome == "refuse":
-        act(ctx, rid, "refuse", opts(note="対象要件を満たさないことが判明"))
+        act(ctx, rid, Action.REFUSE, opts(note="対象要件を満たさないことが判明"))
         return
     _forward(clock, res.start - dt.timedelta(days=2))
     _send_details(ctx, rid, config)
     if outcome == "no_show":
         _forward(clock, res.start + dt.timedelta(minutes=config.grace_minutes + 1))
-        act(ctx, rid, "no-show", opts(note="連絡なし"))
+        act(ctx, rid, Action.NO_SHOW, opts(note="連絡なし"))
         return
     _forward(clock, res.start - dt.timedelta(minutes=5))
-    act(ctx, rid, "check-in", opts(checks={"connection_test": "ok", "identity_checked": True, "companions_present": True}))
+    act(ctx, rid, Action.CHECK_IN, opts(checks={"connection_test": "ok", "identity_checked": True, "companions_present": True}))
     _forward(clock, res.start)
-    act(ctx, rid, "start")
+    act(ctx, rid, Action.START)
     if outcome in ("by_phone", "unreachable", "rescheduled"):
         _forward(clock, res.start + dt.timedelta(minutes=8))
-        act(ctx, rid, "connection-failed", opts(note="映像が途切れて再接続できない"))
+        act(ctx, rid, Action.CONNECTION_FAILED, opts(note="映像が途切れて再接続できない"))
         _forward(clock, res.start + dt.timedelta(minutes=10))
         lifecycle.log_callback_attempt(ctx, rid, "reached" if outcome == "by_phone" else "no_answer", "折返し")
         if outcome == "by_phone":
-            act(ctx, rid, "complete-by-phone", opts(minutes=20, note="電話で相談を継続"))
+            act(ctx, rid, Action.COMPLETE_BY_PHONE, opts(minutes=20, note="電話で相談を継続"))
         elif outcome == "unreachable":
-            act(ctx, rid, "unreachable", opts(note="3回架電したが応答なし"))
+            act(ctx, rid, Action.UNREACHABLE, opts(note="3回架電したが応答なし"))
         else:
-            act(ctx, rid, "reschedule", opts(note="市側の回線障害のため別日で対応", city_fault=True))
+            act(ctx, rid, Action.RESCHEDULE, opts(note="市側の回線障害のため別日で対応", city_fault=True))
         return
     if outcome == "terminate" and config.prohibited_acts():
         _forward(clock, res.start + dt.timedelta(minutes=10))
-        act(ctx, rid, "terminate", opts(prohibited_act=config.prohibited_acts()[0]["key"], note="録画を確認したため中止"))
+        act(ctx, rid, Action.TERMINATE, opts(prohibited_act=config.prohibited_acts()[0]["key"], note="録画を確認したため中止"))
         return
     if config.max_session_minutes > config.session_minutes and res.id % 5 == 0:
-        act(ctx, rid, "extend")
+        act(ctx, rid, Action.EXTEND)
     _forward(clock, res.end)
-    act(ctx, rid, "complete")
+    act(ctx, rid, Action.COMPLETE)
 
 
 def add_demo_data(
@@ -203,6 +204,7 @@ def add_demo_data(
                                     answers=_answers(config, person),
                                     consent_items=config.required_consent_keys(),
                                     minutes=minutes,
+                                    acknowledge_trouble=True,  # the demo's staff book people with earlier trouble
                                 ),
                             )
                         except RuleError:
@@ -260,20 +262,20 @@ def _live_today(
         if now < res.start:  # the next one is checked in up to half an hour ahead
             if not checked_in:
                 _forward(clock, min(now, res.start - dt.timedelta(minutes=5)))
-                lifecycle.act(ctx, rid, "check-in", opts(checks=checks))
+                lifecycle.act(ctx, rid, Action.CHECK_IN, opts(checks=checks))
                 checked_in = True
             continue
         _forward(clock, res.start - dt.timedelta(minutes=5))
-        lifecycle.act(ctx, rid, "check-in", opts(checks=checks))
+        lifecycle.act(ctx, rid, Action.CHECK_IN, opts(checks=checks))
         _forward(clock, res.start)
-        lifecycle.act(ctx, rid, "start")
+        lifecycle.act(ctx, rid, Action.START)
         if not callback_made and now >= res.start + dt.timedelta(minutes=6):
             _forward(clock, res.start + dt.timedelta(minutes=6))
-            lifecycle.act(ctx, rid, "connection-failed", opts(note="音声が途切れる"))
+            lifecycle.act(ctx, rid, Action.CONNECTION_FAILED, opts(note="音声が途切れる"))
             callback_made = True
         elif now >= res.end:
             _forward(clock, res.end)
-            lifecycle.act(ctx, rid, "complete")
+            lifecycle.act(ctx, rid, Action.COMPLETE)
 
 
 def load_demo(now: dt.datetime | None = None) -> dict[str, int]:

@@ -20,6 +20,7 @@ from typing import Any
 
 import peewee as pw
 
+from consult_desk.actions import Action
 from consult_desk.booking import answer_due
 from consult_desk.calendar import format_date_ja
 from consult_desk.credentials import current
@@ -103,7 +104,7 @@ def _last_details_at(res: Reservation) -> dt.datetime | None:
     )
     step = (
         History.select(History.at)
-        .where(History.reservation == res.id, History.action == "send-details")
+        .where(History.reservation == res.id, History.action == Action.SEND_DETAILS.value)
         .order_by(History.at.desc())
         .first()
     )
@@ -167,7 +168,7 @@ def _resend_due(now: dt.datetime, office: str | None = None) -> set[int]:
     )
     stepped = dict(
         History.select(History.reservation, latest(History.at))
-        .where(History.reservation.in_(candidates), History.action == "send-details")
+        .where(History.reservation.in_(candidates), History.action == Action.SEND_DETAILS.value)
         .group_by(History.reservation)
         .tuples()
     )
@@ -266,6 +267,28 @@ def _due_of(
     return None
 
 
+@dataclass(frozen=True)
+class DueList:
+    """The due list as the desk shows it: the rows, and the one number "要対応 N件" that both the
+    list's header and the status bar show (what is overdue or due today; the rows also hold what is
+    due by the next business day, marked "soon")."""
+
+    items: tuple[DueItem, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(1 for item in self.items if item.urgent)
+
+    @property
+    def upcoming(self) -> int:
+        return len(self.items) - self.count
+
+
+def due_list(now: dt.datetime, office: str | None = None, horizon_days: int = 1) -> DueList:
+    """The due list and its count from one read (header and status bar show ``count`` of the same list)."""
+    return DueList(tuple(items(now, office, horizon_days)))
+
+
 def urgent_count(now: dt.datetime, office: str | None = None) -> int:
-    """The status bar's number: items overdue or due today."""
-    return sum(1 for item in items(now, office) if item.urgent)
+    """The status bar's number: items overdue or due today (``due_list(...).count``)."""
+    return due_list(now, office).count

@@ -326,6 +326,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This backup was written by a newer version (schema {found}); this version reads up to {supported}. "
         "The current database was not changed",
     ),
+    # issue 11: actions as data
+    "unknown_action": ("「{action}」という操作はありません", "There is no action '{action}'"),
+    "details_incomplete": (
+        "{platform}の接続情報が揃っていないため、案内送付済にできません（未登録：{fields}）",
+        "The {platform} meeting details are incomplete, so they cannot be marked as sent (missing: {fields})",
+    ),
+    "trouble_not_acknowledged": (
+        "この方には過去の利用状況の記録があります：{dates}。確認のうえ受け付ける場合は、そのことを明示してください"
+        "（コマンドラインでは --acknowledge-trouble）",
+        "This applicant has earlier trouble: {dates}. To book, acknowledge it explicitly "
+        "(on the command line: --acknowledge-trouble)",
+    ),
+    "connection_test_required": (
+        "接続テストの結果（成功・失敗）を入力してください",
+        "Give the result of the connection test (ok or failed)",
+    ),
+    "channel_required": ("受付の方法（電話・メールなど）を選んでください", "Choose the channel (phone, e-mail...)"),
+    # end issue 11
     # meetings created by the platforms: Zoom, Microsoft Graph (issue 16)
     "meetings_setting_invalid": (
         "会議の設定「{key}」の値が正しくありません：{value}",
@@ -465,10 +483,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cancel_after_grace": (
         "開始時刻から{grace}分（{at}）を過ぎ、連絡がなかったため、キャンセルではなく無断キャンセルとなります",
         "{grace} minutes past the start ({at}) without contact: this is a no-show, not a cancellation",
-    ),
-    "details_incomplete": (
-        "{platform}の接続情報がそろっていないため送付済みにできません（未入力：{fields}）",
-        "The {platform} meeting details are incomplete ({fields} missing): they cannot be marked sent",
     ),
     "reissue_reason_required": (
         "再発行の理由を入力してください（紛失・盗難など）",

@@ -30,6 +30,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from consult_desk import audit, templates
+from consult_desk.actions import Action
 from consult_desk.calendar import format_date_ja
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
@@ -64,9 +65,9 @@ STATE_LABELS: dict[str, tuple[str, str]] = {
 # another desk may be talking to the server (one interrupted is marked failed by the sender).
 RETRYABLE = frozenset({"scheduled", "held", "failed"})
 # Delivering these messages is itself the life-cycle step (000 第4条(3); 004 第4条(2)).
-STATUS_ACTIONS: dict[str, tuple[Status, str]] = {
-    "details": (Status.CONFIRMED, "send-details"),
-    "offered": (Status.REQUESTED, "offer"),
+STATUS_ACTIONS: dict[str, tuple[Status, Action]] = {
+    "details": (Status.CONFIRMED, Action.SEND_DETAILS),
+    "offered": (Status.REQUESTED, Action.OFFER),
 }
 
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from consult_desk.audit import record as _audit
 from consult_desk.calendar import BusinessCalendar
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import Closure, Office, transaction
-from consult_desk.models.schema import bump_changes
 from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig, load_preset
 
@@ -35,7 +35,7 @@ def create_office(ctx: Context, preset_id: str, code: str | None = None) -> Offi
             raise RuleError("office_exists", office=code)
         office = Office.create(code=code, name=data["name"], preset=preset_id, config=data)
         _audit(ctx, "office_create", code)
-        bump_changes()
+        touch(Topic.OFFICES)
     return office
 
 
@@ -85,7 +85,7 @@ def update_config(ctx: Context, code: str, changes: dict[str, Any]) -> OfficeCon
         office.name = data["name"]
         office.save()
         _audit(ctx, "office_update", code, detail=",".join(sorted(changes)))
-        bump_changes()
+        touch(Topic.OFFICES)
     return get_config(code)
 
 
@@ -157,5 +157,5 @@ def add_closure(ctx: Context, code: str, day: dt.date, reason: str = "臨時休�
         get_office(code)
         Closure.insert(office=code, day=day, reason=reason).on_conflict_ignore().execute()
         _audit(ctx, "closure_add", f"{code} {day.isoformat()}")
-        bump_changes()
+        touch(Topic.OFFICES)
 

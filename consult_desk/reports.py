@@ -27,6 +27,7 @@ from typing import Any
 import peewee as pw
 
 from consult_desk import audit
+from consult_desk.actions import Action
 from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
 from consult_desk.csvfile import ExportResult, safe_cell, write_csv
@@ -473,12 +474,12 @@ def statistics(ctx: Context, start: dt.date, end: dt.date, office: str | None = 
         .where(
             (Reservation.start >= lo)
             & (Reservation.start < hi)
-            & History.action.in_(["cancel", "connection-failed"])
+            & History.action.in_([Action.CANCEL.value, Action.CONNECTION_FAILED.value])
         )
     )
     for h in events:
         for g in where.get(h.reservation_id, []):
-            if h.action == "cancel":
+            if h.action == Action.CANCEL:
                 g.cancelled += 1
                 g.cancelled_by_channel[h.channel or "?"] += 1
                 g.cancelled_same_day += bool((h.data or {}).get("same_day"))
@@ -509,7 +510,7 @@ def _phone_minutes(reservation_ids: list[int]) -> dict[int, float]:
         missing = [rid for rid in chunk if rid not in found]
         if missing:
             for h in History.select(History.reservation, History.data).where(
-                History.reservation.in_(missing), History.action == "complete-by-phone"
+                History.reservation.in_(missing), History.action == Action.COMPLETE_BY_PHONE.value
             ):
                 minutes = (h.data or {}).get("duration_minutes")
                 if minutes:

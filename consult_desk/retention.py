@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from consult_desk import audit
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import (
@@ -47,7 +48,6 @@ from consult_desk.models import (
 )
 from consult_desk.models.db import is_sqlite
 from consult_desk.models.guards import scrub_details
-from consult_desk.models.schema import bump_changes
 from consult_desk.offices import get_config, get_office
 from consult_desk.permissions import require
 
@@ -213,7 +213,7 @@ def purge(
             detail=f"applicants={result.applicants} "
             + " ".join(f"{code}<{day.isoformat()}" for code, day in sorted(cutoffs.items())),
         )
-        bump_changes()
+        touch(Topic.RESERVATIONS, Topic.CALLBACKS, Topic.MAIL)
     result.done = True
     wipe_credentials(ctx)
     compact()

@@ -50,6 +50,8 @@ def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Re
                 conditions.append((Reservation.applicant + 0).in_(matching))
             else:
                 conditions.append(Reservation.applicant.in_(matching))
+    if not conditions:  # only characters no stored field can hold (control, format)
+        return []
     cond = conditions[0]
     for extra in conditions[1:]:
         cond = cond | extra

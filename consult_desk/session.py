@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import peewee as pw
 
 from consult_desk import booking, lifecycle, seed_rules
+from consult_desk.actions import Action
 from consult_desk.context import Context
 from consult_desk.errors import RuleError, language
 from consult_desk.models import (
@@ -44,23 +45,23 @@ WARN_BEFORE_END_MINUTES = 5  # the timer warns this long before the planned end
 # Not on the board: never reached the day (the seat was given back before it).
 HIDDEN = (S.CANCELLED, S.REFUSED)
 # Actions the board offers; "callback-attempt" and "next-booking" are not state-machine actions.
-BOARD_ACTIONS = (
-    "offer",  # Hello Work: the office's mail naming the time confirms (004 第4条(2))
-    "confirm",
-    "check-in",
-    "start",
-    "extend",
-    "complete",
-    "no-show",
-    "connection-failed",
-    "callback-attempt",
-    "complete-by-phone",
-    "reschedule",
-    "unreachable",
-    "terminate",
-    "contact",
-    "undo-no-show",
-    "next-booking",
+BOARD_ACTIONS: tuple[Action, ...] = (
+    Action.OFFER,  # Hello Work: the office's mail naming the time confirms (004 第4条(2))
+    Action.CONFIRM,
+    Action.CHECK_IN,
+    Action.START,
+    Action.EXTEND,
+    Action.COMPLETE,
+    Action.NO_SHOW,
+    Action.CONNECTION_FAILED,
+    Action.CALLBACK_ATTEMPT,
+    Action.COMPLETE_BY_PHONE,
+    Action.RESCHEDULE,
+    Action.UNREACHABLE,
+    Action.TERMINATE,
+    Action.CONTACT,
+    Action.UNDO_NO_SHOW,
+    Action.NEXT_BOOKING,
 )
 WARNING_LABELS: dict[str, tuple[str, str]] = {
     "late": ("開始時刻を過ぎています", "past the start"),
@@ -243,13 +244,13 @@ def _propose(config: OfficeConfig, row: BoardRow, now: dt.datetime) -> None:
         no_show_ok = seed_rules.date_communicated(Reservation(id=row.id, status=row.status, channel=row.channel))
     if status in BOOKED:
         if not no_show_ok or status in (S.REQUESTED, S.OFFERED):
-            actions = [a for a in actions if a != "no-show"]
+            actions = [a for a in actions if a != Action.NO_SHOW]
         if status in (S.REQUESTED, S.OFFERED):
-            next_action = "offer" if config.get("offer_flow") else "confirm"
+            next_action = Action.OFFER if config.get("offer_flow") else Action.CONFIRM
         elif no_show_ok and not row.no_show_undone:
-            next_action = "no-show"
+            next_action = Action.NO_SHOW
         else:
-            next_action = "check-in"
+            next_action = Action.CHECK_IN
         if now < row.start or row.contact or row.no_show_undone:
             countdown, countdown_to = _minutes_until(row.start, now), "start"
         else:
@@ -258,42 +259,42 @@ def _propose(config: OfficeConfig, row: BoardRow, now: dt.datetime) -> None:
             warnings.append("no_show_due" if no_show_ok and status not in (S.REQUESTED, S.OFFERED) else "late")
     elif status == S.CHECKED_IN:
         if row.connection_test == "failed":
-            next_action = "connection-failed"
+            next_action = Action.CONNECTION_FAILED
             warnings.append("connection_test_failed")
         else:
-            next_action = "start"
+            next_action = Action.START
         countdown, countdown_to = _minutes_until(row.start, now), "start"
         if now >= row.start:
             warnings.append("late")
     elif status == S.IN_SESSION:
-        next_action = "complete"
+        next_action = Action.COMPLETE
         countdown, countdown_to = row.timer.remaining_minutes, "end"
         if row.timer.warning:
             warnings.append("ending_soon")
         if row.timer.overrun:
             warnings.append("overrun")
     elif status == S.PHONE_CALLBACK:
-        actions = ["callback-attempt", *actions]
+        actions = [Action.CALLBACK_ATTEMPT, *actions]
         if not row.callback_reached:
-            actions.remove("complete-by-phone")
+            actions.remove(Action.COMPLETE_BY_PHONE)
         if not row.callback_attempts and config.get("reschedule_after_connection_failure") != "city_fault_only":
-            actions.remove("unreachable")  # 000 第10条(7): there the consultation may end without a call
-        next_action = "complete-by-phone" if row.last_callback_result == "reached" else "callback-attempt"
+            actions.remove(Action.UNREACHABLE)  # 000 第10条(7): there the consultation may end without a call
+        next_action = Action.COMPLETE_BY_PHONE if row.last_callback_result == "reached" else Action.CALLBACK_ATTEMPT
         if row.callback_due is not None:
             countdown, countdown_to = _minutes_until(row.callback_due, now), "due"
             if now >= row.callback_due and row.last_callback_result != "reached":
                 warnings.append("callback_due")
     if status in ACTIVE:
         if not row.timer.extendable:
-            actions = [a for a in actions if a != "extend"]
+            actions = [a for a in actions if a != Action.EXTEND]
         if "in-session" in config["booking_channels"]:
-            actions.append("next-booking")
+            actions.append(Action.NEXT_BOOKING)
         if row.companions_present is False:
             warnings.append("companions_mismatch")
     if status == S.CHECKED_IN and row.connection_test == "failed":
-        actions = [a for a in actions if a != "start"]
+        actions = [a for a in actions if a != Action.START]
     if status != S.PHONE_CALLBACK:  # moving a booking is the desk's work, not the day's
-        actions = [a for a in actions if a != "reschedule"]
+        actions = [a for a in actions if a != Action.RESCHEDULE]
     if row.flagged and status not in (S.TERMINATED,):
         warnings.append("flagged")
     row.next_action = next_action
@@ -314,13 +315,13 @@ def today_board(office: str, day: dt.date, now: dt.datetime) -> list[BoardRow]:
     lo = dt.datetime.combine(day, dt.time.min)
     hi = lo + dt.timedelta(days=1)
     H = History.alias()
-    contact = H.select(pw.fn.COUNT(H.id)).where((H.reservation == Reservation.id) & (H.action == "contact"))
+    contact = H.select(pw.fn.COUNT(H.id)).where((H.reservation == Reservation.id) & (H.action == Action.CONTACT.value))
     H2 = History.alias()
-    undone = H2.select(pw.fn.COUNT(H2.id)).where((H2.reservation == Reservation.id) & (H2.action == "undo-no-show"))
+    undone = H2.select(pw.fn.COUNT(H2.id)).where((H2.reservation == Reservation.id) & (H2.action == Action.UNDO_NO_SHOW.value))
     H3 = History.alias()
     checks = (
         H3.select(H3.data)
-        .where((H3.reservation == Reservation.id) & (H3.action == "check-in"))
+        .where((H3.reservation == Reservation.id) & (H3.action == Action.CHECK_IN.value))
         .order_by(H3.id.desc())
         .limit(1)
     )
@@ -441,7 +442,7 @@ def callback_info(reservation_id: int) -> CallbackInfo:
     res = lifecycle.get_reservation(reservation_id)
     callback = lifecycle.open_callback(res)
     if callback is None or res.status != S.PHONE_CALLBACK:
-        raise RuleError("transition", status=status_label(res.status), action=action_label("callback-attempt"))
+        raise RuleError("transition", status=status_label(res.status), action=action_label(Action.CALLBACK_ATTEMPT))
     config = get_config(res.office_id)
     attempts = [
         {"at": a.at, "result": a.result, "note": a.note, "staff": a.staff}
@@ -463,14 +464,16 @@ def callback_info(reservation_id: int) -> CallbackInfo:
     )
 
 
-def callback_queue(office: str | None, now: dt.datetime) -> list[dict[str, Any]]:
+def callback_queue(office: str | None, now: dt.datetime) -> list[lifecycle.QueuedCallback]:
     """Open callbacks, earliest due first, each marked overdue when its time has come."""
-    rows = lifecycle.open_callbacks(office)
-    for row in rows:
-        due = dt.datetime.fromisoformat(row["due"])
-        row["overdue"] = now >= due and row["last_result"] != "reached"
-        row["due_in"] = _minutes_until(due, now)
-    return rows
+    return [
+        replace(
+            row,
+            overdue=now >= row.due and row.last_result != "reached",
+            due_in=_minutes_until(row.due, now),
+        )
+        for row in lifecycle.open_callbacks(office)
+    ]
 
 
 # ---------------------------------------------------------------- the next booking
@@ -518,7 +521,12 @@ def require_next_booking_allowed(reservation_id: int) -> OfficeConfig:
 
 
 def book_next(
-    ctx: Context, reservation_id: int, start: dt.datetime, consent_items: list[str] | None = None, note: str = ""
+    ctx: Context,
+    reservation_id: int,
+    start: dt.datetime,
+    consent_items: list[str] | None = None,
+    note: str = "",
+    acknowledge_trouble: bool = False,
 ) -> Reservation:
     """Book the applicant's next session from inside the current one: confirmed at once
     (003 7(1), 004 第4条(3)), under every other booking rule (grid, deadline, seats)."""
@@ -541,5 +549,6 @@ def book_next(
             companions=prefill["companions"],
             consent_items=consent_items if consent_items is not None else prefill["consent_items"],
             note=f"{note}\n{mark}".strip() if note else mark,
+            acknowledge_trouble=acknowledge_trouble,
         ),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from consult_desk.actions import VIA_BOOK, VIA_CALLBACK, VIA_CANCEL, VIA_CREDENTIALS, Action, ActionSpec, Need
 from consult_desk.errors import RuleError, language
 
 
@@ -48,27 +49,79 @@ HOLDS_SEAT = (*BOOKED, *ACTIVE, S.PHONE_CALLBACK)
 # Earlier trouble shown at the next booking (003 7(2), 004 第4条(4), 002 6).
 TROUBLE = (S.NO_SHOW, S.TERMINATED, S.REFUSED)
 
-# action -> (allowed from, leads to); None means "stays where it is"
-TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status | None]] = {
-    # 004 第4条(2): the office's mail naming an available time confirms the booking on receipt (issue 12)
-    "offer": ((S.REQUESTED,), S.CONFIRMED),
-    "confirm": ((S.REQUESTED, S.OFFERED), S.CONFIRMED),
-    "send-details": ((S.CONFIRMED,), S.DETAILS_SENT),
-    # from checked_in too: a repeated connection test replaces the last one (000 第5条(4))
-    "check-in": ((S.CONFIRMED, S.DETAILS_SENT, S.CHECKED_IN), S.CHECKED_IN),
-    "start": ((S.CHECKED_IN,), S.IN_SESSION),
-    "extend": ((S.CHECKED_IN, S.IN_SESSION), None),
-    "complete": ((S.IN_SESSION,), S.COMPLETED),
-    "no-show": ((S.REQUESTED, S.OFFERED, S.CONFIRMED, S.DETAILS_SENT), S.NO_SHOW),
-    "connection-failed": ((S.CHECKED_IN, S.IN_SESSION), S.PHONE_CALLBACK),
-    "complete-by-phone": ((S.PHONE_CALLBACK,), S.COMPLETED_BY_PHONE),
-    "reschedule": ((S.REQUESTED, S.OFFERED, S.CONFIRMED, S.DETAILS_SENT, S.PHONE_CALLBACK), S.RESCHEDULED),
-    "unreachable": ((S.PHONE_CALLBACK,), S.UNREACHABLE),
-    "terminate": ((S.CHECKED_IN, S.IN_SESSION, S.PHONE_CALLBACK), S.TERMINATED),
-    "refuse": ((S.REQUESTED, S.OFFERED, S.CONFIRMED, S.DETAILS_SENT), S.REFUSED),
-    "cancel": ((S.REQUESTED, S.OFFERED, S.CONFIRMED, S.DETAILS_SENT), S.CANCELLED),
-    "contact": ((*BOOKED, *ACTIVE, S.PHONE_CALLBACK), None),
-    "undo-no-show": ((S.NO_SHOW,), None),  # back to the status before the no-show
+A = Action
+N = Need
+
+# The one table of actions (see consult_desk.actions): every service enforces it, every view and the
+# command line read it to know what to offer, what to ask and what to confirm.
+SPECS: dict[Action, ActionSpec] = {
+    spec.action: spec
+    for spec in (
+        # 004 第4条(2): the office's mail naming an available time confirms the booking on receipt (issue 12)
+        ActionSpec(A.OFFER, (S.REQUESTED,), S.CONFIRMED, ("日時を提示", "Offer a time")),
+        ActionSpec(A.CONFIRM, (S.REQUESTED, S.OFFERED), S.CONFIRMED, ("予約確定", "Confirm")),
+        # the way in must be complete for the office's platform before it is "sent" (000 第4条(3))
+        ActionSpec(
+            A.SEND_DETAILS, (S.CONFIRMED,), S.DETAILS_SENT, ("案内送付済にする", "Mark details sent"),
+            needs=frozenset({N.MEETING_DETAILS}), irreversible=True,
+        ),
+        # from checked_in too: a repeated connection test replaces the last one (000 第5条(4))
+        ActionSpec(
+            A.CHECK_IN, (S.CONFIRMED, S.DETAILS_SENT, S.CHECKED_IN), S.CHECKED_IN, ("入室確認", "Check in"),
+            needs=frozenset({N.CONNECTION_TEST}),
+        ),
+        ActionSpec(A.START, (S.CHECKED_IN,), S.IN_SESSION, ("相談開始", "Start")),
+        ActionSpec(A.EXTEND, (S.CHECKED_IN, S.IN_SESSION), None, ("延長", "Extend")),  # minutes: default up to the maximum
+        ActionSpec(A.COMPLETE, (S.IN_SESSION,), S.COMPLETED, ("相談終了", "Complete"), irreversible=True),
+        ActionSpec(
+            A.NO_SHOW, BOOKED, S.NO_SHOW, ("無断キャンセル", "No-show"),
+            needs=frozenset({N.REASON}), irreversible=True,
+        ),
+        ActionSpec(A.CONNECTION_FAILED, (S.CHECKED_IN, S.IN_SESSION), S.PHONE_CALLBACK, ("接続不良", "Connection failed")),
+        ActionSpec(
+            A.COMPLETE_BY_PHONE, (S.PHONE_CALLBACK,), S.COMPLETED_BY_PHONE, ("電話相談で終了", "Completed by phone"),
+            needs=frozenset({N.MINUTES}), irreversible=True,
+        ),
+        # a reason (and the city's fault) where the office reschedules only then (000 第10条(7)): see lifecycle
+        ActionSpec(
+            A.RESCHEDULE, (*BOOKED, S.PHONE_CALLBACK), S.RESCHEDULED, ("日程変更", "Reschedule"),
+            needs=frozenset({N.TROUBLE_ACK}), irreversible=True,
+        ),
+        ActionSpec(A.UNREACHABLE, (S.PHONE_CALLBACK,), S.UNREACHABLE, ("連絡不通", "Unreachable"), irreversible=True),
+        ActionSpec(
+            A.TERMINATE, (S.CHECKED_IN, S.IN_SESSION, S.PHONE_CALLBACK), S.TERMINATED, ("中止（禁止行為）", "Terminate"),
+            needs=frozenset({N.PROHIBITED_ACT, N.REASON}), irreversible=True,
+        ),
+        ActionSpec(A.REFUSE, BOOKED, S.REFUSED, ("お断り", "Refuse"), needs=frozenset({N.REASON}), irreversible=True),
+        ActionSpec(
+            A.CANCEL, BOOKED, S.CANCELLED, ("キャンセル", "Cancel"),
+            needs=frozenset({N.CHANNEL}), irreversible=True, permission="cancel", via=VIA_CANCEL,
+        ),
+        ActionSpec(A.CONTACT, (*BOOKED, *ACTIVE, S.PHONE_CALLBACK), None, ("連絡を記録", "Record contact"), needs=frozenset({N.REASON})),
+        # back to the status before the no-show
+        ActionSpec(
+            A.UNDO_NO_SHOW, (S.NO_SHOW,), None, ("無断キャンセルを取消", "Undo no-show"),
+            needs=frozenset({N.REASON}), permission="undo_no_show",
+        ),
+        ActionSpec(
+            A.BOOK, (), None, ("予約受付", "Booked"), needs=frozenset({N.CHANNEL, N.TROUBLE_ACK}), permission="book", via=VIA_BOOK,
+        ),
+        ActionSpec(
+            A.CALLBACK_ATTEMPT, (S.PHONE_CALLBACK,), None, ("折返し電話", "Callback attempt"),
+            needs=frozenset({N.CALLBACK_RESULT}), via=VIA_CALLBACK,
+        ),
+        ActionSpec(
+            A.CREDENTIALS, HOLDS_SEAT, None, ("接続情報", "Meeting credentials"), permission="set_credentials", via=VIA_CREDENTIALS,
+        ),
+        ActionSpec(
+            A.NEXT_BOOKING, ACTIVE, None, ("次回予約", "Next booking"), needs=frozenset({N.TROUBLE_ACK}), permission="book", via=VIA_BOOK,
+        ),
+    )
+}
+
+# The state machine: action -> (allowed from, leads to); None means "stays where it is".
+TRANSITIONS: dict[Action, tuple[tuple[Status, ...], Status | None]] = {
+    a: (spec.sources, spec.target) for a, spec in SPECS.items() if spec.transition
 }
 ACTIONS = tuple(TRANSITIONS)
 
@@ -90,33 +143,10 @@ STATUS_LABELS: dict[Status, tuple[str, str]] = {
     S.REFUSED: ("お断り", "refused"),
 }
 
-ACTION_LABELS: dict[str, tuple[str, str]] = {
-    "offer": ("日時を提示", "Offer a time"),
-    "confirm": ("予約確定", "Confirm"),
-    "send-details": ("案内送付済にする", "Mark details sent"),
-    "check-in": ("入室確認", "Check in"),
-    "start": ("相談開始", "Start"),
-    "extend": ("延長", "Extend"),
-    "complete": ("相談終了", "Complete"),
-    "no-show": ("無断キャンセル", "No-show"),
-    "connection-failed": ("接続不良", "Connection failed"),
-    "complete-by-phone": ("電話相談で終了", "Completed by phone"),
-    "reschedule": ("日程変更", "Reschedule"),
-    "unreachable": ("連絡不通", "Unreachable"),
-    "terminate": ("中止（禁止行為）", "Terminate"),
-    "refuse": ("お断り", "Refuse"),
-    "cancel": ("キャンセル", "Cancel"),
-    "contact": ("連絡を記録", "Record contact"),
-    "undo-no-show": ("無断キャンセルを取消", "Undo no-show"),
-    "book": ("予約受付", "Booked"),
-    "callback-attempt": ("折返し電話", "Callback attempt"),
-    "credentials": ("接続情報", "Meeting credentials"),
-}
+ACTION_LABELS: dict[str, tuple[str, str]] = {a.value: spec.label for a, spec in SPECS.items()}
 
 # Actions that cannot be undone from the window without a supervisor: ask before doing them.
-IRREVERSIBLE = frozenset(
-    {"cancel", "no-show", "refuse", "terminate", "complete", "complete-by-phone", "unreachable", "reschedule"}
-)
+IRREVERSIBLE = frozenset(a for a, spec in SPECS.items() if spec.irreversible)
 
 
 def status_label(status: str) -> str:
@@ -129,7 +159,15 @@ def action_label(action: str) -> str:
     return en if language() == "en" else ja
 
 
-def allowed_actions(status: str) -> list[str]:
+def spec(action: str) -> ActionSpec:
+    """The spec of ``action``; an unknown name is refused with the rule's sentence."""
+    try:
+        return SPECS[Action(action)]
+    except ValueError:
+        raise RuleError("unknown_action", action=action) from None
+
+
+def allowed_actions(status: str) -> list[Action]:
     """Actions the state machine allows from ``status`` (the window shows only these)."""
     return [a for a, (sources, _) in TRANSITIONS.items() if Status(status) in sources]
 
@@ -138,7 +176,7 @@ def target_status(action: str, status: str) -> Status | None:
     """Where ``action`` leads from ``status``; refuses with a rule error when not allowed."""
     if action not in TRANSITIONS:
         raise RuleError("transition", status=status_label(status), action=action)
-    sources, target = TRANSITIONS[action]
+    sources, target = TRANSITIONS[Action(action)]
     if Status(status) not in sources:
         raise RuleError("transition", status=status_label(status), action=action_label(action))
     return target

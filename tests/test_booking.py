@@ -310,10 +310,10 @@ def test_earlier_no_show_is_found_and_acknowledged(hw, ctx, clock, make_request)
     res = booking.book(ctx, make_request(hw, WED))
     lifecycle.act(ctx, res.id, "offer")  # the date and time communicated (004 第4条(2))
     clock.set(T(2027, 1, 13, 10, 11))
-    lifecycle.act(ctx, res.id, "no-show")
+    lifecycle.act(ctx, res.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     troubles = booking.trouble_for("09012345678")
     assert [t.reservation_id for t in troubles] == [res.id]
-    again = booking.book(ctx, make_request(hw, T(2027, 1, 20, 10, 0)))
+    again = booking.book(ctx, make_request(hw, T(2027, 1, 20, 10, 0), acknowledge_trouble=True))
     entry = History.get(History.reservation == again)
     assert "2027年1月13日(水)" in entry.note and entry.data["trouble_acknowledged"] == [res.id]
 

@@ -120,7 +120,11 @@ def test_no_show_after_the_grace_and_undo_by_a_supervisor(cli):
     assert row["next_action"] == "check-in" and "no-show" not in row["actions"] and row["countdown_to"] == "no_show"
     assert cli("act", str(rid), "no-show", "--now", "2027-01-13T10:09", expect=2).startswith("no_show_too_early (004 第4条(4))")
     assert board(cli, "hellowork-kawagoe", "2027-01-13T10:10")[rid]["next_action"] == "no-show"
-    assert cli("act", str(rid), "no-show", "--now", "2027-01-13T10:10", "--json")["status"] == "no_show"
+    line = cli("act", str(rid), "no-show", "--now", "2027-01-13T10:10", expect=2)
+    assert line.startswith("reason_required:")  # a no-show needs a reason from the command line too
+    assert cli("show", str(rid), "--json")["status"] == "confirmed"
+    done = cli("act", str(rid), "no-show", "--note", "連絡なし", "--now", "2027-01-13T10:10", "--json")
+    assert done["status"] == "no_show" and done["history"][-1]["note"] == "連絡なし"
     # the first account makes the database one that signs in; that administrator adds the others
     cli("staff", "add", "chief", "--role", "admin", "--name", "管理者", new_password="chief-password")
     as_chief = {"password": "chief-password"}

@@ -33,6 +33,7 @@ def one_old(tmp_path, capsys):
     cli("book", "--office", HW, "--start", "2027-01-13T10:00", "--name", "山田 花子", "--phone", "090-1234-5678",
         "--email", "hanako@example.jp", "--field", "job_seeker_no=11010-12345678", "--field", "has_webcam_device=はい",
         "--field", "continuing_support=はい", "--channel", "phone", "--consent", "--today", "2027-01-04", "--json")
+    cli("meeting", "1", "--url", "https://teleoffice.example.jp/kawagoe/1", "--today", "2027-01-04", "--json")
     for action, now in (("confirm", "2027-01-05T09:00"), ("send-details", "2027-01-05T09:00"),
                         ("check-in", "2027-01-13T09:55"), ("start", "2027-01-13T10:00"), ("complete", "2027-01-13T10:30")):
         cli("act", "1", action, "--now", now, "--json")

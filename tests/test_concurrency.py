@@ -14,7 +14,7 @@ import random
 import traceback
 
 import pytest
-from details_support import complete_details
+from action_helpers import give_details
 
 from consult_desk import booking, lifecycle
 from consult_desk.models import History, Reservation, SeatClaim
@@ -151,7 +151,7 @@ def test_two_desks_acting_on_one_reservation_one_wins(any_db, office, ctx, make_
     others are told the status no longer allows it (no lost update on PostgreSQL either)."""
     res = booking.book(ctx, make_request(office, WED))
     lifecycle.act(ctx, res.id, "confirm")
-    complete_details(ctx, res.id)  # 000 第4条(3): complete before they count as sent
+    give_details(ctx, res.id)
     jobs = [{"desk": i, "id": res.id, "action": "send-details"} for i in range(4)]
     out = run_desks(any_db.target, "act", jobs, expect=4)
     assert sorted(r[0] for r in out) == ["ok", "refused", "refused", "refused"]

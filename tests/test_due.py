@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from action_helpers import send_details
 
 from consult_desk import booking, credentials, due, lifecycle, mail
 from consult_desk.lifecycle import ActOptions
@@ -54,8 +55,7 @@ def test_sent_details_leave_the_list_until_the_credentials_change(zoom, ctx, clo
 
 
 def test_details_marked_sent_by_hand_count_too(zoom, ctx):
-    credentials.set_credentials(ctx, zoom, ZOOM)  # 000 第4条(3): complete before they count as sent
-    lifecycle.act(ctx, zoom, "send-details", ActOptions(channel="email"))
+    send_details(ctx, zoom)
     assert kinds(T(2027, 1, 18, 9, 0)) == []
 
 
@@ -86,7 +86,19 @@ def test_the_list_is_per_office_and_overdue_first(db, ctx, make_office, make_req
 
 def test_credentials_withdrawn_after_sending_are_due_again(zoom, ctx, clock):
     credentials.set_credentials(ctx, zoom, ZOOM)
-    lifecycle.act(ctx, zoom, "send-details", ActOptions(channel="email"))
+    send_details(ctx, zoom)
     clock.advance(hours=1)
     credentials.revoke(ctx, zoom, "stolen")
     assert kinds(T(2027, 1, 5, 9, 0)) == [(zoom, "resend", dt.date(2027, 1, 5), "today")]
+
+
+def test_the_list_and_its_count_come_from_one_read(db, ctx, make_office, make_request):
+    """Issue 11: one number for header and status bar: what is overdue or due today of the same rows.
+    000 第4条(3): details 3 business days before (1/19 → 1/14, 1/20 → 1/15)."""
+    make_office("nishitokyo-childcare")
+    today_ = booking.book(ctx, make_request("nishitokyo-childcare", T(2027, 1, 19, 10, 0))).id
+    soon = booking.book(ctx, make_request("nishitokyo-childcare", WED, name="別の 人", phone="080-2222-3333")).id
+    listed = due.due_list(T(2027, 1, 14, 9, 0))
+    assert [(i.reservation_id, i.severity) for i in listed.items] == [(today_, "today"), (soon, "upcoming")]
+    assert (listed.count, listed.upcoming) == (1, 1) == (due.urgent_count(T(2027, 1, 14, 9, 0)), 1)
+    assert list(listed.items) == due.items(T(2027, 1, 14, 9, 0))

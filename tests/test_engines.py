@@ -11,8 +11,9 @@ import csv
 import datetime as dt
 
 import pytest
+from action_helpers import send_details
 
-from consult_desk import booking, credentials, lifecycle
+from consult_desk import booking, lifecycle
 from consult_desk.demo import add_demo_data
 from consult_desk.errors import RuleError
 from consult_desk.export import export_reservations
@@ -98,8 +99,7 @@ def test_a_whole_session_with_its_history(any_db, ctx, clock, make_office, make_
     office = make_office("hellowork-kawagoe")
     res = booking.book(ctx, make_request(office, WED))
     lifecycle.act(ctx, res.id, "offer", ActOptions(channel="email"))  # confirms (004 第4条(2))
-    credentials.set_credentials(ctx, res.id, {"url": "https://teleoffice.example.jp/r/abc"})  # 004 第4条(2) URL
-    lifecycle.act(ctx, res.id, "send-details", ActOptions(channel="email"))
+    send_details(ctx, res.id)
     clock.set(WED - dt.timedelta(minutes=5))
     lifecycle.act(ctx, res.id, "check-in", ActOptions(checks=CHECKS))
     clock.set(WED + dt.timedelta(minutes=2))
@@ -131,8 +131,8 @@ def test_connection_failure_callback_and_reschedule(any_db, ctx, clock, make_off
     lifecycle.act(ctx, res.id, "start")
     lifecycle.act(ctx, res.id, "connection-failed", ActOptions(note="映像が途切れた"))
     lifecycle.log_callback_attempt(ctx, res.id, "no_answer", "1回目")
-    assert [c["reservation"] for c in lifecycle.open_callbacks()] == [res.id]
-    assert lifecycle.open_callbacks()[0]["due"].startswith("2027-01-13T")
+    assert [c.reservation for c in lifecycle.open_callbacks()] == [res.id]
+    assert lifecycle.open_callbacks()[0].due.date() == dt.date(2027, 1, 13)
     new = lifecycle.reschedule(ctx, res.id, T(2027, 1, 20, 10, 0), ActOptions(note="回線障害", city_fault=True))
     assert new.rescheduled_from_id == res.id and new.id != res.id
     old = Reservation.get_by_id(res.id)

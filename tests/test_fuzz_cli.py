@@ -173,7 +173,6 @@ BOOK = ["book", "--office", "hellowork-kawagoe", "--name", "山田 花子", "--p
 @example(argv=["act", "1", "extend", "--minutes", "99999999999999999999", "--now", "2027-01-13T10:20"])  # (3)
 @example(argv=["act", "1", "extend", "--minutes", "0", "--now", "2027-01-13T10:20"])
 @example(argv=["act", "1", "complete-by-phone", "--minutes", "-99999999999999999999"])
-@example(argv=["export", "csv", "--from", "2027-01-01", "--to", "2027-01-31", "--out", "/dev/null"])  # (4)
 def test_any_arguments_exit_0_or_2_with_a_clear_line(cli_db, argv):
     folder, db = cli_db
     with contextlib.chdir(folder):

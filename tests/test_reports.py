@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 
 import pytest
-from details_support import complete_details
+from action_helpers import send_details
 
 from consult_desk import auth, booking, lifecycle, reports
 from consult_desk.errors import RuleError
@@ -25,14 +25,13 @@ def offices_(any_db, make_office):
 def session(ctx, clock, res_id, start, ending="complete", minutes=30):
     if lifecycle.get_reservation(res_id).status == "requested":
         lifecycle.act(ctx, res_id, "confirm", ActOptions(channel="email"))
-    complete_details(ctx, res_id)  # 000 第4条(3): complete before they count as sent
-    lifecycle.act(ctx, res_id, "send-details", ActOptions(channel="email"))
+    send_details(ctx, res_id)
     if ending == "no-show":
         clock.set(start + dt.timedelta(minutes=11))
         lifecycle.act(ctx, res_id, "no-show", ActOptions(note="連絡なし"))
         return
     clock.set(start - dt.timedelta(minutes=5))
-    lifecycle.act(ctx, res_id, "check-in")
+    lifecycle.act(ctx, res_id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     clock.set(start)
     lifecycle.act(ctx, res_id, "start")
     if ending == "complete":
@@ -129,8 +128,7 @@ def test_meeting_details_due_or_overdue(offices_, ctx, clock, make_request):
     late = reports.daily_review(ctx, nt, dt.date(2027, 1, 13))
     assert [r.id for r in late.overdue_details] == [res.id]
     assert late.overdue_details[0].details_text(late.day) == "送付期限切れ（01/12まで）"
-    complete_details(ctx, res.id)
-    lifecycle.act(ctx, res.id, "send-details", ActOptions(channel="email"))
+    send_details(ctx, res.id)
     assert reports.daily_review(ctx, nt, dt.date(2027, 1, 13)).overdue_details == []
 
 

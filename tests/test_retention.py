@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from details_support import complete_details
+from action_helpers import send_details
 
 from consult_desk import booking, lifecycle, offices, reports, retention
 from consult_desk.errors import RuleError
@@ -24,10 +24,9 @@ def hw(any_db, make_office):
 
 def run_session(ctx, clock, res_id: int, start: dt.datetime, ending: str = "complete") -> None:
     lifecycle.act(ctx, res_id, "confirm", ActOptions(channel="email"))
-    complete_details(ctx, res_id)  # 000 第4条(3): complete before they count as sent
-    lifecycle.act(ctx, res_id, "send-details", ActOptions(channel="email"))
+    send_details(ctx, res_id)
     clock.set(start - dt.timedelta(minutes=5))
-    lifecycle.act(ctx, res_id, "check-in")
+    lifecycle.act(ctx, res_id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     clock.set(start)
     lifecycle.act(ctx, res_id, "start")
     if ending == "complete":

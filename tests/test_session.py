@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from consult_desk import booking, credentials, lifecycle, session
+from consult_desk.actions import Need
 from consult_desk.context import Actor, Context
 from consult_desk.errors import RuleError
 from consult_desk.lifecycle import ActOptions
@@ -273,12 +274,12 @@ def test_no_show_only_after_the_grace_and_without_contact(hw, ctx, clock, make_r
     assert row.next_action == "check-in" and "no-show" not in row.actions
     assert (row.countdown, row.countdown_to, row.warnings) == (1, "no_show", ["late"])
     with pytest.raises(RuleError) as err:
-        lifecycle.act(ctx, res.id, "no-show")
+        lifecycle.act(ctx, res.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     assert err.value.code == "no_show_too_early" and err.value.clause == "004 第4条(4)" and "10:10" in err.value.message
     clock.set(T(2027, 1, 13, 10, 10))
     row = row_of(hw, res.id, clock.now())
     assert row.next_action == "no-show" and "no-show" in row.actions and "no_show_due" in row.warnings
-    lifecycle.act(ctx, res.id, "no-show")
+    lifecycle.act(ctx, res.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     assert lifecycle.get_reservation(res.id).status == "no_show"
     assert history(res.id)[-1].at == T(2027, 1, 13, 10, 10)
 
@@ -292,7 +293,7 @@ def test_a_contact_note_blocks_the_no_show(hw, ctx, clock, make_request):
     row = row_of(hw, res.id, clock.now())
     assert row.next_action == "check-in" and "no-show" not in row.actions and row.countdown_to == "start"
     with pytest.raises(RuleError) as err:
-        lifecycle.act(ctx, res.id, "no-show")
+        lifecycle.act(ctx, res.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     assert err.value.code == "no_show_contacted"
 
 
@@ -301,7 +302,7 @@ def test_supervisor_undoes_a_no_show_and_the_count_feeds_the_next_booking(hw, ct
     a supervisor can undo a wrong one, with a reason."""
     res = book(ctx, make_request, hw, WED)
     clock.set(T(2027, 1, 13, 10, 11))
-    lifecycle.act(ctx, res.id, "no-show")
+    lifecycle.act(ctx, res.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     phone = lifecycle.get_reservation(res.id).applicant.phone
     assert [t.reservation_id for t in booking.trouble_for(phone=phone)] == [res.id]
     counsellor = Context(actor=Actor("kato", "加藤", "counsellor"), clock=clock)
@@ -320,9 +321,9 @@ def test_supervisor_undoes_a_no_show_and_the_count_feeds_the_next_booking(hw, ct
     # a second real no-show later on is shown when booking again
     nxt = book(ctx, make_request, hw, T(2027, 1, 20, 10, 0))
     clock.set(T(2027, 1, 20, 10, 12))
-    lifecycle.act(ctx, nxt.id, "no-show")
+    lifecycle.act(ctx, nxt.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     clock.set(T(2027, 1, 21, 9, 0))
-    third = booking.book(ctx, make_request(hw, T(2027, 1, 27, 10, 0)))
+    third = booking.book(ctx, make_request(hw, T(2027, 1, 27, 10, 0), acknowledge_trouble=True))
     assert [t.reservation_id for t in booking.trouble_for(phone=phone)] == [nxt.id]
     assert history(third.id)[0].data["trouble_acknowledged"] == [nxt.id]
 
@@ -344,10 +345,8 @@ def test_connection_failure_opens_a_callback_in_the_queue(hw, ctx, clock, make_r
     clock.set(T(2027, 1, 13, 10, 8))
     lifecycle.act(ctx, res.id, "connection-failed", ActOptions(note="映像が固まる"))
     queue = session.callback_queue(hw, clock.now())
-    assert [(q["reservation"], q["due"], q["overdue"], q["attempts"]) for q in queue] == [
-        (res.id, "2027-01-13T10:08", True, 0)
-    ]
-    assert queue[0]["name"] == lifecycle.get_reservation(res.id).applicant.name
+    assert [(q.reservation, q.due, q.overdue, q.attempts) for q in queue] == [(res.id, T(2027, 1, 13, 10, 8), True, 0)]
+    assert queue[0].name == lifecycle.get_reservation(res.id).applicant.name
     assert session.callback_queue("nishitokyo-childcare", clock.now()) == []
     info = session.callback_info(res.id)
     assert info.phone == "090-1234-5678" and info.phone_digits == "09012345678" and not info.city_fault_only
@@ -362,7 +361,7 @@ def test_each_attempt_is_logged_and_a_missed_call_is_due_again(hw, ctx, clock, m
     clock.set(T(2027, 1, 13, 10, 2))
     lifecycle.log_callback_attempt(ctx, res.id, "busy", "話し中")
     assert session.callback_info(res.id).due == T(2027, 1, 13, 10, 7)
-    assert session.callback_queue(hw, clock.now())[0]["overdue"] is False
+    assert session.callback_queue(hw, clock.now())[0].overdue is False
     clock.set(T(2027, 1, 13, 10, 7))
     lifecycle.log_callback_attempt(ctx, res.id, "no_answer")
     clock.set(T(2027, 1, 13, 10, 12))
@@ -545,8 +544,10 @@ def test_a_counsellor_runs_a_whole_day_from_the_board(hw, ctx, clock, make_reque
                 lifecycle.log_callback_attempt(ctx, row.id, "reached")
             elif action == "complete-by-phone":
                 lifecycle.act(ctx, row.id, action, ActOptions(minutes=15))
-            elif action is not None:
-                lifecycle.act(ctx, row.id, action, ActOptions(checks=OK) if action == "check-in" else None)
+            elif action is not None:  # what the action needs, from the table, as a view would ask
+                needs = next(o.needs for o in lifecycle.offered_actions(ctx, row.id) if o.action == action)
+                lifecycle.act(ctx, row.id, action, ActOptions(
+                    checks=OK if Need.CONNECTION_TEST in needs else None, note="連絡なし" if Need.REASON in needs else ""))
         clock.advance(minutes=1)
     assert done == {ids[0]: "completed", no_show: "no_show", failing: "completed_by_phone", extended: "completed"}
     assert lifecycle.get_reservation(extended).end == T(2027, 1, 13, 13, 45)

@@ -748,6 +748,11 @@
         <source>“%1” for reservation #%2 (%3) cannot be undone. Go ahead?</source>
         <translation>予約 #%2（%3）を「%1」にします。この操作は取り消せません。よろしいですか？</translation>
     </message>
+    <message>
+        <location filename="../../consult_desk/ui/desk/reservation_panel.py" line="1" />
+        <source>Reservation #%1 belongs to another office: switch the office to see it.</source>
+        <translation>予約 #%1 は別の事業所の予約です。表示するには事業所を切り替えてください。</translation>
+    </message>
 </context>
 <context>
     <name>SearchModel</name>

@@ -545,4 +545,17 @@
         <translation>%2さん（%3）を「%1」にしますか？</translation>
     </message>
 </context>
+<context>
+    <name>ActionRunner</name>
+    <message>
+        <location filename="../../consult_desk/ui/session/action_runner.py" line="1" />
+        <source>“%1” for reservation #%2 (%3)?</source>
+        <translation>予約 #%2（%3）を「%1」にします。よろしいですか？</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/session/action_runner.py" line="1" />
+        <source>“%1” for reservation #%2 (%3) cannot be undone. Go ahead?</source>
+        <translation>予約 #%2（%3）を「%1」にします。この操作は取り消せません。よろしいですか？</translation>
+    </message>
+</context>
 </TS>

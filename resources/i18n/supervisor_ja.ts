@@ -161,6 +161,11 @@
         <source>%1 rows written to %2.</source>
         <translation>%1行を %2 に出力しました。</translation>
     </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/audit_view.py" line="1" />
+        <source>Exporting CSV</source>
+        <translation>CSVを書き出しています</translation>
+    </message>
 </context>
 <context>
     <name>BarChart</name>
@@ -288,6 +293,11 @@
         <source>Save as PDF</source>
         <translation>PDFで保存</translation>
     </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/daily_review.py" line="1" />
+        <source>Saving the PDF</source>
+        <translation>PDFを保存しています</translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -400,6 +410,11 @@
         <source>%1 reservations of %2 people will be anonymised.</source>
         <translation>%2人・%1件の予約の個人情報を匿名化します。</translation>
     </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/actions.py" line="1" />
+        <source>Anonymising old personal data</source>
+        <translation>古い個人情報を匿名化しています</translation>
+    </message>
 </context>
 <context>
     <name>ReportsView</name>
@@ -503,6 +518,16 @@
         <location filename="../../consult_desk/ui/supervisor/reports_view.py" line="375" />
         <source>reservations</source>
         <translation>予約一覧</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/reports_view.py" line="1" />
+        <source>Exporting CSV</source>
+        <translation>CSVを書き出しています</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/reports_view.py" line="1" />
+        <source>Counting</source>
+        <translation>集計しています</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1014,26 @@ The current data is kept as a safety copy in the backups folder. Everyone signs 
         <location filename="../../consult_desk/ui/supervisor/actions.py" line="265" />
         <source>Retention period</source>
         <translation>個人情報の保存期間</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/actions.py" line="1" />
+        <source>Anonymising old personal data</source>
+        <translation>古い個人情報を匿名化しています</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/actions.py" line="1" />
+        <source>Backing up the database</source>
+        <translation>データベースをバックアップしています</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/actions.py" line="1" />
+        <source>Restoring from a backup</source>
+        <translation>バックアップから復元しています</translation>
+    </message>
+    <message>
+        <location filename="../../consult_desk/ui/supervisor/actions.py" line="1" />
+        <source>Daily backup</source>
+        <translation>日次バックアップ</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ from PySide6.QtCore import QThreadPool, QTranslator
 
 from consult_desk.errors import set_language
 from consult_desk.ui.mail.mail_worker import MailSender
-from consult_desk.ui.shell import wiring
+from consult_desk.ui.shell import hub, wiring
 from consult_desk.ui.shell.app import install_translators
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.format import set_era
@@ -17,6 +17,13 @@ from consult_desk.ui.widgets.format import set_era
 def openers_installed():
     """The shell's opener table filled the way the main window fills it (shell/wiring.py)."""
     wiring.install()
+
+
+@pytest.fixture(autouse=True)
+def fresh_change_hub():
+    """Each test's views hear only that test's changes (the hub is one per process)."""
+    yield
+    hub.reset()
 
 
 @pytest.fixture

@@ -9,10 +9,12 @@ import sys
 import peewee as pw
 from PySide6.QtWidgets import QLabel
 
+from consult_desk.changes import Topic
 from consult_desk.errors import StorageError
-from consult_desk.models import Meta, transaction
+from consult_desk.models import Meta
 from consult_desk.models.db import is_sqlite
 from consult_desk.models.schema import bump_changes, change_count
+from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.change_watcher import POLL_MS, ChangeWatcher
 
 
@@ -139,10 +141,17 @@ def test_main_window_refreshes_its_views_on_another_desks_change(db, ctx, make_o
         def refresh(self) -> None:
             View.refreshed += 1
 
-    window.tabs.addTab(View("x"), "x")
+    view = View("x")
+    hub.on((Topic.RESERVATIONS,), view.refresh, view)  # what a view does: subscribe to what it shows
+    window.tabs.addTab(view, "x")
     assert window.watcher.poll() is False
-    with transaction():  # stands in for another desk: same file, same counter
-        bump_changes()
-    assert window.watcher.poll() is True
+    other = _second_connection(db)  # another desk: same file, same counter
+    try:
+        with other.bind_ctx([Meta]), other.atomic():  # its process's counter update, not this one's services
+            Meta.update(value=pw.Cast(pw.Cast(Meta.value, "INTEGER") + 1, "TEXT")).where(Meta.key == "changes").execute()
+    finally:
+        other.close()
+    assert View.refreshed == 0
+    assert window.watcher.poll() is True  # the poll publishes ALL on the window's one change hub
     assert View.refreshed == 1
 

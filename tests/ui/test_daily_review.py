@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from action_helpers import send_details
 from desk_support import finished
-from details_support import complete_details
 from PySide6.QtWidgets import QDialog
 
 from consult_desk import booking, lifecycle
@@ -34,10 +34,9 @@ def day(db, ctx, clock, make_office, make_request):
         res = booking.book(ctx, make_request(hw, start, phone=f"080-2000-{i:04d}"))
         lifecycle.act(ctx, res.id, "confirm", ActOptions(channel="email"))
         ids.append(res.id)
-    complete_details(ctx, ids[0])  # 000 第4条(3): complete before they count as sent
-    lifecycle.act(ctx, ids[0], "send-details", ActOptions(channel="email"))
+    send_details(ctx, ids[0])
     clock.set(WED - dt.timedelta(minutes=5))
-    lifecycle.act(ctx, ids[0], "check-in")
+    lifecycle.act(ctx, ids[0], "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     clock.set(WED)
     lifecycle.act(ctx, ids[0], "start")
     lifecycle.act(ctx, ids[0], "connection-failed", ActOptions(note="切断"))

@@ -21,7 +21,7 @@ from consult_desk import booking
 from consult_desk.models import History, Reservation
 from consult_desk.ui.desk.booking_dialog import BookingDialog
 from consult_desk.ui.desk.consent_dialog import ConsentDialog
-from consult_desk.ui.desk.reservation_panel import ActionDialog
+from consult_desk.ui.session.action_runner import ActionDialog
 from consult_desk.ui.shell.main_window import MainWindow
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.shell.settings_dialog import SettingsDialog
@@ -327,7 +327,9 @@ def test_tabs_other_than_the_first_are_built_when_first_shown_or_asked_for(qtbot
     assert window.tabs.widget(3) is outbox and window.tabs.currentWidget() is window.calendar
     assert outbox.office == second
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.tabs.widget(5)))
-    assert window.tabs.currentWidget() is window.reports and len(statistics_reads) == 1  # read once, for the office
+    assert window.tabs.currentWidget() is window.reports
+    qtbot.waitUntil(lambda: window.reports.op.finished)  # counted off the window's thread
+    assert len(statistics_reads) == 1  # read once, for the office
     assert statistics_reads[0][-1] == second
     assert window.views() == [window.tabs.widget(i) for i in range(7)]  # views() builds the rest
     assert not any(window.tabs.widget(i).objectName().startswith("pending_") for i in range(7))
@@ -376,3 +378,21 @@ def test_a_reservation_opened_before_the_calendar_is_built_is_shown_there(qtbot,
     assert "calendar" not in window.__dict__
     window.show_calendar()
     assert window.calendar.current == WED
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_due_list_header_and_the_status_bar_show_the_same_number(qtbot, db, ctx, clock, make_office, make_request):
+    """Issue 11: the header said 26 and the status bar 23 for the same list; both come from one read
+    (due.due_list) now. 000 第4条(3): details due 3 business days before: 1/19 → 1/14 (today), 1/20 → 1/15."""
+    office = make_office("nishitokyo-childcare")
+    booking.book(ctx, make_request(office, dt.datetime(2027, 1, 19, 10, 0)))
+    booking.book(ctx, make_request(office, dt.datetime(2027, 1, 20, 10, 0), name="別の 人", phone="080-2222-3333",
+                                   email="b@example.jp"))
+    clock.set(dt.datetime(2027, 1, 14, 9, 0))
+    window = make_window(qtbot, db, ctx)
+    window.today.due_list.refresh()
+    window._show_due_count()
+    due_list = window.today.due_list
+    assert due_list.model.rowCount() == 2  # one due today, one due tomorrow ("soon")
+    assert due_list.title.text() == "接続情報の送付・返信の要対応（1件）"
+    assert window.due_label.text() == "要対応：1件"

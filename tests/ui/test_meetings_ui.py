@@ -169,7 +169,7 @@ def test_cancelling_in_the_window_deletes_the_zoom_meeting_in_the_background(qtb
     from desk_support import Modals, activate, answer_yes
 
     from consult_desk.models import Reservation
-    from consult_desk.ui.desk.reservation_panel import ActionDialog
+    from consult_desk.ui.session.action_runner import ActionDialog
     from consult_desk.ui.shell.main_window import MainWindow
 
     dialog = MeetingsDialog(ctx, office)

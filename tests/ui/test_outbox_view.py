@@ -6,10 +6,11 @@ import datetime as dt
 
 import keyring.backends.fail
 import pytest
+from action_helpers import send_details
 from memory_keyring import installed
 from PySide6.QtCore import QThreadPool
 
-from consult_desk import booking, credentials, lifecycle, mail, secrets
+from consult_desk import booking, credentials, mail, secrets
 from consult_desk.context import Actor, Context
 from consult_desk.models import Office, Outbox
 from consult_desk.ui.mail.mail_worker import MailSender
@@ -159,7 +160,7 @@ def test_the_window_has_the_outbox_tab_the_due_count_and_the_credentials_editor(
     notes = [window.panel.history_model.data(window.panel.history_model.index(r, 5))
              for r in range(window.panel.history_model.rowCount())]
     assert any("接続情報を変更" in str(n) for n in notes)
-    lifecycle.act(ctx, zoom, "send-details")
+    send_details(ctx, zoom)
     window.refresh_all()
     assert window.due_label.text() == ""
     window.close()
@@ -176,7 +177,7 @@ def test_the_today_board_shows_what_is_due(qtbot, ctx, clock, zoom):
     with qtbot.waitSignal(board.reservation_activated) as opened:
         board.due_list.table.activated.emit(board.due_list.model.index(0, 1))
     assert opened.args == [zoom]
-    lifecycle.act(ctx, zoom, "send-details")
+    send_details(ctx, zoom)
     board.refresh()
     assert board.due_list.model.rowCount() == 0
 

@@ -9,14 +9,15 @@ import pytest
 from desk_support import WED, Modals
 from details_support import complete_details
 from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QInputDialog, QLabel
 
 from consult_desk import booking, lifecycle
 from consult_desk.lifecycle import ActOptions
-from consult_desk.ui.desk.reservation_panel import ActionDialog, ReservationPanel
+from consult_desk.ui.desk.reservation_panel import ReservationPanel
+from consult_desk.ui.session.action_runner import ActionDialog
 from consult_desk.ui.session.callback_panel import open_callback_panel
 from consult_desk.ui.session.checkin_dialog import CheckInDialog
 from consult_desk.ui.shell import wiring
-from consult_desk.ui.widgets.note_dialog import NoteDialog
 
 pytestmark = pytest.mark.usefixtures("clean_settings", "japanese")
 T = dt.datetime
@@ -26,7 +27,7 @@ TEN = dt.datetime.combine(WED, dt.time(10, 0))
 def test_004_4_2_the_panel_offers_another_time_and_that_confirms(qtbot, db, ctx, make_office, make_request, monkeypatch):
     """004 第4条(2): 日時を提示 in the panel may name another time; the mail's receipt confirms the booking."""
     wiring.install()
-    monkeypatch.setattr("consult_desk.ui.desk.reservation_panel.confirm", lambda *_a: True)
+    monkeypatch.setattr("consult_desk.ui.session.action_runner.confirm", lambda *_a: True)
     office = make_office("hellowork-kawagoe")
     res = booking.book(ctx, make_request(office, TEN))
     panel = ReservationPanel(ctx)
@@ -35,7 +36,7 @@ def test_004_4_2_the_panel_offers_another_time_and_that_confirms(qtbot, db, ctx,
 
     def answer(dialog):
         assert isinstance(dialog, ActionDialog)
-        assert any("返信は不要" in label.text() for label in dialog.findChildren(type(dialog.warning)))
+        assert any("返信は不要" in label.text() for label in dialog.findChildren(QLabel))
         dialog.other_time.setChecked(True)
         dialog.other_start.setDateTime(QDateTime(dt.date(2027, 1, 14), dt.time(13, 0)))
         dialog.ok_button.click()
@@ -59,7 +60,7 @@ def test_004_4_1_after_the_day_before_the_day_before_the_panel_asks_a_reason(qtb
     reason = seed_rules.reason_needed("offer", res, get_config(office), clock.today())
     dialog = ActionDialog("offer", get_config(office), lifecycle.describe(res), None, reason)
     qtbot.addWidget(dialog)
-    assert "前々日" in dialog.warning.text() and not dialog.ok_button.isEnabled()
+    assert any("前々日" in label.text() for label in dialog.findChildren(QLabel)) and not dialog.ok_button.isEnabled()
     dialog.note.setPlainText("本人の希望で当日枠を確保")
     assert dialog.ok_button.isEnabled()
     lifecycle.act(ctx, res.id, "offer", dialog.options())
@@ -91,7 +92,7 @@ def test_000_10_7_the_consultation_ends_without_a_logged_call(qtbot, db, ctx, cl
     complete_details(ctx, res.id)
     lifecycle.act(ctx, res.id, "send-details", ActOptions(channel="email"))
     clock.set(TEN)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")
     clock.set(T(2027, 1, 13, 10, 5))
     lifecycle.act(ctx, res.id, "connection-failed")
@@ -100,9 +101,9 @@ def test_000_10_7_the_consultation_ends_without_a_logged_call(qtbot, db, ctx, cl
     assert panel.unreachable_button.isEnabled()
 
     def reason(dialog):
-        assert isinstance(dialog, NoteDialog)
-        dialog.note.setText("利用者側の回線不良で15分経過しても繋がらず")
-        dialog.ok_button.click()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("利用者側の回線不良で15分経過しても繋がらず")
+        dialog.accept()
 
     modals = Modals(reason)
     panel.unreachable_button.click()

@@ -13,10 +13,10 @@ from consult_desk.context import Actor, Context
 from consult_desk.lifecycle import ActOptions
 from consult_desk.models import History, Reservation
 from consult_desk.ui.desk.booking_dialog import BookingDialog
+from consult_desk.ui.session.action_runner import ActionDialog
 from consult_desk.ui.session.checkin_dialog import CheckInDialog
 from consult_desk.ui.session.terminate_dialog import TerminateDialog
 from consult_desk.ui.session.today_board import TodayBoard
-from consult_desk.ui.widgets.note_dialog import NoteDialog
 
 pytestmark = pytest.mark.usefixtures("japanese")
 
@@ -38,14 +38,14 @@ def confirmed(monkeypatch):
         asked.append(text)
         return True
 
-    monkeypatch.setattr("consult_desk.ui.session.today_board.confirm", yes)
+    monkeypatch.setattr("consult_desk.ui.session.action_runner.confirm", yes)
     return asked
 
 
 @pytest.fixture
 def refusals(monkeypatch):
     shown: list[str] = []
-    monkeypatch.setattr("consult_desk.ui.session.today_board.show_error", lambda _p, exc: shown.append(exc.code))
+    monkeypatch.setattr("consult_desk.ui.session.action_runner.show_error", lambda _p, exc: shown.append(exc.code))
     return shown
 
 
@@ -82,7 +82,7 @@ def test_the_board_shows_the_day_in_time_order_and_counts_down_on_its_timer(hw, 
     assert board.title.text() == "本日 — 2027年1月13日(水)" and board.clock_label.text() == "09:40 現在"
     assert cell(board, 0, "time") == "10:00～10:30" and cell(board, 0, "status") == "予約確定"
     assert cell(board, 0, "next") == "入室確認"
-    assert board.timer.isActive() and board.timer.interval() == 15_000
+    assert board.timer.interval() == 60_000  # the clock's tick, on the minute, for the countdowns
     before = cell(board, 0, "countdown")
     clock.advance(minutes=15)
     board.timer.timeout.emit()  # a tick of the refresh timer, without waiting for it
@@ -121,12 +121,17 @@ def test_a_whole_session_from_the_board(hw, ctx, clock, make_request, qtbot, con
     board.refresh()
     row = board.model.rows[0]
     assert "ending_soon" in row.warnings and "まもなく終了" in board.detail_warnings.text()
-    assert board.buttons["extend"].isEnabled() and board.extend_minutes.value() == 15
-    board.extend_minutes.setValue(10)
-    board.buttons["extend"].click()
+    assert board.buttons["extend"].isEnabled()
+    board.buttons["extend"].click()  # the minutes are asked in the action dialog, as in the panel
+    dialog = board.active_dialog
+    assert isinstance(dialog, ActionDialog) and dialog.minutes.value() == 15
+    dialog.minutes.setValue(10)
+    dialog.ok_button.click()
     assert lifecycle.get_reservation(res.id).end == T(2027, 1, 13, 10, 40)
-    assert board.extend_minutes.maximum() == 5
     board.buttons["extend"].click()
+    dialog = board.active_dialog
+    assert dialog.minutes.maximum() == 5
+    dialog.ok_button.click()
     assert lifecycle.get_reservation(res.id).end == T(2027, 1, 13, 10, 45)
     assert not board.buttons["extend"].isEnabled()
     clock.set(T(2027, 1, 13, 10, 45))
@@ -189,9 +194,13 @@ def test_no_show_only_after_the_grace(hw, ctx, clock, make_request, qtbot, confi
     clock.set(T(2027, 1, 13, 10, 10))
     board.timer.timeout.emit()
     assert board.buttons["no-show"].isEnabled() and board.model.rows[0].next_action == "no-show"
-    board.do_next()
+    board.do_next()  # issue 11: a no-show needs a reason on the board too, as in the panel
+    dialog = board.active_dialog
+    assert isinstance(dialog, ActionDialog) and not dialog.ok_button.isEnabled()
+    dialog.note.setPlainText("連絡なし・接続なし")
+    dialog.ok_button.click()
     assert lifecycle.get_reservation(res.id).status == "no_show"
-    assert "利用 者0" in confirmed[0]
+    assert "利用 者0" in confirmed[0] and history(res.id)[-1].note == "連絡なし・接続なし"
 
 
 def test_a_contact_note_keeps_the_no_show_away(hw, ctx, clock, make_request, qtbot):
@@ -200,8 +209,9 @@ def test_a_contact_note_keeps_the_no_show_away(hw, ctx, clock, make_request, qtb
     board = make_board(qtbot, ctx, hw)
     board.do_action("contact")
     dialog = board.active_dialog
-    assert isinstance(dialog, NoteDialog) and not dialog.ok_button.isEnabled()
-    dialog.note.setText("電車遅延で遅れると電話あり")
+    assert isinstance(dialog, ActionDialog) and not dialog.ok_button.isEnabled()
+    dialog.channel_box.setCurrentIndex(dialog.channel_box.findData("phone"))
+    dialog.note.setPlainText("電車遅延で遅れると電話あり")
     dialog.ok_button.click()
     assert history(res.id)[-1].action == "contact" and history(res.id)[-1].channel == "phone"
     clock.set(T(2027, 1, 13, 10, 20))
@@ -212,7 +222,7 @@ def test_a_contact_note_keeps_the_no_show_away(hw, ctx, clock, make_request, qtb
 def test_undo_no_show_is_for_supervisors_with_a_reason(hw, ctx, clock, make_request, qtbot):
     res = book(ctx, make_request, hw, WED)
     clock.set(T(2027, 1, 13, 10, 15))
-    lifecycle.act(ctx, res.id, "no-show")
+    lifecycle.act(ctx, res.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     counsellor = Context(actor=Actor("kato", "加藤", "counsellor"), clock=clock)
     board = make_board(qtbot, counsellor, hw)
     assert not board.buttons["undo-no-show"].isVisible()
@@ -221,17 +231,18 @@ def test_undo_no_show_is_for_supervisors_with_a_reason(hw, ctx, clock, make_requ
     assert board.buttons["undo-no-show"].isEnabled()
     board.buttons["undo-no-show"].click()
     dialog = board.active_dialog
-    dialog.note.setText("本人は接続していた（記録漏れ）")
+    assert isinstance(dialog, ActionDialog) and not dialog.ok_button.isEnabled()
+    dialog.note.setPlainText("本人は接続していた（記録漏れ）")
     dialog.ok_button.click()
     assert lifecycle.get_reservation(res.id).status == "confirmed"
     assert history(res.id)[-1].staff == "boss"
 
 
-def test_terminate_for_a_prohibited_act_from_the_board(hw, ctx, clock, make_request, qtbot):
+def test_terminate_for_a_prohibited_act_from_the_board(hw, ctx, clock, make_request, qtbot, confirmed):
     """004 第10条(1): 脅迫や暴言 — the session ends and the applicant is flagged."""
     res = book(ctx, make_request, hw, WED)
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")
     board = make_board(qtbot, ctx, hw)
     board.buttons["terminate"].click()
@@ -242,7 +253,8 @@ def test_terminate_for_a_prohibited_act_from_the_board(hw, ctx, clock, make_requ
     dialog.choose("threats")
     assert not dialog.ok_button.isEnabled()  # a note is required
     dialog.note.setPlainText("暴言が続いたため中止")
-    dialog.ok_button.click()
+    dialog.ok_button.click()  # then the confirmation: it cannot be undone
+    assert len(confirmed) == 1
     res = lifecycle.get_reservation(res.id)
     assert res.status == "terminated" and res.applicant.flagged
     assert history(res.id)[-1].data == {"act": "threats", "clause": "004 第10条(1)"}
@@ -254,6 +266,8 @@ def test_refusals_are_shown_and_nothing_changes(hw, ctx, clock, make_request, qt
     board = make_board(qtbot, ctx, hw)
     lifecycle.act(ctx, res.id, "contact", ActOptions(note="遅れると連絡"))  # another desk, meanwhile
     board.do_action("no-show")  # the board still offers it: the service refuses
+    board.active_dialog.note.setPlainText("連絡なし")
+    board.active_dialog.ok_button.click()
     assert refusals == ["no_show_contacted"] and lifecycle.get_reservation(res.id).status == "confirmed"
     assert board.model.rows[0].next_action == "check-in"  # and the board read the day again
 
@@ -281,7 +295,7 @@ def test_next_booking_in_session_is_confirmed_at_once(hw, ctx, clock, make_reque
     """004 第4条(3): 2回目以降の予約を面談の際に行い日時が確定している場合は、その予約をもって確定."""
     res = book(ctx, make_request, hw, WED)
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")
     board = make_board(qtbot, ctx, hw)
     assert board.buttons["next-booking"].isEnabled()
@@ -303,7 +317,7 @@ def test_next_booking_is_not_offered_where_the_office_does_not_take_it(db, ctx, 
     office = make_office("nishitokyo-childcare")  # 000 第4条(1): bookings by the form only
     res = book(ctx, make_request, office, WED)
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in", ActOptions(note="URL等は電話で伝えた"))  # 000 第5条(2): a reason
+    lifecycle.act(ctx, res.id, "check-in", ActOptions(checks=lifecycle.PASSED_CHECKS, note="URL等は電話で伝えた"))  # 000 第5条(2)
     lifecycle.act(ctx, res.id, "start")
     board = make_board(qtbot, ctx, office)
     assert not board.buttons["next-booking"].isEnabled()
@@ -321,7 +335,7 @@ def test_today_is_the_first_tab_and_the_callback_queue_is_seen_from_every_view(h
 
     res = book(ctx, make_request, hw, WED)
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in")
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")
     window = MainWindow(ctx, db_location=db.database)
     qtbot.addWidget(window)

@@ -731,6 +731,7 @@ class BookingDialog(QDialog):
                     city_fault=self.city_fault.isChecked(),
                     consent_items=list(self.consent) if self.consent else None,
                     terms_version=self.consent_version if self.consent else None,
+                    acknowledge_trouble=self.trouble_acknowledged(),
                 )
                 self.reservation = lifecycle.reschedule(self.ctx, self.rescheduled_from, start, options)
                 follow_up(self.ctx, "reschedule", self.reservation)  # the meeting moves along (issue 16)
@@ -751,6 +752,7 @@ class BookingDialog(QDialog):
                     event_id=self.group_event.id if self.group_event is not None else None,
                     note=self.note.text(),
                     minutes=self.session_minutes(),
+                    acknowledge_trouble=self.trouble_acknowledged(),
                 )
                 self.reservation = booking.book(self.ctx, request)
                 follow_up(self.ctx, "book", self.reservation)  # confirmed at once: its meeting (issue 16)
@@ -758,6 +760,10 @@ class BookingDialog(QDialog):
             show_error(self, exc)
             return
         self.accept()
+
+    def trouble_acknowledged(self) -> bool:
+        """Staff ticked "Go ahead" for the earlier trouble shown (booking.book refuses without it)."""
+        return bool(self.troubles) and self.go_ahead.isChecked()
 
     def refuse(self) -> None:
         """Staff refuse the booking because of the earlier trouble: recorded, nothing booked."""

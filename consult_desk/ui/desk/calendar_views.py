@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import schedule
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.schedule import MonthDay
 from consult_desk.ui.desk.calendar_models import ROLE_CELL, Cell, DayModel, MonthModel, WeekModel
+from consult_desk.ui.shell import hub
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.flow_layout import FlowLayout
 from consult_desk.ui.widgets.format import fmt_date, fmt_month
@@ -301,6 +303,7 @@ class CalendarView(QWidget):
         super().__init__(parent)
         self.setObjectName("calendar_view")
         self.ctx = ctx
+        hub.on((Topic.RESERVATIONS, Topic.CALLBACKS, Topic.OFFICES), self.refresh, self)  # what this view shows changed (shell/hub.py)
         self.office = ""
         self.mode = "month"
         self.current = ctx.clock.today()

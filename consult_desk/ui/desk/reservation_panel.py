@@ -1,9 +1,9 @@
 """The reservation panel: applicant, slot, status with its full history, consent, meeting credentials,
 and only the actions the state machine allows now (``states.allowed_actions``).
 
-Actions go through ``lifecycle.act`` / ``lifecycle.cancel``, a move through the booking dialog
-(``lifecycle.reschedule``). Whatever cannot be undone (``states.IRREVERSIBLE``) asks first; a refusal is
-shown as the rule's message.
+Actions run through the one action runner (``ui/session/action_runner.py``, reached through
+``ui/shell/openers.py``), which asks for what each needs, confirms what cannot be undone
+(``states.IRREVERSIBLE``) and shows a refusal as the rule's message, exactly as on the Today board.
 """
 
 from __future__ import annotations
@@ -12,15 +12,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -28,37 +24,30 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from consult_desk import audit, lifecycle, seed_rules
+from consult_desk import audit, lifecycle
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import get_config
 from consult_desk.permissions import can
-from consult_desk.presets import CHANNELS, OfficeConfig, channel_label, label_text
+from consult_desk.presets import OfficeConfig, channel_label, label_text
 from consult_desk.states import FINAL, IRREVERSIBLE, Status, action_label, allowed_actions, status_label
-from consult_desk.ui.shell import openers
+from consult_desk.ui.shell import hub, openers
+from consult_desk.ui.shell.selection import Selection
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span
-from consult_desk.ui.widgets.messages import confirm, show_error
-from consult_desk.ui.widgets.platform_calls import follow_up
+from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
 Index = QModelIndex | QPersistentModelIndex
 MASK = "••••••"
-NOTE_REQUIRED = frozenset({"no-show", "undo-no-show", "contact", "terminate"})
-# Actions that need details (channel, reason, prohibited act, minutes) before they run.
-NEEDS_DIALOG = frozenset(
-    {"offer", "cancel", "terminate", "no-show", "undo-no-show", "contact", "extend", "complete-by-phone",
-     "refuse", "unreachable", "connection-failed"}
-)
 
 
 class HistoryModel(RowsTableModel[dict[str, Any]]):
@@ -157,151 +146,6 @@ class CredentialsView(QWidget):
         self.reveal_button.setEnabled(False)
 
 
-class ActionDialog(QDialog):
-    """The details an action needs: channel, reason, prohibited act, minutes or check-in checks."""
-
-    def __init__(
-        self,
-        action: str,
-        config: OfficeConfig,
-        info: dict[str, Any],
-        parent: QWidget | None = None,
-        reason: ConsultDeskError | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("action_dialog")
-        self.action = action
-        self.config = config
-        # a rule that asks for a reason now (issue 12: 004 第4条(1), 000 第10条(7)); None: the action's own
-        self.reason_rule = reason
-        self.other_time: QCheckBox | None = None
-        self.other_start: QDateTimeEdit | None = None
-        self.setWindowTitle(f"{action_label(action)} — #{info['id']} {info['name']}")
-        form = QFormLayout()
-        self.channel_box: QComboBox | None = None
-        self.act_box: QComboBox | None = None
-        self.minutes: QSpinBox | None = None
-
-        if action in ("cancel", "contact"):
-            self.channel_box = QComboBox(self)
-            self.channel_box.setObjectName("action_channel")
-            if action == "cancel":
-                channels = list(config["cancel_channels"])
-            else:
-                channels = [c for c in CHANNELS if c != "in-session"]
-                self.channel_box.addItem("", "")
-            for code in channels:
-                self.channel_box.addItem(channel_label(code), code)
-            form.addRow(self.tr("&Channel"), self.channel_box)
-            if action == "cancel":
-                same_day = "・".join(channel_label(c) for c in config["same_day_cancel_channels"])
-                hint = QLabel(self.tr("On the day itself: %1 only").replace("%1", same_day), self)
-                form.addRow("", hint)
-        if action == "terminate":
-            self.act_box = QComboBox(self)
-            self.act_box.setObjectName("action_prohibited_act")
-            self.act_box.addItem(self.tr("— choose the prohibited act —"), "")
-            for item in config.prohibited_acts():
-                text = label_text(item["label"])
-                if item.get("clause"):
-                    text += f"（{item['clause']}）"
-                self.act_box.addItem(text, item["key"])
-            self.act_box.currentIndexChanged.connect(self._update)
-            form.addRow(self.tr("&Prohibited act"), self.act_box)
-        if action in ("extend", "complete-by-phone"):
-            self.minutes = QSpinBox(self)
-            self.minutes.setObjectName("action_minutes")
-            if action == "extend":
-                length = int((dt.datetime.fromisoformat(info["end"]) - dt.datetime.fromisoformat(info["start"]))
-                             .total_seconds() // 60)
-                room = max(0, config.max_session_minutes - length)
-                self.minutes.setRange(min(5, room) if room else 0, room)
-                self.minutes.setValue(room)
-                self.minutes.setSuffix(self.tr(" min"))
-                form.addRow(self.tr("Extend by"), self.minutes)
-            else:
-                self.minutes.setRange(1, 240)
-                self.minutes.setValue(config.session_minutes)
-                self.minutes.setSuffix(self.tr(" min"))
-                form.addRow(self.tr("Phone consultation lasted"), self.minutes)
-        if action == "offer":  # 004 第4条(2): the office may answer with another time than the one asked
-            self.other_time = QCheckBox(self.tr("Offer &another time:"), self)
-            self.other_time.setObjectName("offer_other_time")
-            start = dt.datetime.fromisoformat(info["start"])
-            self.other_start = QDateTimeEdit(QDateTime(start.date(), start.time()), self)
-            self.other_start.setObjectName("offer_other_start")
-            self.other_start.setCalendarPopup(True)
-            self.other_start.setEnabled(False)
-            self.other_time.toggled.connect(self.other_start.setEnabled)
-            form.addRow(self.other_time, self.other_start)
-            hint = QLabel(self.tr("The applicant receiving this mail confirms the booking; no reply is asked."), self)
-            hint.setWordWrap(True)
-            form.addRow("", hint)
-        self.note = QPlainTextEdit(self)
-        self.note.setObjectName("action_note")
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(70)
-        self.note.textChanged.connect(self._update)
-        required = action in NOTE_REQUIRED or reason is not None
-        note_label = self.tr("&Reason (required)") if required else self.tr("&Note")
-        form.addRow(note_label, self.note)
-
-        self.warning = QLabel(self)
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(f"color:{style.ERROR};")
-        warnings = []
-        if reason is not None:
-            warnings.append(reason.message + (f"（{reason.clause}）" if reason.clause else ""))
-        if action in IRREVERSIBLE:
-            warnings.append(self.tr("This cannot be undone from the desk."))
-        self.warning.setText("\n".join(warnings))
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(action_label(action), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setObjectName("action_ok")
-        self.ok_button.setDefault(True)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.warning)
-        layout.addWidget(buttons)
-        self.resize(520, 0)
-        self._update()
-
-    def _update(self, *_args: object) -> None:
-        ok = True
-        if (self.action in NOTE_REQUIRED or self.reason_rule is not None) and not self.note.toPlainText().strip():
-            ok = False
-        if self.act_box is not None and not self.act_box.currentData():
-            ok = False
-        self.ok_button.setEnabled(ok)
-
-    def accept(self) -> None:
-        if not self.ok_button.isEnabled():
-            return
-        super().accept()
-
-    def channel(self) -> str:
-        return str(self.channel_box.currentData() or "") if self.channel_box is not None else ""
-
-    def options(self) -> lifecycle.ActOptions:
-        return lifecycle.ActOptions(
-            note=self.note.toPlainText(),
-            channel=self.channel(),
-            minutes=self.minutes.value() if self.minutes is not None and self.minutes.value() else None,
-            prohibited_act=str(self.act_box.currentData()) if self.act_box is not None else None,
-            new_start=self._other_start(),
-        )
-
-    def _other_start(self) -> dt.datetime | None:
-        if self.other_time is None or self.other_start is None or not self.other_time.isChecked():
-            return None
-        value = self.other_start.dateTime()
-        return dt.datetime(value.date().year(), value.date().month(), value.date().day(),
-                           value.time().hour(), value.time().minute())
-
-
 def _credentials_widget(ctx: Context, reservation_id: int) -> QWidget:
     from consult_desk.ui.desk.credentials_widget import (
         CredentialsWidget,  # imported when first shown (start-up)
@@ -311,16 +155,18 @@ def _credentials_widget(ctx: Context, reservation_id: int) -> QWidget:
 
 
 class ReservationPanel(QWidget):
-    """Shows one reservation; ``changed`` is emitted (with the reservation id) after an action."""
+    """Shows the window's current reservation (the shared selection, ``shell/selection.py``), never
+    one of another office than the selected one; reads it again when the change hub says so."""
 
-    changed = Signal(int)
     # The meeting-credentials editor of issue 5 (CredentialsView above stays as a read-only fallback).
     credentials_factory: Callable[[Context, int], QWidget] = _credentials_widget
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, parent: QWidget | None = None, selection: Selection | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reservation_panel")
         self.ctx = ctx
+        self.selection = selection or Selection("", self)  # on its own: any office
+        self.active_dialog: QDialog | None = None
         self.reservation_id: int | None = None
         self.info: dict[str, Any] | None = None
         self.config: OfficeConfig | None = None
@@ -396,14 +242,26 @@ class ReservationPanel(QWidget):
         layout.addWidget(scroll, 1)
         self.scroll_area = scroll
         self.clear()
+        self.selection.reservation_changed.connect(self._selection_changed)
+        hub.on((Topic.RESERVATIONS, Topic.CALLBACKS, Topic.MAIL, Topic.OFFICES), self.refresh, self)
 
     # -------------------------------------------------------------- showing
 
     def clear(self) -> None:
+        """Nothing shown: no reservation, no action buttons left behind."""
         self.reservation_id = None
         self.info = None
+        self.config = None
+        self._clear_actions()
+        self.empty.setText(self.tr("Select a reservation in the calendar, or search for one (Ctrl+F)."))
         self.empty.show()
         self.scroll_area.hide()
+
+    def _selection_changed(self, reservation_id: int | None) -> None:
+        if reservation_id is None:
+            self.clear()
+        elif reservation_id != self.reservation_id:
+            self.show_reservation(reservation_id)
 
     def refresh(self) -> None:
         """Reload after a change (this desk's or another's, polled). Unchanged: nothing is rebuilt, so
@@ -424,15 +282,24 @@ class ReservationPanel(QWidget):
             button = self.action_buttons.get(focused_action or "")
             (button.setFocus() if button is not None else self.focus_actions())
 
-    def set_office(self, code: str) -> None:  # the panel shows any office's reservation
-        pass
+    def set_office(self, code: str) -> None:
+        """The office switched: a reservation of another office is no longer shown."""
+        self.selection.set_office(code)  # a shared selection has done so already (and cleared)
+        if self.info is not None and self.info["office"] != code:
+            self.clear()
 
     def show_reservation(self, reservation_id: int) -> None:
+        """Show a reservation of the selected office (it becomes the current reservation)."""
         try:
             info = lifecycle.describe(lifecycle.get_reservation(reservation_id))
         except ConsultDeskError as exc:
             self.clear()
             self.empty.setText(exc.message)
+            return
+        if self.selection.office and info["office"] != self.selection.office:
+            self.clear()
+            self.empty.setText(self.tr("Reservation #%1 belongs to another office: switch the office to see it.")
+                               .replace("%1", str(reservation_id)))
             return
         self.reservation_id = reservation_id
         self.info = info
@@ -446,6 +313,7 @@ class ReservationPanel(QWidget):
         self._fill_credentials(reservation_id)
         self.history_model.set_rows(info["history"])
         self.history.resizeRowsToContents()
+        self.selection.select(reservation_id, info["office"])
 
     def current_start(self) -> dt.datetime | None:
         return dt.datetime.fromisoformat(self.info["start"]) if self.info else None
@@ -471,12 +339,16 @@ class ReservationPanel(QWidget):
         self.warnings.setText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
 
-    def _fill_actions(self, info: dict[str, Any]) -> None:
+    def _clear_actions(self) -> None:
         while self.actions_grid.count():
             item = self.actions_grid.takeAt(0)
             if item.widget():
+                item.widget().hide()  # no live button left behind until deleteLater runs
                 item.widget().deleteLater()
         self.action_buttons = {}
+
+    def _fill_actions(self, info: dict[str, Any]) -> None:
+        self._clear_actions()
         # The state machine's actions now, less those this role may not do (the services refuse them anyway).
         actions = [a for a in allowed_actions(info["status"]) if a != "undo-no-show" or can(self.ctx, "undo_no_show")]
         for number, action in enumerate(actions):
@@ -561,62 +433,25 @@ class ReservationPanel(QWidget):
         while self.credentials_area.count():
             item = self.credentials_area.takeAt(0)
             if item.widget():
+                item.widget().hide()  # at once: deleteLater waits for the event loop
                 item.widget().deleteLater()
         widget = type(self).credentials_factory(self.ctx, reservation_id)
-        if hasattr(widget, "changed"):  # the credentials widget saved or sent something: show it here
-            widget.changed.connect(self.changed)
         self.credentials_area.addWidget(widget)
 
     # -------------------------------------------------------------- actions
 
-    def run_action(self, action: str) -> None:
-        """Run one allowed action: details first where needed, a confirmation where it cannot be undone."""
-        if self.reservation_id is None or self.info is None or self.config is None:
-            return
-        rid = self.reservation_id
-        if action == "reschedule":
-            self._reschedule(rid)
-            return
-        if action == "check-in":  # the session day's own dialog: connection test, face and name, companions
-            if openers.checkin_dialog(self.ctx, rid, self).exec() == QDialog.DialogCode.Accepted:
-                self._acted(rid)
-            return
-        options = lifecycle.ActOptions()
-        if action in NEEDS_DIALOG:
-            reason = seed_rules.reason_needed(action, lifecycle.get_reservation(rid), self.config, self.ctx.clock.today())
-            dialog = ActionDialog(action, self.config, self.info, self, reason)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            options = dialog.options()
-        if action in IRREVERSIBLE:
-            question = self.tr("“%1” for reservation #%2 (%3) cannot be undone. Go ahead?").replace(
-                "%1", action_label(action)).replace("%2", str(rid)).replace("%3", self.info["name"])
-            if not confirm(self, action_label(action), question, action_label(action)):
-                return
-        try:
-            if action == "cancel":
-                res = lifecycle.cancel(self.ctx, rid, options.channel, options.note)
-            else:
-                res = lifecycle.act(self.ctx, rid, action, options)
-            follow_up(self.ctx, action, res)  # the platform meeting follows, in the background (issue 16)
-        except ConsultDeskError as exc:
-            show_error(self, exc)
-            return
-        self._acted(rid)
+    def run_action(self, action: str) -> QDialog | bool | None:
+        """Run one allowed action through the one action runner (``session/action_runner.py``, reached
+        through the shell's openers): the same dialogs, questions and confirmations as the Today board."""
+        if self.reservation_id is None or self.info is None:
+            return None
+        result = openers.run_action(self.ctx, self.reservation_id, action, self, self._acted)
+        if isinstance(result, QDialog):
+            self.active_dialog = result
+        return result
 
     def _acted(self, rid: int) -> None:
-        self.show_reservation(rid)
-        self.changed.emit(rid)
-        self.focus_actions()
-
-    def _reschedule(self, rid: int) -> None:
-        assert self.info is not None
-        from consult_desk.ui.desk.booking_dialog import BookingDialog  # imported when first used (start-up)
-
-        dialog = BookingDialog(self.ctx, self.info["office"], self, rescheduled_from=rid)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.reservation is None:
-            return
-        new_id = dialog.reservation.id
-        self.show_reservation(new_id)
-        self.changed.emit(new_id)
+        """Stored: show the reservation to go on with (a moved one's new reservation), focus its actions."""
+        if rid != self.reservation_id:
+            self.show_reservation(rid)
         self.focus_actions()

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import search
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.models import Reservation
 from consult_desk.states import status_label
+from consult_desk.ui.shell import hub
 from consult_desk.ui.widgets.format import fmt_datetime
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 from consult_desk.ui.widgets.style import STATUS_COLORS
@@ -104,6 +106,7 @@ class SearchView(QWidget):
         super().__init__(parent)
         self.setObjectName("search_view")
         self.ctx = ctx
+        hub.on((Topic.RESERVATIONS,), self.refresh, self)  # what this view shows changed (shell/hub.py)
         self.office = ""
         self.field = SearchField(self)
         self.field.setObjectName("search_field")

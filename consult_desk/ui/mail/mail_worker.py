@@ -1,44 +1,23 @@
-"""Sending mail without blocking the window: the network part runs on a QThreadPool.
+"""Sending mail without blocking the window: the network part runs through ``shell/ops.run_op``.
 
-The main thread prepares the message (database, keyring) and records the result; the worker
-only talks to the SMTP server (:func:`consult_desk.mail.transmit`) and touches no widget and no
-database. Results come back through a queued signal. One sender serves the whole application,
-so a result is recorded even when the dialog that started the send has been closed.
+The main thread prepares the message (database, keyring) and records the result; the operation run
+off the window's thread only talks to the SMTP server (:func:`consult_desk.mail.transmit`) and touches
+no widget. One sender serves the whole application, so a result is recorded even when the dialog that
+started the send has been closed (the operation has no parent widget).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from consult_desk import mail
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
+from consult_desk.ui.shell.ops import Op, run_op
 
 Transmit = Callable[[mail.Prepared], None]
-
-
-class _Relay(QObject):
-    done = Signal(int, str)  # outbox id, error text ("" when sent)
-
-
-class _SendTask(QRunnable):
-    def __init__(self, prepared: mail.Prepared, relay: _Relay, transmit: Transmit) -> None:
-        super().__init__()
-        self.prepared = prepared
-        self.relay = relay
-        self.transmit = transmit
-
-    def run(self) -> None:  # worker thread: network only
-        error = ""
-        try:
-            self.transmit(self.prepared)
-        except ConsultDeskError as exc:
-            error = exc.message
-        except Exception as exc:  # noqa: BLE001 (anything else is shown, never a crash of the worker)
-            error = f"{type(exc).__name__}: {str(exc)[:200]}"
-        self.relay.done.emit(self.prepared.outbox_id, error)
 
 
 class MailSender(QObject):
@@ -51,10 +30,8 @@ class MailSender(QObject):
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
         self.transmit: Transmit = mail.transmit  # tests may slow it down to prove the window stays responsive
-        self.relay = _Relay(self)
-        self.relay.done.connect(self._done)
         self.in_flight: dict[int, Context] = {}
-        self.tasks: dict[int, _SendTask] = {}  # kept alive until their result is in
+        self.ops: dict[int, Op[None]] = {}
 
     def busy(self, outbox_id: int) -> bool:
         return outbox_id in self.in_flight
@@ -66,15 +43,16 @@ class MailSender(QObject):
             return
         prepared = mail.prepare(ctx, outbox_id)
         self.in_flight[outbox_id] = ctx
-        task = _SendTask(prepared, self.relay, self.transmit)
-        task.setAutoDelete(False)
-        self.tasks[outbox_id] = task
-        self.pool.start(task)
+        transmit = self.transmit
+        self.ops[outbox_id] = run_op(
+            None, lambda: transmit(prepared), lambda _none: self._done(outbox_id, ""),
+            failure=lambda exc: self._done(outbox_id, exc.message), pool=self.pool, database=False,
+        )
         self.started.emit(outbox_id)
 
     def _done(self, outbox_id: int, error: str) -> None:  # main thread
         ctx = self.in_flight.pop(outbox_id, None)
-        self.tasks.pop(outbox_id, None)
+        self.ops.pop(outbox_id, None)
         if ctx is not None:
             try:
                 mail.record_result(ctx, outbox_id, error or None)

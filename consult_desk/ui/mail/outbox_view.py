@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import mail, outbox, templates
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
 from consult_desk.ui.mail.mail_worker import MailSender, sender
+from consult_desk.ui.shell import hub
 from consult_desk.ui.widgets.format import fmt_datetime
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
@@ -104,6 +106,7 @@ class OutboxView(QWidget):
         super().__init__(parent)
         self.setObjectName("outbox_view")
         self.ctx = ctx
+        hub.on((Topic.MAIL, Topic.RESERVATIONS, Topic.OFFICES), self.refresh, self)  # what this view shows changed (shell/hub.py)
         self.office = ""
         self.mail_sender = mail_sender or sender()
         self.model = OutboxModel(self)

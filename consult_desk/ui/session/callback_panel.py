@@ -6,15 +6,16 @@ rescheduled (the booking dialog opens prefilled and links the two reservations) 
 Where the office offers no new slot unless the city caused the failure (Nishitokyo, 000 第10条(7)),
 the rule is shown and the booking dialog asks for the city's fault and a reason.
 
-The panel is a non-modal window, one per session (:func:`open_callback_panel`); every change is
-announced on :func:`events` so the board and the callback queue refresh at once.
+The panel is a non-modal window, one per session (:func:`open_callback_panel`). What it stores is
+reported by the services to the window's change hub (``ui/shell/hub.py``), so the board, the callback
+queue and this panel itself refresh at once.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,34 +35,19 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import lifecycle, session
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import CALLBACK_RESULTS, PHONE_MINUTES_MAX, ActOptions
 from consult_desk.session import CallbackInfo
 from consult_desk.states import action_label, status_label
-from consult_desk.ui.shell import openers
+from consult_desk.ui.shell import hub, openers
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_datetime
 from consult_desk.ui.widgets.messages import confirm, show_error
-from consult_desk.ui.widgets.note_dialog import NoteDialog
 from consult_desk.ui.widgets.platform_calls import follow_up
 
-
-class SessionEvents(QObject):
-    """Something on the session day changed (a callback logged, a session acted on)."""
-
-    changed = Signal()
-
-
-_EVENTS: SessionEvents | None = None
 _PANELS: dict[int, CallbackPanel] = {}
-
-
-def events() -> SessionEvents:
-    global _EVENTS
-    if _EVENTS is None:
-        _EVENTS = SessionEvents()
-    return _EVENTS
 
 
 def result_label(result: str) -> str:
@@ -103,9 +90,7 @@ class AttemptModel(QAbstractTableModel):
 
 
 class CallbackPanel(QDialog):
-    """``CallbackPanel(ctx, reservation_id, parent)``; ``changed`` after each stored step."""
-
-    changed = Signal()
+    """``CallbackPanel(ctx, reservation_id, parent)``; reloads itself when callbacks or reservations change."""
 
     def __init__(self, ctx: Context, reservation_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,6 +191,7 @@ class CallbackPanel(QDialog):
         self.duration.valueChanged.connect(lambda _v: self._update())
         self.resize(560, 560)
         self.load()
+        hub.on((Topic.CALLBACKS, Topic.RESERVATIONS), self.load, self)
 
     # ------------------------------------------------------------ state
 
@@ -261,8 +247,6 @@ class CallbackPanel(QDialog):
     def _stored(self, text: str) -> None:
         self.message.setText(text)
         self.load()
-        self.changed.emit()
-        events().changed.emit()
 
     # ------------------------------------------------------------ steps
 
@@ -295,7 +279,8 @@ class CallbackPanel(QDialog):
             return
         if not self.info.attempts:  # 000 第10条(7) 「一定時間経過しても繋がらない場合は相談を終了」: with a reason
             prompt = self.tr("The connection could not be made: why does the consultation end?")
-            if NoteDialog(self.ctx, self.reservation_id, "unreachable", prompt, None, self).exec():
+            text, ok = QInputDialog.getText(self, action_label("unreachable"), prompt)
+            if ok and text.strip() and self._act("unreachable", ActOptions(channel="phone", note=text)):
                 self._stored(action_label("unreachable"))
             return
         question = self.tr("End the callback as unreachable after %1 calls?").replace("%1", str(len(self.info.attempts)))

@@ -1,7 +1,9 @@
 """The callback queue, visible from every view: a dock listing the open phone callbacks with their
 due time (overdue ones in red), and a status-bar button with the count that shows or hides it.
-Enter or a double-click opens the callback panel. Refreshed by its own timer and whenever a
-session-day step is stored (:func:`consult_desk.ui.session.callback_panel.events`)."""
+Enter or a double-click opens the callback panel. The queue shows the selected office's callbacks
+(the window's shared selection; every office when it stands alone), reads again when the change hub
+says callbacks or reservations changed, and its clock tick only marks the callbacks whose time has
+come."""
 
 from __future__ import annotations
 
@@ -20,17 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import session
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
+from consult_desk.lifecycle import QueuedCallback
 from consult_desk.offices import list_offices
-from consult_desk.ui.session.callback_panel import events, open_callback_panel, result_label
+from consult_desk.ui.session.callback_panel import open_callback_panel, result_label
+from consult_desk.ui.shell import hub
+from consult_desk.ui.shell.selection import Selection
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
-REFRESH_MS = 15_000
+TICK_MS = 60_000  # the clock: due times are in minutes (data changes come through the change hub)
 
 
-class QueueModel(RowsTableModel[dict[str, Any]]):
+class QueueModel(RowsTableModel[QueuedCallback]):
     """Open callbacks, earliest due first (the rows of :func:`consult_desk.session.callback_queue`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -47,21 +53,21 @@ class QueueModel(RowsTableModel[dict[str, Any]]):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
-                return row["due"][11:16]
+                return f"{row.due:%H:%M}"
             if column == 1:
-                return row["name"]
+                return row.name
             if column == 2:
-                return row["phone"]
+                return row.phone
             if column == 3:
-                last = result_label(row["last_result"]) if row["last_result"] else ""
-                return f"{row['attempts']} {last}".strip()
-            return self.office_names.get(row["office"], row["office"])
-        if role == Qt.ItemDataRole.ForegroundRole and row["overdue"]:
+                last = result_label(row.last_result) if row.last_result else ""
+                return f"{row.attempts} {last}".strip()
+            return self.office_names.get(row.office, row.office)
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(QColor(style.ERROR))
-        if role == Qt.ItemDataRole.ToolTipRole and row["overdue"]:
+        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
             return self.tr("Due now")
         if role == Qt.ItemDataRole.UserRole:
-            return row["reservation"]
+            return row.reservation
         return None
 
 
@@ -76,11 +82,14 @@ class QueueTable(QTableView):
 class CallbackQueueDock(QDockWidget):
     """The dock with the queue; :meth:`install` adds it and its status-bar button to a main window."""
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None, refresh_ms: int = REFRESH_MS) -> None:
+    def __init__(
+        self, ctx: Context, parent: QWidget | None = None, tick_ms: int = TICK_MS, selection: Selection | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("callback_queue")
         self.setWindowTitle(self.tr("Phone callbacks"))
         self.ctx = ctx
+        self.selection = selection  # None: every office's callbacks
         self.model = QueueModel(self)
         self.table = QueueTable(self)
         setup_list_table(self.table, self.model, "callback_queue_table")
@@ -102,43 +111,66 @@ class CallbackQueueDock(QDockWidget):
         self.visibilityChanged.connect(self._sync_button)
 
         self.timer = QTimer(self)
-        self.timer.setInterval(refresh_ms)
+        self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
-        events().changed.connect(self.refresh)
+        hub.on((Topic.CALLBACKS, Topic.RESERVATIONS, Topic.OFFICES), self.refresh, self)
+        if selection is not None:
+            selection.office_changed.connect(lambda _code: self.refresh())
+            selection.reservation_changed.connect(self._show_selected)
+            self.table.selectionModel().currentRowChanged.connect(self._row_selected)
         self.refresh()
+
+    @property
+    def office(self) -> str | None:
+        return self.selection.office or None if self.selection is not None else None
 
     @classmethod
     def install(cls, window: QMainWindow, ctx: Context) -> CallbackQueueDock:
         """Dock on the right of ``window``, with the count button in its status bar."""
-        dock = cls(ctx, window)
+        dock = cls(ctx, window, selection=getattr(window, "selection", None))
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         window.statusBar().addPermanentWidget(dock.button)
-        watcher = getattr(window, "watcher", None)
-        if watcher is not None:  # another desk's change
-            watcher.changed.connect(dock.refresh)
         dock.setVisible(bool(dock.model.rows))
         return dock
 
     def refresh(self) -> None:
         now = self.ctx.clock.now()
         try:
-            rows = session.callback_queue(None, now)
+            rows = session.callback_queue(self.office, now)
             offices = {o.code: o.name for o in list_offices()}
         except ConsultDeskError as exc:
             self.button.setToolTip(exc.message)
             return
         self.model.office_names = offices
         self.model.set_rows(rows)
-        self.table.setColumnHidden(4, len(offices) <= 1)
+        self.table.setColumnHidden(4, len(offices) <= 1 or self.office is not None)
+        if self.selection is not None:
+            self._show_selected(self.selection.reservation_id)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
-        overdue = sum(1 for r in rows if r["overdue"])
+        overdue = sum(1 for r in rows if r.overdue)
         text = self.tr("Callbacks: %1").replace("%1", str(len(rows)))
         if overdue:
             text += " " + self.tr("(%1 due)").replace("%1", str(overdue))
         self.button.setText(text)
         self.button.setStyleSheet(f"color:{style.ERROR}; font-weight:bold;" if overdue else "")
+
+    def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.selection is not None and current.isValid() and current.row() < len(self.model.rows):
+            row = self.model.rows[current.row()]
+            self.selection.select(row.reservation, row.office)
+
+    def _show_selected(self, reservation_id: int | None) -> None:
+        """The shared selection's reservation is highlighted here when it is in the queue."""
+        row = next((i for i, r in enumerate(self.model.rows) if r.reservation == reservation_id), -1)
+        current = self.table.currentIndex()
+        if row < 0:
+            if current.isValid():
+                self.table.selectionModel().clear()
+            return
+        if current.row() != row:
+            self.table.setCurrentIndex(self.model.index(row, 0))
 
     def _sync_button(self, visible: bool) -> None:
         self.button.blockSignals(True)
@@ -148,7 +180,7 @@ class CallbackQueueDock(QDockWidget):
     def open_row(self, row: int) -> QWidget | None:
         if not 0 <= row < len(self.model.rows):
             return None
-        return open_callback_panel(self.ctx, int(self.model.rows[row]["reservation"]), self.window())
+        return open_callback_panel(self.ctx, self.model.rows[row].reservation, self.window())
 
     def _open_index(self, index: QModelIndex) -> None:
         self.open_row(index.row())

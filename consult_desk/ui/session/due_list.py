@@ -30,12 +30,21 @@ def due_text(ctx: Context, office: str | None, items: list[due.DueItem] | None =
     """"要対応 3件" for the status bar ("" when nothing is due today or overdue); from ``items`` when
     the caller has just read them (the today board's list), else read now."""
     if items is not None:
-        count = sum(1 for item in items if item.urgent)
+        count = due.DueList(tuple(items)).count
     else:
         try:
             count = due.urgent_count(ctx.clock.now(), office or None)
         except ConsultDeskError:
             return ""
+    return count_text(count)
+
+
+def urgent_count(items: list[due.DueItem]) -> int:
+    """What is due today or overdue among ``items``: the one number the list's header and the status bar show."""
+    return sum(1 for item in items if item.urgent)
+
+
+def count_text(count: int) -> str:
     if not count:
         return ""
     return QCoreApplication.translate("DueList", "Due: %1").replace("%1", str(count))
@@ -84,6 +93,7 @@ class DueListWidget(QWidget):
         self.setObjectName("due_list")
         self.ctx = ctx
         self.office = office
+        self.urgent = 0
         self.title = QLabel(self)
         self.title.setObjectName("due_title")
         self.model = DueModel(self)
@@ -103,12 +113,18 @@ class DueListWidget(QWidget):
 
     def refresh(self) -> None:
         try:
-            rows = due.items(self.ctx.clock.now(), self.office or None)
+            self.summary = due.due_list(self.ctx.clock.now(), self.office or None)
         except ConsultDeskError:
-            rows = []
-        self.model.set_rows(rows)
-        self.title.setText(self.tr("Meeting details and replies due (%1)").replace("%1", str(len(rows))))
+            self.summary = due.DueList(())
+        self.model.set_rows(list(self.summary.items))
+        # the same number as the status bar's "要対応" (due_text): overdue or due today
+        self.urgent = self.summary.count
+        self.title.setText(self.tr("Meeting details and replies due (%1)").replace("%1", str(self.summary.count)))
         self.loaded.emit()
+
+    def count_text(self) -> str:
+        """The status bar's "Due: n" from the rows this list read (no second query)."""
+        return count_text(self.urgent)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from consult_desk import lifecycle
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import ActOptions
 from consult_desk.offices import get_config
 from consult_desk.presets import label_text
@@ -24,7 +23,7 @@ from consult_desk.ui.widgets import style
 
 
 class TerminateDialog(QDialog):
-    """``TerminateDialog(ctx, reservation_id, parent)``; Accept ends the session as terminated."""
+    """``TerminateDialog(ctx, reservation_id, parent)``: the prohibited act and what happened (``options()``)."""
 
     def __init__(self, ctx: Context, reservation_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +35,7 @@ class TerminateDialog(QDialog):
         self.setWindowTitle(self.tr("Terminate the session — %1").replace("%1", res.applicant.name))
         self.act_box = QComboBox(self)
         self.act_box.setObjectName("prohibited_act")
-        self.act_box.addItem(self.tr("— choose the act —"), None)
+        self.act_box.addItem(self.tr("— choose the act —"), "")
         for act in config.prohibited_acts():
             clause = act.get("clause")
             text = label_text(act["label"]) + (f"（{clause}）" if clause else "")
@@ -75,15 +74,13 @@ class TerminateDialog(QDialog):
         self.act_box.setCurrentIndex(max(0, self.act_box.findData(key)))
 
     def _update(self) -> None:
-        self.ok_button.setEnabled(self.act_box.currentData() is not None and bool(self.note.toPlainText().strip()))
+        self.ok_button.setEnabled(bool(self.act_box.currentData()) and bool(self.note.toPlainText().strip()))
+
+    def options(self) -> ActOptions:
+        return ActOptions(prohibited_act=str(self.act_box.currentData()), note=self.note.toPlainText())
 
     def save(self) -> None:
+        """Accept with the details; the action runner confirms and stores (``session/action_runner.py``)."""
         if not self.ok_button.isEnabled():
-            return
-        options = ActOptions(prohibited_act=str(self.act_box.currentData()), note=self.note.toPlainText())
-        try:
-            lifecycle.act(self.ctx, self.reservation_id, "terminate", options)
-        except ConsultDeskError as exc:
-            self.error.setText(exc.message)
             return
         self.accept()

@@ -1,5 +1,7 @@
 """Today: the first view of the day. The day's sessions per counsellor in time order, with live
-status, the action the board proposes for each, a countdown and warnings; refreshed by a timer.
+status, the action the board proposes for each, a countdown and warnings. It reads the day again when
+the change hub says reservations, callbacks, mail or office settings changed, and on each tick of
+its clock (the countdowns and the no-show grace move with time).
 
 The clock is the Context's (tests give a FixedClock and call :meth:`TodayBoard.refresh`, or fire
 the timer, without waiting). A refresh is one query (:func:`consult_desk.session.today_board`),
@@ -16,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTime,
     QTimer,
     Signal,
 )
@@ -30,34 +33,32 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from consult_desk import lifecycle, seed_rules, session
+from consult_desk import lifecycle, session
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import ActOptions
-from consult_desk.offices import get_config
 from consult_desk.permissions import can
 from consult_desk.session import BoardRow
-from consult_desk.states import IRREVERSIBLE, action_label
-from consult_desk.ui.session.callback_panel import events, open_callback_panel
-from consult_desk.ui.session.checkin_dialog import CheckInDialog
+from consult_desk.states import action_label
+from consult_desk.ui.session.action_runner import run_action
+from consult_desk.ui.session.callback_panel import open_callback_panel
 from consult_desk.ui.session.due_list import DueListWidget
-from consult_desk.ui.session.terminate_dialog import TerminateDialog
-from consult_desk.ui.shell import openers
+from consult_desk.ui.shell import hub
+from consult_desk.ui.shell.selection import Selection
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_time_span
-from consult_desk.ui.widgets.messages import confirm, show_error
-from consult_desk.ui.widgets.note_dialog import NoteDialog
+from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 
-REFRESH_MS = 15_000  # the countdowns are in minutes; four reads a minute keep them exact enough
+TICK_MS = 60_000  # the clock, on the minute: countdowns are in minutes (data changes come through the change hub)
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 WARN_COLOR = "#c62828"
 
@@ -176,20 +177,24 @@ CALLBACK_ACTIONS = ("callback-attempt", "complete-by-phone", "reschedule", "unre
 
 
 class TodayBoard(QWidget):
-    """The Today tab. ``set_office(code)``, ``refresh()``; ``changed`` after this board stored something."""
+    """The Today tab. ``set_office(code)``, ``refresh()``; the selected session is the window's shared
+    selection (``shell/selection.py``)."""
 
-    changed = Signal()
     reservation_activated = Signal(int)  # double-click: the main window shows the reservation and its history
 
     @staticmethod
     def tab_title() -> str:
         return QCoreApplication.translate("TodayBoard", "Today")
 
-    def __init__(self, ctx: Context, office: str, parent: QWidget | None = None, refresh_ms: int = REFRESH_MS) -> None:
+    def __init__(
+        self, ctx: Context, office: str, parent: QWidget | None = None, tick_ms: int = TICK_MS,
+        selection: Selection | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("today_board")
         self.ctx = ctx
         self.office = office
+        self.selection = selection or Selection(office, self)
         self.rows: list[BoardRow] = []
         self.active_dialog: QDialog | None = None
         self.callback_panels: dict[int, QDialog] = {}
@@ -222,7 +227,7 @@ class TodayBoard(QWidget):
         self.model.modelReset.connect(self.table.resizeColumnsToContents)  # not on every tick: it reads every row
         self.table.activated_row.connect(self.do_next)
         self.table.doubleClicked.connect(self._open_details)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.empty_label = QLabel(QCoreApplication.translate("TodayBoard", "No sessions today."), self)
         self.empty_label.setObjectName("board_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -248,10 +253,19 @@ class TodayBoard(QWidget):
 
         self.timer = QTimer(self)
         self.timer.setObjectName("board_timer")
-        self.timer.setInterval(refresh_ms)
+        self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.refresh)
+        # The first tick on the next full minute, then one a minute: the countdowns change exactly then.
+        self._align = QTimer(self)  # a child: gone with the board
+        self._align.setSingleShot(True)
+        self._align.timeout.connect(self._first_tick)
+        self._align.start(max(0, tick_ms - QTime.currentTime().msecsSinceStartOfDay() % tick_ms))
+        hub.on((Topic.RESERVATIONS, Topic.CALLBACKS, Topic.MAIL, Topic.OFFICES), self.refresh, self)
+        self.selection.reservation_changed.connect(self._selection_changed)
+        self.refresh()
+
+    def _first_tick(self) -> None:
         self.timer.start()
-        events().changed.connect(self.refresh)
         self.refresh()
 
     # ------------------------------------------------------------ layout
@@ -309,20 +323,11 @@ class TodayBoard(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.do_action(a))
             self.buttons[action] = button
             grid.addWidget(button, i // 2, i % 2)
-        self.extend_minutes = QSpinBox(panel)
-        self.extend_minutes.setObjectName("extend_minutes")
-        self.extend_minutes.setSuffix(QCoreApplication.translate("TodayBoard", " min"))
-        self.extend_minutes.setRange(1, 60)
-        extend_row = QHBoxLayout()
-        extend_row.addWidget(QLabel(QCoreApplication.translate("TodayBoard", "Extend by:"), panel))
-        extend_row.addWidget(self.extend_minutes)
-        extend_row.addStretch(1)
 
         layout = QVBoxLayout(panel)
         layout.addLayout(form)
         layout.addWidget(self.detail_warnings)
         layout.addWidget(self.next_button)
-        layout.addLayout(extend_row)
         layout.addLayout(grid)
         layout.addStretch(1)
         return panel
@@ -331,6 +336,7 @@ class TodayBoard(QWidget):
 
     def set_office(self, code: str) -> None:
         self.office = code
+        self.selection.set_office(code)  # a shared selection has done so already; a private one follows
         self.refresh()
 
     def refresh(self) -> None:
@@ -339,7 +345,7 @@ class TodayBoard(QWidget):
             self.model.set_rows([])
             self._show_selected()
             return
-        keep = self.selected_id()
+        keep = self.selection.reservation_id
         now = self.ctx.clock.now()
         try:
             self.rows = session.today_board(self.office, now.date(), now)
@@ -354,8 +360,10 @@ class TodayBoard(QWidget):
         self.table.setVisible(bool(self.rows))
         if keep is not None and self.model.row_of(keep) >= 0:
             self.select(keep)
-        elif self.rows and self.selected_id() is None:
+        elif self.rows and keep is None:  # nothing selected anywhere: the first session with something to do
             self.select(self._first_open().id)
+        elif self.table.currentIndex().isValid():  # the selection is elsewhere (calendar, search)
+            self.table.selectionModel().clear()
         self._show_selected()
 
     def _first_open(self) -> BoardRow:
@@ -368,6 +376,22 @@ class TodayBoard(QWidget):
         if row >= 0:
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _row_changed(self) -> None:
+        """A row chosen here becomes the window's current reservation."""
+        row = self.selected_row()
+        if row is not None:
+            self.selection.select(row.id, self.office)
+        self._show_selected()
+
+    def _selection_changed(self, reservation_id: int | None) -> None:
+        """The current reservation changed elsewhere: select its row here, or none."""
+        if reservation_id is not None and self.model.row_of(reservation_id) >= 0:
+            if self.selected_id() != reservation_id:
+                self.select(reservation_id)
+        elif self.table.currentIndex().isValid():
+            self.table.selectionModel().clear()
+            self._show_selected()
 
     def selected_row(self) -> BoardRow | None:
         index = self.table.currentIndex()
@@ -413,10 +437,6 @@ class TodayBoard(QWidget):
                 button.setVisible(can(self.ctx, "undo_no_show"))
             else:
                 button.setEnabled(action in offered)
-        allowance = row.timer.extend_allowance
-        self.extend_minutes.setEnabled("extend" in offered)
-        self.extend_minutes.setMaximum(max(1, allowance))
-        self.extend_minutes.setValue(max(1, allowance))
 
     def _timer_text(self, row: BoardRow) -> str:
         timer = row.timer
@@ -452,50 +472,26 @@ class TodayBoard(QWidget):
             self.do_action(row.next_action)
 
     def do_action(self, action: str) -> None:
-        """Do one action on the selected session: at once, or through its dialog."""
+        """Do one action on the selected session through the one action runner (the same dialogs,
+        questions and confirmations as the reservation panel)."""
         row = self.selected_row()
         if row is None:
             return
-        if action in ("callback", *CALLBACK_ACTIONS):
-            self.open_callback(row.id)
-            return
-        if action == "check-in":
-            self._open_dialog(CheckInDialog(self.ctx, row.id, self))
-            return
-        if action == "terminate":
-            self._open_dialog(TerminateDialog(self.ctx, row.id, self))
-            return
-        if action in ("contact", "undo-no-show"):
-            self._open_dialog(NoteDialog.for_action(self.ctx, row.id, action, self))
-            return
-        res = lifecycle.get_reservation(row.id)
-        reason = seed_rules.reason_needed(action, res, get_config(res.office_id), self.ctx.clock.today())
-        if reason is not None:  # 004 第4条(1): after the 前々日 the confirming mail needs a reason (issue 12)
-            prompt = reason.message + (f"（{reason.clause}）" if reason.clause else "")
-            self._open_dialog(NoteDialog(self.ctx, row.id, action, prompt, None, self))
-            return
-        if action == "next-booking":
-            dialog = openers.next_booking(self.ctx, row.id, self)
-            if dialog is not None:
-                self._open_dialog(dialog)
-            return
-        options = ActOptions()
-        if action == "extend":
-            options.minutes = self.extend_minutes.value()
-        if action in IRREVERSIBLE and not confirm(
-            self,
-            action_label(action),
-            QCoreApplication.translate("TodayBoard", "%1 for %2 (%3)?").replace("%1", action_label(action)).replace("%2", row.name).replace(
-                "%3", fmt_time_span(row.start, row.end)
-            ),
-            action_label(action),
-        ):
-            return
-        if self.act(row.id, action, options) and action == "connection-failed":
-            self.open_callback(row.id)
+        if action in CALLBACK_ACTIONS:
+            action = "callback"
+        result = run_action(self.ctx, row.id, action, self)
+        if isinstance(result, QDialog):
+            self.active_dialog = result
+            result.finished.connect(lambda _r, d=result: self._dialog_closed(d))
+        elif result is None:
+            self.refresh()  # refused or not confirmed: show what the service sees now
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
 
     def act(self, reservation_id: int, action: str, options: ActOptions | None = None) -> bool:
-        """Call the life-cycle service; a refusal is shown as its sentence and nothing changes."""
+        """Call the life-cycle service directly (no questions); a refusal is shown as its sentence."""
         try:
             res = lifecycle.act(self.ctx, reservation_id, action, options)
         except ConsultDeskError as exc:
@@ -503,20 +499,7 @@ class TodayBoard(QWidget):
             self.refresh()
             return False
         follow_up(self.ctx, action, res)  # the platform meeting follows, in the background (issue 16)
-        self.after_change()
         return True
-
-    def after_change(self) -> None:
-        """Stored: this board, the callback queue and any open panel read again."""
-        events().changed.emit()
-        self.changed.emit()
-
-    def _open_dialog(self, dialog: QDialog) -> None:
-        """Dialogs open window-modal without blocking (tests fill them in through ``active_dialog``)."""
-        self.active_dialog = dialog
-        dialog.accepted.connect(self.after_change)
-        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
-        dialog.open()
 
     def open_callback(self, reservation_id: int) -> QDialog | None:
         """The callback panel of a session on a phone callback (one per session, brought to front)."""

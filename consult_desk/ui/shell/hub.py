@@ -20,6 +20,7 @@ from consult_desk.changes import Topic
 
 class ChangeHub(QObject):
     changed = Signal(object)  # frozenset[Topic], on the GUI thread
+    local_commit = Signal()  # a commit of this process was delivered (the poll need not refresh for it)
     _arrived = Signal(object)  # from any thread
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -27,7 +28,6 @@ class ChangeHub(QObject):
         # Auto connection: direct when the commit ran on the GUI thread, queued from a worker thread.
         self._arrived.connect(self._deliver, Qt.ConnectionType.AutoConnection)
         self._unsubscribe = changes.subscribe(self._heard)
-        self.local_news = 0  # commits of this process delivered (the poll needs not refresh for them)
 
     def _heard(self, topics: frozenset[Topic]) -> None:
         """Called by ``consult_desk.changes`` on the committing thread: never touch a widget here."""
@@ -35,8 +35,8 @@ class ChangeHub(QObject):
 
     @Slot(object)
     def _deliver(self, topics: frozenset[Topic]) -> None:
-        self.local_news += 1
         self.changed.emit(frozenset(topics))
+        self.local_commit.emit()
 
     def publish(self, topics: Iterable[Topic | str]) -> None:
         """News from outside this process (the poll: another desk changed something)."""
@@ -76,6 +76,15 @@ def hub() -> ChangeHub:
     if _HUB is None:
         _HUB = ChangeHub()
     return _HUB
+
+
+def reset() -> None:
+    """Drop the hub and every subscription to it (a new database in the same process: the tests)."""
+    global _HUB
+    if _HUB is not None:
+        _HUB.close()
+        _HUB.deleteLater()
+        _HUB = None
 
 
 def on(topics: Iterable[Topic | str], slot: Callable[[], object], owner: QObject) -> None:

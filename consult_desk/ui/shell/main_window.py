@@ -32,16 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consult_desk import changes, lifecycle
 from consult_desk.context import Context
+from consult_desk.errors import ConsultDeskError
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
 from consult_desk.ui.desk.loans_view import add_loans_view
 from consult_desk.ui.desk.reservation_panel import ReservationPanel
 from consult_desk.ui.session.callback_queue import CallbackQueueDock
-from consult_desk.ui.session.due_list import due_text
 from consult_desk.ui.session.today_board import TodayBoard
 from consult_desk.ui.shell import wiring
 from consult_desk.ui.shell.change_watcher import ChangeWatcher
+from consult_desk.ui.shell.hub import hub
+from consult_desk.ui.shell.selection import Selection
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.supervisor.actions import add_supervisor_menu, add_supervisor_views
 from consult_desk.ui.widgets.format import set_era, truthy
@@ -67,6 +70,9 @@ class MainWindow(QMainWindow):
         last = str(settings().value("main/office", ""))
         if any(o.code == last for o in self.offices):
             self.office = last
+        # The one current office and reservation every view shares (shell/selection.py).
+        self.selection = Selection(self.office, self)
+        self.selection.office_changed.connect(self._office_selected)
 
         self.toolbar = QToolBar(self.tr("Office"), self)
         self.toolbar.setObjectName("office_toolbar")
@@ -85,8 +91,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("views")
-        self.panel = ReservationPanel(ctx, self)
-        self.panel.changed.connect(self._after_change)
+        self.panel = ReservationPanel(ctx, self, selection=self.selection)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.tabs)
@@ -105,14 +110,17 @@ class MainWindow(QMainWindow):
         self.due_label = QLabel(self)  # meeting details / replies due today or overdue (consult_desk.due)
         self.due_label.setObjectName("due_count")
         self.statusBar().addPermanentWidget(self.due_label)
-        self.today.due_list.loaded.connect(self._show_due_count)  # the board's due list, not a second read
+        self.today.due_list.loaded.connect(self._show_due_count)  # the due list's own rows: one read, one number
         self._show_due_count()
         self._update_titles()
         self._restore_state()
 
-        # Other desks' changes (the database's change counter, polled every 2 s) refresh the views.
+        # One change hub: this desk's commits come from the services (consult_desk.changes); other
+        # desks' changes are noticed by the poll of the change counter (2 s) and published as ALL.
+        self.hub = hub()
         self.watcher = ChangeWatcher(parent=self)
-        self.watcher.changed.connect(self.refresh_all)
+        self.watcher.changed.connect(lambda _value: self.hub.publish(changes.ALL))
+        self.hub.local_commit.connect(self.watcher.acknowledge)  # our own commit moved the counter
         self.watcher.unavailable.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.watcher.start()
         self.callback_queue = CallbackQueueDock.install(self, ctx)  # open phone callbacks, seen from every view
@@ -141,7 +149,8 @@ class MainWindow(QMainWindow):
         self._pending: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}
         self._calendar_mode = "month"  # the remembered mode, applied when the calendar is built
         self.tabs.currentChanged.connect(self._tab_shown)
-        self.today = self._add_view(TodayBoard(self.ctx, self.office, self), TodayBoard.tab_title())
+        self.today = self._add_view(TodayBoard(self.ctx, self.office, self, selection=self.selection),
+                                    TodayBoard.tab_title())
         self.add_lazy_view("calendar", self.tr("Calendar"), self._make_calendar)
         self.add_lazy_view("search_view", self.tr("Search"), self._make_search)
         self.add_lazy_view("outbox_view", QCoreApplication.translate(*OUTBOX_TITLE), self._make_outbox)
@@ -293,22 +302,16 @@ class MainWindow(QMainWindow):
         return None if name in self._pending else getattr(self, name, None)
 
     def refresh_all(self) -> None:
-        """Reload what every view built so far shows (after this desk's or another desk's change);
-        the Today board's due list gives the status bar its count."""
+        """Reload what every view built so far shows (F5, or after the settings changed the dates'
+        form). Changes themselves reach the views through the change hub, by topic."""
         for view in self._built_views():
             if hasattr(view, "refresh"):
                 view.refresh()
         self.panel.refresh()
 
     def _show_due_count(self) -> None:
-        due = self.today.due_list
-        self.due_label.setText(due_text(self.ctx, self.office, due.model.rows if due.office == self.office else None))
-
-    def _after_change(self, _reservation_id: int = 0) -> None:
-        """This desk changed something: refresh now, and tell the watcher it need not do it again."""
-        self.refresh_all()
-        if hasattr(self, "watcher"):
-            self.watcher.acknowledge()
+        """The same number as the due list's header, from the same rows (no second query)."""
+        self.due_label.setText(self.today.due_list.count_text())
 
     # -------------------------------------------------------------- actions
 
@@ -321,8 +324,16 @@ class MainWindow(QMainWindow):
         self.search_view.focus_search()
 
     def open_reservation(self, reservation_id: int) -> None:
-        """Show a reservation in the panel (and its day in the calendar) with the focus on its actions."""
-        self.panel.show_reservation(reservation_id)
+        """Show a reservation in the panel (and its day in the calendar) with the focus on its actions.
+        A reservation of another office (a search over all offices) switches the office first, so the
+        panel never shows a reservation of an office other than the selected one."""
+        try:
+            office = lifecycle.get_reservation(reservation_id).office_id
+        except ConsultDeskError:
+            office = self.office
+        if office != self.office and any(o.code == office for o in self.offices):
+            self.selection.set_office(office)
+        self.panel.show_reservation(reservation_id)  # the shared selection follows
         info = self.panel.info
         calendar = self._built("calendar")
         if info is not None and info["office"] == self.office and self.tabs.currentWidget() is not calendar:
@@ -343,11 +354,8 @@ class MainWindow(QMainWindow):
 
         dialog = BookingDialog(self.ctx, self.office, self, start=start, event_id=event_id)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        if dialog.refused:
-            self._after_change()
         if not accepted or dialog.reservation is None:
             return
-        self._after_change()
         self.open_reservation(dialog.reservation.id)
 
     def open_help(self, page: str | None = None):  # noqa: ANN201 (HelpBrowser)
@@ -367,11 +375,20 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- office, titles, state
 
     def _office_changed(self, index: int) -> None:
-        self.office = str(self.office_box.itemData(index))
+        self.selection.set_office(str(self.office_box.itemData(index)))
+
+    def _office_selected(self, code: str) -> None:
+        """The shared selection switched the office (and dropped a reservation of the other one):
+        every view built so far re-scopes; the others read the office when they are built."""
+        self.office = code
         settings().setValue("main/office", self.office)
-        for view in self._built_views():  # the others read the office when they are built
+        self.office_box.blockSignals(True)
+        self.office_box.setCurrentIndex(max(0, self.office_box.findData(code)))
+        self.office_box.blockSignals(False)
+        for view in self._built_views():
             if hasattr(view, "set_office"):
                 view.set_office(self.office)
+        self.panel.set_office(self.office)
         self._update_titles()
 
     def _update_titles(self) -> None:

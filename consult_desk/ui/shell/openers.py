@@ -34,6 +34,13 @@ class BookingOpener(Protocol):
     ) -> QDialog: ...
 
 
+class ActionRunner(Protocol):
+    def __call__(
+        self, ctx: Context, reservation_id: int, action: str, parent: QWidget,
+        after: Callable[[int], object] | None = None,
+    ) -> QDialog | bool | None: ...
+
+
 @dataclass
 class Openers:
     booking_dialog: BookingOpener | None = None
@@ -44,8 +51,8 @@ class Openers:
     """The mail preview of one reservation with a template (mail), not yet shown."""
     callback_panel: Callable[[Context, int, QWidget | None], QDialog | None] | None = None
     """The callback panel of a session (session): one per session, brought to front."""
-    checkin_dialog: Callable[[Context, int, QWidget | None], QDialog] | None = None
-    """The check-in dialog with the connection test (session), not yet shown."""
+    run_action: ActionRunner | None = None
+    """The one action runner (session/action_runner.py) the Today board and the panel both use."""
 
 
 OPENERS = Openers()
@@ -78,6 +85,8 @@ def callback_panel(ctx: Context, reservation_id: int, parent: QWidget | None = N
     return opener(ctx, reservation_id, parent)
 
 
-def checkin_dialog(ctx: Context, reservation_id: int, parent: QWidget | None = None) -> QDialog:
-    opener: Callable[[Context, int, QWidget | None], QDialog] = _need("checkin_dialog")  # type: ignore[assignment]
-    return opener(ctx, reservation_id, parent)
+def run_action(
+    ctx: Context, reservation_id: int, action: str, parent: QWidget, after: Callable[[int], object] | None = None
+) -> QDialog | bool | None:
+    opener: ActionRunner = _need("run_action")  # type: ignore[assignment]
+    return opener(ctx, reservation_id, action, parent, after)

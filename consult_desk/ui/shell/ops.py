@@ -35,14 +35,15 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, op: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, op: Callable[[], Any], relay: _Relay, database: bool = True) -> None:
         super().__init__()
         self.op = op
         self.relay = relay
+        self.database = database
         self.setAutoDelete(False)
 
     def run(self) -> None:  # worker thread: the service call, on its own connection; no widget
-        database = DB.obj
+        database = DB.obj if self.database else None
         opened = False
         result: Any = None
         error: ConsultDeskError | None = None
@@ -72,6 +73,7 @@ class Op(Generic[T]):
         failure: Callable[[ConsultDeskError], object] | None = None,
         label: str | None = None,
         pool: QThreadPool | None = None,
+        database: bool = True,
     ) -> None:
         self.parent = parent
         self.op = op
@@ -81,7 +83,7 @@ class Op(Generic[T]):
         self.pool = pool or QThreadPool.globalInstance()
         self.relay = _Relay()
         self.relay.done.connect(self._done)  # queued: the relay lives on the GUI thread
-        self.task = _Task(op, self.relay)
+        self.task = _Task(op, self.relay, database)
         self.finished = False
         self.result: T | None = None
         self.error: ConsultDeskError | None = None
@@ -151,9 +153,11 @@ def run_op(
     failure: Callable[[ConsultDeskError], object] | None = None,
     label: str | None = None,
     pool: QThreadPool | None = None,
+    database: bool = True,
 ) -> Op[T]:
-    """Run ``op()`` on a worker thread; ``success(result)`` / ``failure(error)`` on the GUI thread."""
-    return Op(parent, op, success, failure, label, pool).run()
+    """Run ``op()`` on a worker thread; ``success(result)`` / ``failure(error)`` on the GUI thread.
+    ``database=False``: the call needs no database (sending mail), so no connection is opened."""
+    return Op(parent, op, success, failure, label, pool, database).run()
 
 
 def running() -> int:

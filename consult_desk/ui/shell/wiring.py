@@ -6,6 +6,7 @@ module when first used, so the window still starts without the booking dialog or
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from consult_desk.ui.shell.openers import OPENERS
@@ -35,10 +36,12 @@ def _callback_panel(*args: Any) -> Any:
     return open_callback_panel(*args)
 
 
-def _checkin_dialog(*args: Any) -> Any:
-    from consult_desk.ui.session.checkin_dialog import CheckInDialog
+def _run_action(
+    ctx: Any, reservation_id: int, action: str, parent: Any, after: Callable[[int], object] | None = None
+) -> Any:
+    from consult_desk.ui.session.action_runner import run_action
 
-    return CheckInDialog(*args)
+    return run_action(ctx, reservation_id, action, parent, after)
 
 
 def install() -> None:
@@ -46,4 +49,4 @@ def install() -> None:
     OPENERS.next_booking = _next_booking
     OPENERS.mail_preview = _mail_preview
     OPENERS.callback_panel = _callback_panel
-    OPENERS.checkin_dialog = _checkin_dialog
+    OPENERS.run_action = _run_action

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk import backup, retention
+from consult_desk import backup, changes, retention
 from consult_desk.errors import ConsultDeskError
 from consult_desk.permissions import can
+from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.ops import Op, Outcome, run_op
 from consult_desk.ui.shell.settings import settings
 from consult_desk.ui.widgets.messages import confirm, show_error
@@ -86,21 +87,30 @@ class PurgeDialog(QDialog):
         d = self.date.date()
         return dt.date(d.year(), d.month(), d.day())
 
-    def update_count(self) -> retention.PurgePlan | None:
+    def update_count(self) -> Op[retention.PurgePlan]:
+        """Count what the cut-off would anonymise, off the window's thread (the newest count wins)."""
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        try:
-            plan = retention.plan(self.ctx, before=self.before())
-        except ConsultDeskError as exc:
-            self.count.setText(exc.message)
-            ok.setEnabled(False)
-            return None
-        self.count.setText(
-            self.tr("%1 reservations of %2 people will be anonymised.")
-            .replace("%1", str(plan.reservations))
-            .replace("%2", str(plan.applicants))
-        )
-        ok.setEnabled(plan.reservations > 0)
-        return plan
+        ok.setEnabled(False)
+        ctx, before = self.ctx, self.before()
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
+
+        def counted(plan: retention.PurgePlan) -> None:
+            if generation != self._generation:
+                return
+            self.count.setText(
+                self.tr("%1 reservations of %2 people will be anonymised.")
+                .replace("%1", str(plan.reservations))
+                .replace("%2", str(plan.applicants))
+            )
+            ok.setEnabled(plan.reservations > 0)
+
+        def failed(exc: ConsultDeskError) -> None:
+            if generation == self._generation:
+                self.count.setText(exc.message)
+
+        self.count_op = run_op(self, lambda: retention.plan(ctx, before=before), counted, failure=failed)
+        return self.count_op
 
     def accept(self) -> None:
         """The purge runs off the window's thread; the dialog closes when it is done."""
@@ -256,8 +266,7 @@ class SupervisorActions(QObject):
         def restored(result: backup.RestoreResult) -> None:
             self._status(self.tr("Restored from %1; the previous data is in %2.").replace("%1", str(source))
                          .replace("%2", str(result.safety_copy)))
-            if hasattr(self.window, "refresh_all"):
-                self.window.refresh_all()
+            hub.hub().publish(changes.ALL)  # the whole database was replaced: every view reads again
             self.restored.emit()
             finish(True)
 
@@ -275,8 +284,6 @@ class SupervisorActions(QObject):
         dialog = PurgeDialog(self.ctx, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_plan is not None:
             self._status(self.tr("%1 reservations anonymised.").replace("%1", str(dialog.result_plan.reservations)))
-            if hasattr(self.window, "refresh_all"):
-                self.window.refresh_all()
             self._purge_meetings()
 
     def _purge_meetings(self) -> None:
@@ -354,31 +361,31 @@ class SupervisorActions(QObject):
             tabs.setCurrentWidget(view)
         view.verify()
 
-    def propose_purge(self) -> bool:
-        """Personal data past the retention period: say how much, offer the purge (asked once a day)."""
+    def propose_purge(self) -> Op[retention.PurgePlan] | None:
+        """Personal data past the retention period: say how much (counted off the window's thread),
+        offer the purge (asked once a day)."""
         key = f"retention/asked/{self.ctx.actor.login}"
         today = self.ctx.clock.today().isoformat()
         if str(settings().value(key, "")) == today:
-            return False
-        try:
-            plan = retention.due(self.ctx)
-        except ConsultDeskError:
-            return False
-        if plan.reservations == 0:
-            return False
-        settings().setValue(key, today)
-        text = self.tr(
-            "%1 reservations of %2 people are past their office's retention period. Anonymise their personal "
-            "data now? Statistics do not change."
-        ).replace("%1", str(plan.reservations)).replace("%2", str(plan.applicants))
-        answer = QMessageBox.question(self.window, self.tr("Retention period"), text)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
+            return None
         ctx = self.ctx
-        run_op(self.window, lambda: retention.purge(ctx),
-               lambda done: self._status(self.tr("%1 reservations anonymised.").replace("%1", str(done.reservations))),
-               failure=lambda exc: show_error(self.window, exc), label=self.tr("Anonymising old personal data"))
-        return True
+
+        def counted(plan: retention.PurgePlan) -> None:
+            if plan.reservations == 0:
+                return
+            settings().setValue(key, today)
+            text = self.tr(
+                "%1 reservations of %2 people are past their office's retention period. Anonymise their personal "
+                "data now? Statistics do not change."
+            ).replace("%1", str(plan.reservations)).replace("%2", str(plan.applicants))
+            answer = QMessageBox.question(self.window, self.tr("Retention period"), text)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            run_op(self.window, lambda: retention.purge(ctx),
+                   lambda done: self._status(self.tr("%1 reservations anonymised.").replace("%1", str(done.reservations))),
+                   failure=lambda exc: show_error(self.window, exc), label=self.tr("Anonymising old personal data"))
+
+        return run_op(self.window, lambda: retention.due(ctx), counted, failure=lambda _exc: None)
 
 
 def add_supervisor_views(window: QMainWindow) -> None:

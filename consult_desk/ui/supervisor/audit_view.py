@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import audit
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.export import ExportResult
 from consult_desk.models import AuditLog
+from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.ops import Op, run_op
 from consult_desk.ui.supervisor.reports_view import ENCODINGS
 from consult_desk.ui.widgets.messages import show_error
@@ -69,6 +71,7 @@ class AuditView(QWidget):
         super().__init__(parent)
         self.setObjectName("audit_view")
         self.ctx = ctx
+        hub.on((Topic.AUDIT, Topic.RESERVATIONS, Topic.STAFF, Topic.OFFICES), self.refresh, self)  # what this view shows changed (shell/hub.py)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         today = ctx.clock.today()

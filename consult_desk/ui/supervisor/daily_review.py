@@ -37,10 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import reports
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.reports import DailyReview
 from consult_desk.states import status_label
+from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.ops import Op, run_op
 from consult_desk.ui.widgets.format import fmt_date
 from consult_desk.ui.widgets.messages import show_error
@@ -252,6 +254,7 @@ class DailyReviewView(QWidget):
         super().__init__(parent)
         self.setObjectName("daily_review")
         self.ctx = ctx
+        hub.on((Topic.RESERVATIONS, Topic.CALLBACKS, Topic.OFFICES), self.refresh, self)  # what this view shows changed (shell/hub.py)
         self.office = ""
         self.review: DailyReview | None = None
         layout = QVBoxLayout(self)

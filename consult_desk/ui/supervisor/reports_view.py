@@ -40,12 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import export, reports
+from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.export import ExportResult
 from consult_desk.permissions import can
 from consult_desk.reports import Group, Statistics
 from consult_desk.states import Status, status_label
+from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.ops import Op, run_op
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel
@@ -200,6 +202,7 @@ class ReportsView(QWidget):
         super().__init__(parent)
         self.setObjectName("reports")
         self.ctx = ctx
+        hub.on((Topic.RESERVATIONS, Topic.OFFICES), self.refresh, self)  # what this view shows changed (shell/hub.py)
         self.office = office
         self.stats: Statistics | None = None
         layout = QVBoxLayout(self)
@@ -282,16 +285,31 @@ class ReportsView(QWidget):
         self.office = code
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self) -> Op[Statistics]:
+        """Count the period off the window's thread (``self.op``); the newest request wins."""
         start, end = self.span()
-        try:
-            self.stats = reports.statistics(self.ctx, start, end, self.scope())
-        except ConsultDeskError as exc:
+        ctx, scope = self.ctx, self.scope()
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
+
+        def counted(stats: Statistics) -> None:
+            if generation == self._generation:
+                self._show_statistics(stats, start)
+
+        def failed(exc: ConsultDeskError) -> None:
+            if generation != self._generation:
+                return
             self.stats = None
             self.caption.setText(exc.message)
             self.model.set_statistics(None)
             self.chart.set_bars("", [])
-            return
+
+        self.op = run_op(self, lambda: reports.statistics(ctx, start, end, scope), counted, failure=failed,
+                         label=self.tr("Counting"))
+        return self.op
+
+    def _show_statistics(self, stats: Statistics, start: dt.date) -> None:
+        self.stats = stats
         period = f"{start:%Y-%m}" if self.monthly() else f"{start:%Y-%m-%d}"
         self.caption.setText(
             self.tr("%1: applications are counted by the day they came in, everything else by the session's day.")

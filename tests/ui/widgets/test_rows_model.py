@@ -43,7 +43,7 @@ def test_rows_are_replaced_with_a_reset_and_read_back_by_index(qtbot):
 @pytest.mark.parametrize(
     ("model_class", "titles"),
     [
-        (OutboxModel, ["送信予定", "予約", "メール", "宛先", "件名", "状態", "試行回数", "エラー"]),
+        (OutboxModel, ["送信予定", "予約", "メール", "宛先", "件名", "状態", "試行回数", "エラー"]),  # the schedule (issue 17)
         (StaffModel, ["ログインID", "氏名", "役割", "事業所", "状態"]),
         (DueModel, ["区分", "対応", "期限", "相談日時", "氏名", "電話番号"]),
         (AuditModel, ["日時", "職員", "操作", "対象", "件数", "詳細"]),

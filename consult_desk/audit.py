@@ -87,6 +87,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "backup": ("バックアップ", "backup"),
     "backup_auto": ("自動バックアップ", "automatic backup"),
     "restore": ("バックアップから復元", "restored from a backup"),
+    "undo": ("直前の操作を元に戻す", "last step undone"),  # issue 15
     # meetings created by the platforms (issue 16)
     "meeting_create": ("会議サービスで会議を作成", "platform meeting created"),
     "meeting_move": ("会議サービスの会議の時刻変更", "platform meeting moved"),
@@ -176,20 +177,87 @@ def target_text(row: AuditLog) -> str:
     return row.target
 
 
+# issue 15: the audit log's details in plain words ("encoding=utf-8-sig columns=id,office" reads
+# 文字コード：UTF-8（BOM付き）　列：予約番号、事業所). The stored detail stays as it is (CSV, tooltip).
+DETAIL_KEYS: dict[str, tuple[str, str]] = {
+    "encoding": ("文字コード", "encoding"),
+    "columns": ("列", "columns"),
+    "fields": ("項目", "fields"),
+    "role": ("役割", "role"),
+    "reason": ("理由", "reason"),
+    "schema": ("データベースの版", "database version"),
+    "safety": ("復元前の控え", "safety copy"),
+    "keep": ("残す数", "kept"),
+    "template": ("文面", "template"),
+    "counsellor": ("相談員", "counsellor"),
+    "applicants": ("申込者", "applicants"),
+}
+DETAIL_VALUES: dict[str, tuple[str, str]] = {
+    "utf-8-sig": ("UTF-8（BOM付き）", "UTF-8 with BOM"),
+    "utf-8": ("UTF-8", "UTF-8"),
+    "cp932": ("Shift_JIS（CP932）", "Shift_JIS (CP932)"),
+    "first-start": ("初回起動時", "at first start"),
+    "demo": ("デモ用", "demo"),
+    "*": ("全員", "everyone"),
+}
+
+
+def _plain_value(key: str, value: str, en: bool) -> str:
+    from consult_desk.permissions import role_label
+
+    if key == "role":
+        return role_label(value)
+    if key == "columns":
+        from consult_desk.export import COLUMNS
+
+        names = dict(COLUMNS)
+        return (", " if en else "、").join(names.get(v, v) if not en else v for v in value.split(","))
+    if key == "fields":
+        return (", " if en else "、").join(value.split(","))
+    pair = DETAIL_VALUES.get(value)
+    return (pair[1] if en else pair[0]) if pair else value
+
+
+def plain_detail(detail: str) -> str:
+    """``key=value`` tokens as words in the UI language; anything else as it was written."""
+    from consult_desk.errors import language
+
+    en = language() == "en"
+    tokens = detail.split(" ")
+    if not any(t.partition("=")[0] in DETAIL_KEYS and "=" in t for t in tokens):
+        return detail  # a note or reason written by staff: as they wrote it
+    words = []
+    for token in tokens:
+        key, sep, value = token.partition("=")
+        if sep and key in DETAIL_KEYS:
+            label = DETAIL_KEYS[key][1 if en else 0]
+            words.append(f"{label}: {_plain_value(key, value, en)}" if en else f"{label}：{_plain_value(key, value, en)}")
+        elif token in DETAIL_VALUES:
+            words.append(DETAIL_VALUES[token][1 if en else 0])
+        elif token:
+            words.append(token)
+    return ("; " if en else "　").join(words)
+
+
 def detail_text(row: AuditLog) -> str:
-    """A reservation change's "from->to channel" with the status and channel labels; other details as stored."""
+    """A reservation change's "from->to channel" with the status and channel labels; other details in
+    plain words (:func:`plain_detail`)."""
     from consult_desk.presets import channel_label
     from consult_desk.states import Status, status_label
 
     if not row.action.startswith("reservation.") or "->" not in row.detail:
-        return row.detail
+        return plain_detail(row.detail)
     change, _, channel = row.detail.partition(" ")
     before, _, after = change.partition("->")
     known = {s.value for s in Status}
     if after not in known or (before and before not in known):
         return row.detail
     text = f"{status_label(before)} → {status_label(after)}" if before else status_label(after)
-    return f"{text}（{channel_label(channel)}）" if channel else text
+    if not channel:
+        return text
+    from consult_desk.errors import language
+
+    return f"{text} ({channel_label(channel)})" if language() == "en" else f"{text}（{channel_label(channel)}）"
 
 
 def _filtered(

@@ -195,6 +195,11 @@ def list_staff(ctx: Context, include_inactive: bool = True) -> list[StaffInfo]:
     ]
 
 
+def display_names() -> dict[str, str]:
+    """login -> the person's name, for showing people by name (audit log, history, consent, PDF)."""
+    return {login: name for login, name in Staff.select(Staff.login, Staff.display_name).tuples()}
+
+
 def get_staff(login: str) -> Staff:
     staff = Staff.get_or_none(Staff.login == nfkc(login or "").lower())
     if staff is None:

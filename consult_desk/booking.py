@@ -16,7 +16,7 @@ import peewee as pw
 
 from consult_desk import audit, changes
 from consult_desk.actions import Action
-from consult_desk.calendar import format_date_ja
+from consult_desk.calendar import format_date, format_date_ja
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
@@ -187,7 +187,7 @@ def _slot_refusal(
         return RuleError(
             "app_deadline",
             clause=config.clause("application_deadline"),
-            deadline=format_date_ja(deadline),
+            deadline=format_date(deadline),
             days=config["application_deadline_business_days"],
         )
     return None
@@ -321,7 +321,7 @@ def check_slot(
     """The slot rules: business day, inside the hours, on the grid, not past, deadline met."""
     reason = config.calendar.closed_reason(start.date())
     if reason:
-        raise RuleError("closed_day", clause=config.clause("closed_day"), date=format_date_ja(start.date()), reason=reason)
+        raise RuleError("closed_day", clause=config.clause("closed_day"), date=format_date(start.date()), reason=reason)
     length_minutes = minutes or config.session_minutes
     grid = config.grid(start.date(), length_minutes)
     if not any(s == start for s, _ in grid):
@@ -737,7 +737,7 @@ def create_event(
         raise RuleError("invalid_value", label="時間（分）", value=minutes)
     reason = config.calendar.closed_reason(start.date())
     if reason:
-        raise RuleError("closed_day", date=format_date_ja(start.date()), reason=reason)
+        raise RuleError("closed_day", date=format_date(start.date()), reason=reason)
     with transaction():
         event = Event.create(
             office=office,

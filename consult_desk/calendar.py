@@ -85,5 +85,27 @@ def format_date_ja(day: dt.date, era: bool = False) -> str:
     return f"{day.year}年{day.month}月{day.day}日({weekday})"
 
 
+_EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_display_era = False
+
+
+def set_display_era(enabled: bool) -> None:
+    """和暦 (令和9年) in displayed dates; the desk's setting (ui/era), applied at once."""
+    global _display_era
+    _display_era = bool(enabled)
+
+
+def format_date(day: dt.date) -> str:
+    """A date as the user reads it, in the UI language: 2027年1月13日(水) (or 令和9年… when chosen),
+    Wed 13 Jan 2027 in English, so that no Japanese date lands inside an English sentence. For a
+    message's parameters; mail to applicants and CSV keep their own formats."""
+    from consult_desk.errors import language
+
+    if language() == "en":
+        return f"{_EN_WEEKDAYS[day.weekday()]} {day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+    return format_date_ja(day, era=_display_era)
+
+
 def format_datetime_ja(when: dt.datetime, era: bool = False) -> str:
     return f"{format_date_ja(when.date(), era)} {when:%H:%M}"

@@ -245,7 +245,7 @@ def _live_today(
     ctx: Context, clock: FixedClock, todays: list[Reservation], config: OfficeConfig, now: dt.datetime
 ) -> None:
     """Today's sessions as they stand at ``now``: those over are done, one that failed waits on a
-    phone callback, those running are in session, the next one within half an hour is checked in, the
+    phone callback, those running are in session, the next one within the hour is checked in, the
     rest have their details. Before opening time none is live."""
     opts = lifecycle.ActOptions
     checks = {"connection_test": "ok", "identity_checked": True, "companions_present": True}
@@ -257,9 +257,9 @@ def _live_today(
             lifecycle.act(ctx, rid, "offer" if config.get("offer_flow") else "confirm", opts(channel="email"))
         _forward(clock, min(now, max(res.created_at + dt.timedelta(hours=2), res.start - dt.timedelta(days=1))))
         _send_details(ctx, rid, config)
-        if now < res.start - dt.timedelta(minutes=30):
+        if now < res.start - dt.timedelta(minutes=60):
             continue  # not yet
-        if now < res.start:  # the next one is checked in up to half an hour ahead
+        if now < res.start:  # the next one is checked in up to an hour ahead
             if not checked_in:
                 _forward(clock, min(now, res.start - dt.timedelta(minutes=5)))
                 lifecycle.act(ctx, rid, Action.CHECK_IN, opts(checks=checks))

@@ -488,6 +488,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "再発行の理由を入力してください（紛失・盗難など）",
         "Give the reason for reissuing (lost, stolen ...)",
     ),
+    # issue 15: undo of the last reversible step
+    "undo_too_late": (
+        "元に戻せません（その後に操作があったか、時間が過ぎました）",
+        "This step can no longer be undone (something happened since, or too much time has passed)",
+    ),
     # issue 11: work run off the window's thread (consult_desk/ui/shell/ops.py)
     "operation_failed": ("処理を完了できませんでした：{detail}", "The operation could not be completed: {detail}"),
     # least privilege and tamper evidence (issue 13)

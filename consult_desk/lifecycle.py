@@ -13,8 +13,8 @@ import peewee as pw
 from consult_desk import audit, changes, seed_rules
 from consult_desk.actions import Action, Need, Offer
 from consult_desk.booking import BookingRequest, book, release_seat
-from consult_desk.calendar import format_date_ja
-from consult_desk.changes import Topic
+from consult_desk.calendar import format_date
+from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
 from consult_desk.models import (
@@ -134,14 +134,20 @@ def extend_limit(config: OfficeConfig, reservation: Reservation) -> dt.datetime:
 
 
 def last_checks(reservation: Reservation) -> dict[str, Any] | None:
-    """The results of the latest check-in (connection test, identity, companions), or None."""
-    last = (
-        History.select(History.data)
-        .where(History.reservation == reservation, History.action == Action.CHECK_IN.value)
+    """The results of the latest check-in (connection test, identity, companions), or None; a
+    check-in taken back (undo) no longer counts."""
+    rows = (
+        History.select(History.id, History.action, History.data)
+        .where(History.reservation == reservation, History.action.in_(("check-in", "undo")))
         .order_by(History.id.desc())
-        .first()
     )
-    return dict(last.data or {}) if last is not None else None
+    undone = set()
+    for row in rows:
+        if row.action == "undo":
+            undone.add((row.data or {}).get("history"))
+        elif row.id not in undone:
+            return dict(row.data or {})
+    return None
 
 
 def _check_in_data(config: OfficeConfig, res: Reservation, checks: dict[str, Any] | None) -> dict[str, Any]:
@@ -215,7 +221,7 @@ def _details_complete(res: Reservation, config: OfficeConfig, now: dt.datetime) 
 
 def _session_day(res: Reservation, config: OfficeConfig, now: dt.datetime) -> None:
     if now.date() != res.start.date():
-        raise RuleError("not_session_day", date=format_date_ja(res.start.date()))
+        raise RuleError("not_session_day", date=format_date(res.start.date()))
 
 
 def _startable(res: Reservation, config: OfficeConfig, now: dt.datetime) -> None:
@@ -468,6 +474,62 @@ def act(ctx: Context, reservation_id: int, action: Action | str, options: ActOpt
         _sync_mail(ctx, res)
         changes.touch(Topic.RESERVATIONS)  # and CALLBACKS where a callback opened or closed
     return step.new_reservation or res
+
+
+# ------------------------------------------------------------------ undo (issue 15)
+
+# The steps a clerk may take back at once: they changed the status (and a field or two) and
+# nothing outside the reservation. A step that told someone (a cancellation, a no-show), closed a
+# callback or moved a seat is not among them (states.IRREVERSIBLE asks before doing those).
+REVERSIBLE = frozenset({"offer", "confirm", "send-details", "check-in", "start", "extend"})
+UNDO_MINUTES = 2  # the service's window; the window offers 「元に戻す」 for a few seconds of it
+
+
+def last_undoable(ctx: Context) -> History | None:
+    """This staff member's last step if it can still be taken back: reversible, within
+    UNDO_MINUTES, and nothing happened to the reservation since."""
+    since = ctx.clock.now() - dt.timedelta(minutes=UNDO_MINUTES)
+    last = (
+        History.select()
+        .where(History.staff == ctx.actor.login, History.at >= since)
+        .order_by(History.id.desc())
+        .first()
+    )
+    if last is None or last.action not in REVERSIBLE or last.from_status is None:
+        return None
+    newest = History.select().where(History.reservation == last.reservation_id).order_by(History.id.desc()).first()
+    res = Reservation.get_or_none(Reservation.id == last.reservation_id)
+    if newest is None or newest.id != last.id or res is None or res.status != last.status:
+        return None
+    if last.action == "start" and (last.data or {}).get("planned_end") not in (None, f"{res.end:%H:%M}"):
+        return None
+    return last
+
+
+def undo_last(ctx: Context, history_id: int) -> Reservation:
+    """Take back step ``history_id`` (from :func:`last_undoable`): the status before it, the fields it
+    set cleared; the undo itself is a history entry ("undo") and in the audit log."""
+    require(ctx, "act")
+    with transaction():
+        step = last_undoable(ctx)
+        if step is None or step.id != history_id:
+            raise RuleError("undo_too_late")
+        res = get_reservation(step.reservation_id, lock=True)
+        before = res.status
+        if step.action == "offer":
+            res.offer_reply_by = None
+        elif step.action == "start":
+            res.actual_start = None
+        elif step.action == "extend":
+            hours, minutes = (int(x) for x in str((step.data or {}).get("from", f"{res.end:%H:%M}")).split(":"))
+            res.end = res.end.replace(hour=hours, minute=minutes)
+        res.status = step.from_status
+        res.updated_at = ctx.clock.now()
+        res.save()
+        _history(ctx, res, "undo", before, res.status, note="", data={"undid": step.action, "history": step.id})
+        audit.record(ctx, "undo", str(res.id), detail=step.action)
+        touch(Topic.RESERVATIONS)
+    return res
 
 
 def _sync_mail(ctx: Context, res: Reservation) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from consult_desk import audit
-from consult_desk.calendar import format_date_ja
+from consult_desk.calendar import format_date
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
@@ -101,7 +101,7 @@ def add(
     note = normalise_text(note, "メモ", 1000)
     lent = lent_on or ctx.clock.today()
     if due_on < lent:
-        raise RuleError("loan_due_before_lent", due=format_date_ja(due_on), lent=format_date_ja(lent))
+        raise RuleError("loan_due_before_lent", due=format_date(due_on), lent=format_date(lent))
     with transaction():
         res = _reservation(reservation_id)
         _check_office(res.office_id)
@@ -134,9 +134,9 @@ def give_back(ctx: Context, loan_id: int, returned_on: dt.date | None = None, no
         if loan is None:
             raise RuleError("loan_not_found", id=loan_id)
         if loan.returned_on is not None:
-            raise RuleError("loan_returned", id=loan.id, date=format_date_ja(loan.returned_on))
+            raise RuleError("loan_returned", id=loan.id, date=format_date(loan.returned_on))
         if day < loan.lent_on:
-            raise RuleError("loan_return_before_lent", returned=format_date_ja(day), lent=format_date_ja(loan.lent_on))
+            raise RuleError("loan_return_before_lent", returned=format_date(day), lent=format_date(loan.lent_on))
         loan.returned_on = day
         loan.returned_by = ctx.actor.login
         if note:

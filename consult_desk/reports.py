@@ -28,7 +28,7 @@ import peewee as pw
 
 from consult_desk import audit
 from consult_desk.actions import Action
-from consult_desk.calendar import format_date_ja
+from consult_desk.calendar import format_date, format_date_ja
 from consult_desk.context import Context
 from consult_desk.csvfile import ExportResult, safe_cell, write_csv
 from consult_desk.errors import RuleError, language
@@ -413,7 +413,7 @@ def statistics(ctx: Context, start: dt.date, end: dt.date, office: str | None = 
             offices.get(office_code, names.get(office_code, office_code)),
             counsellors.get(ckey, label, basis),
             platform_groups.get(pkey, plabel),
-            days.get(day.isoformat(), format_date_ja(day)),
+            days.get(day.isoformat(), format_date(day)),  # in the UI language, like the other labels
         ]
 
     def scoped(query):

@@ -277,9 +277,18 @@ def month_days(ctx: Context, office: str, first: dt.date, last: dt.date) -> list
     return result
 
 
-def first_bookable(ctx: Context, office: str, day: dt.date) -> dt.datetime | None:
-    """The day's first slot that can be booked now, for "new booking" on a day rather than a slot."""
-    return next((s.start for s in booking.slots(ctx, office, day) if s.bookable), None)
+def first_bookable(ctx: Context, office: str, day: dt.date, days: int = 1) -> dt.datetime | None:
+    """The first slot that can be booked now on ``day`` or the ``days - 1`` days after it (closed
+    days and slots past their deadline or full are skipped): Ctrl+N on a day rather than a slot."""
+    config = get_config(office)
+    for offset in range(max(1, days)):
+        current = day + dt.timedelta(days=offset)
+        if offset and not config.calendar.is_business_day(current):
+            continue
+        start = next((s.start for s in booking.slots(ctx, office, current) if s.bookable), None)
+        if start is not None:
+            return start
+    return None
 
 
 def meeting_credentials(reservation_id: int) -> list[CredentialView]:

@@ -143,7 +143,10 @@ STATUS_LABELS: dict[Status, tuple[str, str]] = {
     S.REFUSED: ("お断り", "refused"),
 }
 
-ACTION_LABELS: dict[str, tuple[str, str]] = {a.value: spec.label for a, spec in SPECS.items()}
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    **{a.value: spec.label for a, spec in SPECS.items()},
+    "undo": ("元に戻す", "Undone"),  # issue 15: the last reversible step taken back (a history entry)
+}
 
 # Actions that cannot be undone from the window without a supervisor: ask before doing them.
 IRREVERSIBLE = frozenset(a for a, spec in SPECS.items() if spec.irreversible)

@@ -171,3 +171,21 @@ def test_changes_read_with_labels_and_newest_first(hw, ctx, clock, make_request)
     assert audit.target_text(newest[0]) == f"予約 {res.id}"
     other = audit.search(ctx, action="office_create")[0]
     assert (audit.target_text(other), audit.detail_text(other)) == ("hellowork-kawagoe", "")
+
+
+def test_audit_details_in_plain_words():
+    """Issue 15 (4): no developer text (encoding=utf-8-sig columns=id,office) in the audit log view."""
+    from consult_desk.audit import plain_detail
+    from consult_desk.errors import language, set_language
+
+    before = language()
+    try:
+        set_language("ja")
+        assert plain_detail("encoding=utf-8-sig columns=id,office,name") == "文字コード：UTF-8（BOM付き）　列：予約ID、事業所、氏名"
+        assert plain_detail("role=admin first-start").startswith("役割：")
+        assert "初回起動時" in plain_detail("role=admin first-start")
+        assert plain_detail("電話で 継続") == "電話で 継続"  # staff's own words untouched
+        set_language("en")
+        assert plain_detail("encoding=cp932 columns=id,name") == "encoding: Shift_JIS (CP932); columns: id, name"
+    finally:
+        set_language(before)

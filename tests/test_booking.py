@@ -329,3 +329,25 @@ def test_bookings_are_stored_in_one_transaction(hw, ctx, make_request):
     res = booking.book(ctx, make_request(hw, WED))
     stored = Reservation.get_by_id(res.id)
     assert stored.seat_no == 1 and stored.consents.count() == 1 and stored.history.count() == 1
+
+
+def test_no_japanese_date_inside_an_english_message(db, ctx, make_office, make_request):
+    """Issue 15 (4): 「(2026年11月30日(月), 2 business days before)」 in the English UI; the date in a rule's
+    message follows the UI language (004 第4条(1): two business days before)."""
+    import re
+
+    from consult_desk.errors import language, set_language
+
+    office = make_office("hellowork-kawagoe")
+    before = language()
+    try:
+        set_language("en")
+        with pytest.raises(RuleError) as late:
+            booking.book(ctx, make_request(office, dt.datetime(2027, 1, 5, 10, 0)))
+        assert "Dec 2026" in late.value.message and not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", late.value.message)
+        set_language("ja")
+        with pytest.raises(RuleError) as late_ja:
+            booking.book(ctx, make_request(office, dt.datetime(2027, 1, 5, 10, 0)))
+        assert "2026年12月" in late_ja.value.message
+    finally:
+        set_language(before)

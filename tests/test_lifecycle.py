@@ -8,9 +8,10 @@ import pytest
 from action_helpers import send_details
 
 from consult_desk import booking, lifecycle
+from consult_desk.context import Actor, Context
 from consult_desk.errors import RuleError
 from consult_desk.lifecycle import ActOptions
-from consult_desk.models import Callback, History, SeatClaim
+from consult_desk.models import Callback, History, Reservation, SeatClaim
 from consult_desk.states import FINAL, TRANSITIONS, Status, allowed_actions
 
 T = dt.datetime
@@ -278,3 +279,56 @@ def test_the_reservation_view_carries_dates_and_times(booked, ctx):
         "channel", "seat", "event", "answers", "companions", "notify_by", "offer_reply_by", "terms_version",
         "terms_current", "consent", "rescheduled_from", "rescheduled_to", "flagged", "history",
     ]
+
+
+def test_undo_of_the_last_reversible_step(db, ctx, clock, make_office, make_request):
+    """Issue 15 (6): check-in, start and extend can be taken back by the same person within
+    lifecycle.UNDO_MINUTES while nothing happened since; a no-show or a cancellation cannot."""
+    import datetime as _dt
+
+    from consult_desk import audit as _audit
+    from consult_desk.errors import RuleError as _RuleError
+    from consult_desk.models import AuditLog as _AuditLog
+
+    office = make_office("hellowork-kawagoe")
+    start = _dt.datetime(2027, 1, 13, 10, 0)
+    res = booking.book(ctx, make_request(office, start))
+    second = booking.book(ctx, make_request(office, start + _dt.timedelta(minutes=30), name="佐藤 太郎",
+                                            phone="080-1111-2222"))
+    lifecycle.act(ctx, res.id, "confirm", lifecycle.ActOptions(channel="email"))
+    clock.set(start - _dt.timedelta(minutes=5))
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks={"connection_test": "ok", "identity_checked": True,
+                                                                          "companions_present": True}))
+    step = lifecycle.last_undoable(ctx)
+    assert step is not None and step.action == "check-in"
+    undone = lifecycle.undo_last(ctx, step.id)
+    assert undone.status == "confirmed" and lifecycle.last_checks(undone) is None
+    assert _AuditLog.select().where(_AuditLog.action == "undo").count() == 1
+    assert _audit.action_text("undo") == "直前の操作を元に戻す"
+    assert lifecycle.last_undoable(ctx) is None  # an undo is not undone in turn
+    with pytest.raises(_RuleError) as twice:
+        lifecycle.undo_last(ctx, step.id)
+    assert twice.value.code == "undo_too_late"
+
+    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks={"connection_test": "ok", "identity_checked": True,
+                                                                          "companions_present": True}))
+    clock.set(start)
+    lifecycle.act(ctx, res.id, "start")
+    assert lifecycle.undo_last(ctx, lifecycle.last_undoable(ctx).id).actual_start is None
+    lifecycle.act(ctx, res.id, "start")
+    clock.set(start + _dt.timedelta(minutes=1))  # still within the window
+    step = lifecycle.last_undoable(ctx)
+    assert step is not None and step.action == "start"
+    clock.set(start + _dt.timedelta(minutes=lifecycle.UNDO_MINUTES + 1))  # too late now
+    assert lifecycle.last_undoable(ctx) is None
+    other = Context(actor=Actor("someone", "別の人", "reception"), clock=clock)
+    assert lifecycle.last_undoable(other) is None  # only one's own step
+
+    lifecycle.act(ctx, res.id, "extend", lifecycle.ActOptions(minutes=15))
+    assert Reservation.get_by_id(res.id).end == start + _dt.timedelta(minutes=45)
+    lifecycle.undo_last(ctx, lifecycle.last_undoable(ctx).id)
+    assert Reservation.get_by_id(res.id).end == start + _dt.timedelta(minutes=30)
+    assert Reservation.get_by_id(res.id).status == "in_session"
+
+    lifecycle.cancel(ctx, second.id, "phone")
+    assert lifecycle.last_undoable(ctx) is None  # a cancellation told the applicant: not undone here

@@ -130,6 +130,12 @@ def test_first_bookable_and_credentials(db, ctx, make_office, make_request):
     office = make_office("nishitokyo-childcare")
     assert schedule.first_bookable(ctx, office, WED) == dt.datetime.combine(WED, dt.time(9, 0))
     assert schedule.first_bookable(ctx, office, dt.date(2027, 1, 9)) is None
+    # Ctrl+N on a Saturday before 成人の日 (Mon 11 Jan 2027): the first bookable slot is on Tuesday the 12th
+    assert schedule.first_bookable(ctx, office, dt.date(2027, 1, 9), days=92) == dt.datetime(2027, 1, 12, 9, 0)
+    # today (4 Jan, 09:00) is past 000 第4条(2)'s deadline for today and the next days: the first after it
+    first = schedule.first_bookable(ctx, office, ctx.clock.today(), days=92)
+    assert first is not None and first.date() > ctx.clock.today()
+    assert all(not s.bookable for s in booking.slots(ctx, office, ctx.clock.today()))
     res = booking.book(ctx, make_request(office, dt.datetime.combine(WED, dt.time(9, 0))))
     now = ctx.clock.now()
     MeetingCredential.create(reservation=res, url="https://zoom.example/j/1", passcode="old", issued_at=now,

@@ -4,27 +4,22 @@
 <context>
     <name>UpgradeNotice</name>
     <message>
-        <location filename="../../consult_desk/ui/shell/upgrade_notice.py" line="46" />
         <source>The database was upgraded to schema %1.</source>
         <translation>データベースを新しい形式（スキーマ %1）に更新しました。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/shell/upgrade_notice.py" line="49" />
         <source>A copy of the database as it was before is kept in:</source>
         <translation>更新前のデータベースの控えを次の場所に保存しました：</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/shell/upgrade_notice.py" line="52" />
-        <source>No file copy was made (server database): keep the server's own backups.</source>
+        <source>No file copy was made (server database): keep the server&apos;s own backups.</source>
         <translation>サーバーのデータベースのため、ファイルの控えは作っていません。サーバー側のバックアップをご利用ください。</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/shell/upgrade_notice.py" line="63" />
         <source>Database upgraded</source>
         <translation>データベースを更新しました</translation>
     </message>
     <message>
-        <location filename="../../consult_desk/ui/shell/upgrade_notice.py" line="71" />
         <source>Backup: %1</source>
         <translation>控え：%1</translation>
     </message>

@@ -81,6 +81,24 @@ def test_reception_cannot_read_the_log(logged, clock, qtbot):
     assert view.model.rows == [] and "権限" in view.count_label.text()
 
 
+@pytest.mark.usefixtures("japanese")
+def test_people_by_name_dates_in_the_desks_style_details_in_words(logged, ctx, qtbot):
+    """Issue 15 (4): 佐藤 一郎, not "sato"; 2027年1月6日(水) 09:00:00, not 2027-01-06; 文字コード：…, not encoding=."""
+    from consult_desk import auth
+    from consult_desk.ui.widgets.format import forget_names
+
+    auth.create_staff(ctx, "sato", "佐藤 一郎", "supervisor", "long-password-1")
+    forget_names()
+    view = make_view(qtbot, ctx)
+    pdf = next(i for i, r in enumerate(view.model.rows) if r.action == "pdf_daily_review")
+    assert [view.model.data(view.model.index(pdf, c)) for c in range(3)] == [
+        "2027年1月6日(水) 09:00:00", "佐藤 一郎", "日次確認表のPDF保存"]
+    export_row = next(i for i, r in enumerate(view.model.rows) if r.action == "export_csv_pii")
+    detail = view.model.data(view.model.index(export_row, 5))
+    assert detail.startswith("文字コード：UTF-8（BOM付き）　列：予約ID、") and "=" not in detail
+    assert view.date_from.displayFormat() == "yyyy年M月d日(ddd)"
+
+
 # ------------------------------------------------------------------ tamper evidence (issue 13)
 
 

@@ -149,8 +149,9 @@ def test_a_slot_that_cannot_be_booked_says_why(qtbot, db, ctx, make_office):
     with qtbot.assertNotEmitted(view.booking_requested):
         press(qtbot, Qt.Key.Key_Return)
     assert view.message.text() == "申込みの締切（2026年12月28日(月)、実施日の2営業日前）を過ぎています"
-    # Ctrl+N from here falls back to the day's first bookable slot, or none on a closed day.
-    assert view.booking_target()[0] == dt.datetime(2027, 1, 5, 0, 0)
+    # Ctrl+N from here opens the first bookable slot from this day on (issue 15, 2), not a slot
+    # marked (予約不可): Wednesday the 6th at 09:30.
+    assert view.booking_target()[0] == dt.datetime(2027, 1, 6, 9, 30)
 
 
 @pytest.mark.usefixtures("japanese")

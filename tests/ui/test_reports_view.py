@@ -71,7 +71,8 @@ def test_month_table_and_chart(january, ctx, qtbot):
     assert not view.chart.grab().isNull()  # painted with QPainter
     view.period.setCurrentIndex(1)  # one day
     finished(qtbot, view.op)
-    assert view.date_edit.displayFormat() == "yyyy-MM-dd" and model.data(model.index(0, 3)) == "2"
+    # one date style everywhere (issue 15, 4)
+    assert view.date_edit.displayFormat() == "yyyy年M月d日(ddd)" and model.data(model.index(0, 3)) == "2"
 
 
 def test_statistics_csv_in_both_encodings(january, ctx, qtbot, tmp_path, messages):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -25,22 +26,30 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from consult_desk import booking, lifecycle
+from consult_desk import booking, lifecycle, schedule
 from consult_desk.booking import BookingRequest, SlotInfo, Trouble
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError, RuleError, language
+from consult_desk.errors import ConsultDeskError, RuleError
 from consult_desk.models import Event, Reservation
 from consult_desk.offices import get_config
 from consult_desk.presets import STANDARD_FIELDS, channel_label
 from consult_desk.states import Status, status_label
 from consult_desk.ui.desk.consent_dialog import ConsentDialog
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span, fmt_time_span
+from consult_desk.ui.widgets.format import (
+    fmt_date,
+    fmt_datetime,
+    fmt_span,
+    fmt_time_span,
+    join_list,
+    setup_date_edit,
+)
 from consult_desk.ui.widgets.messages import confirm, show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.validation import format_phone
@@ -124,6 +133,7 @@ class BookingDialog(QDialog):
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.companion_rows: list[CompanionRow] = []
+        self.prefill = dict(prefill or {})
         self._ready = False  # signals from filling the widgets wait until everything is built
 
         if self.old is not None:
@@ -155,17 +165,27 @@ class BookingDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAutoDefault(False)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        # Two columns side by side where the screen is wide enough, one above the other otherwise; on a
+        # small screen (1366×768 at 150 %) the form scrolls instead of being cut off (fit_to).
+        body = QWidget(self)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.addLayout(left, 3)
+        self.columns.addLayout(right, 2)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("booking_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(body)
         header = QLabel(self._header_text(), self)
         header.setObjectName("booking_header")
         header.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(header)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
@@ -185,8 +205,23 @@ class BookingDialog(QDialog):
             first_empty.setFocus()
         else:
             self.save_button.setFocus()
-        hint = self.sizeHint()
-        self.resize(max(1000, hint.width()), max(480, hint.height()))
+        screen = self.screen() if parent is None else parent.screen()
+        self.fit_to(screen.availableGeometry().size() if screen is not None else QSize(1366, 728))
+
+    def fit_to(self, available: QSize) -> None:
+        """Size the dialog for a screen of ``available`` (logical) pixels: side by side when both
+        columns fit, else stacked; never larger than the screen (the form scrolls)."""
+        body = self.scroll.widget()
+        self.columns.setDirection(QBoxLayout.Direction.LeftToRight)
+        wide = body.sizeHint().width() + 40
+        if wide > available.width():
+            self.columns.setDirection(QBoxLayout.Direction.TopToBottom)
+        self.layout().activate()
+        body_hint = body.sizeHint()
+        chrome = self.sizeHint().height() - self.scroll.sizeHint().height()
+        width = min(max(1000 if wide <= available.width() else 0, body_hint.width() + 40), available.width() - 20)
+        height = min(max(480, body_hint.height() + chrome + 20), available.height() - 40)
+        self.resize(width, height)
 
     # -------------------------------------------------------------- building
 
@@ -205,11 +240,7 @@ class BookingDialog(QDialog):
         self.date_edit = DateEdit(box)
         self.date_edit.setObjectName("booking_date")
         self.date_edit.setCalendarPopup(True)
-        if language() == "ja":
-            self.date_edit.setLocale(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
-            self.date_edit.setDisplayFormat("yyyy年M月d日(ddd)")
-        else:
-            self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        setup_date_edit(self.date_edit)
         self.slot_box = QComboBox(box)
         self.slot_box.setObjectName("booking_slot")
         self.slot_box.setMinimumContentsLength(24)
@@ -256,7 +287,8 @@ class BookingDialog(QDialog):
         elif self.old is not None:
             day = dt.date.fromisoformat(self.old["start"][:10])
         else:
-            day = self.config.calendar.next_business_day(self.ctx.clock.today())
+            first = schedule.first_bookable(self.ctx, self.office, self.ctx.clock.today(), days=92)
+            day = first.date() if first else self.config.calendar.next_business_day(self.ctx.clock.today())
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.date_edit.dateChanged.connect(lambda _d: self._load_slots(None))
         self.slot_box.currentIndexChanged.connect(lambda _i: self._slot_changed())
@@ -275,6 +307,10 @@ class BookingDialog(QDialog):
         row = 0
         for spec in self.config.fields:
             label = QLabel(spec.label + (" *" if spec.required else ""), box)
+            label.setWordWrap(True)  # a long English label takes two lines, not the field's width
+            em = label.fontMetrics().horizontalAdvance("あ")
+            label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 4, em * 11))
+            label.setMaximumWidth(em * 14)
             editor: QLineEdit | QComboBox
             if spec.type == "choice" and spec.choices:
                 combo = QComboBox(box)
@@ -285,6 +321,7 @@ class BookingDialog(QDialog):
                 editor = combo
             else:
                 line = QLineEdit(box)
+                line.setMinimumWidth(line.fontMetrics().horizontalAdvance("あ") * 20)  # a full name fits
                 if spec.example:
                     line.setPlaceholderText(self.tr("e.g. %1").replace("%1", spec.example))
                 line.textChanged.connect(lambda _t, k=spec.key: self._edited(k))
@@ -332,11 +369,17 @@ class BookingDialog(QDialog):
         for code in self.config["booking_channels"]:
             self.channel_box.addItem(channel_label(code), code)
         first = self.config.get("first_booking_channels") or self.config["booking_channels"]
-        default = channel if channel in self.config["booking_channels"] else next(
-            (c for c in first if c != "in-session"), self.config["booking_channels"][0])
+        # A desk books callers on the phone: phone by default wherever the office takes it.
+        default = channel if channel in self.config["booking_channels"] else (
+            "phone" if "phone" in first else next((c for c in first if c != "in-session"),
+                                                  self.config["booking_channels"][0]))
         self.channel_box.setCurrentIndex(max(0, self.channel_box.findData(default)))
         channel_label_widget = QLabel(self.tr("C&hannel"), box)
         channel_label_widget.setBuddy(self.channel_box)
+        self.channel_note = QLabel(self._channels_not_taken(), box)
+        self.channel_note.setObjectName("channel_note")
+        self.channel_note.setWordWrap(True)
+        self.channel_note.setVisible(bool(self.channel_note.text()))
         self.note = QLineEdit(box)
         self.note.setObjectName("booking_note")
         note_label = QLabel(self.tr("&Note"), box)
@@ -348,8 +391,11 @@ class BookingDialog(QDialog):
             grid.addWidget(channel_label_widget, row, 0)
             grid.addWidget(self.channel_box, row, 1)
             row += 1
+            grid.addWidget(self.channel_note, row, 1)
+            row += 1
         else:
             self.channel_box.hide()
+            self.channel_note.hide()
         grid.addWidget(note_label, row, 0)
         grid.addWidget(self.note, row, 1)
         row += 1
@@ -364,6 +410,17 @@ class BookingDialog(QDialog):
         grid.setColumnStretch(1, 1)
         self.channel_box.currentIndexChanged.connect(lambda _i: self._update_state())
         return box
+
+    def _channels_not_taken(self) -> str:
+        """Why the list lacks phone, e-mail or form: the office does not take them (with its clause)."""
+        missing = [c for c in ("phone", "email", "form") if c not in self.config["booking_channels"]]
+        if not missing:
+            return ""
+        names = join_list(channel_label(c) for c in missing)
+        clause = self.config.clause("booking_channels")
+        if clause:
+            return self.tr("This office does not take applications by %1 (%2).").replace("%1", names).replace("%2", clause)
+        return self.tr("This office does not take applications by %1.").replace("%1", names)
 
     def _build_companions_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Companions named in advance"), self)
@@ -677,7 +734,7 @@ class BookingDialog(QDialog):
             problems.append(slot_problem)
         invalid = [spec.label for spec in self.config.fields if self.errors.get(spec.key)]
         if invalid:
-            problems.append(self.tr("Check: %1").replace("%1", "、".join(invalid)))
+            problems.append(self.tr("Check: %1").replace("%1", join_list(invalid)))
         if self.old is None and self.companion_rows:
             try:
                 booking.validate_companions(self.config, self.companions())
@@ -699,8 +756,28 @@ class BookingDialog(QDialog):
         self.consent_label.setText(self._consent_text())
         self.consent_label.setStyleSheet(f"color:{style.FREE_MARK};" if done else ERROR_STYLE)
 
+    def typed_data(self) -> bool:
+        """Something staff typed or chose here that closing would lose."""
+        prefilled = self._old_values() if self.old is not None else self.prefill
+        typed = any(self._text(k).strip() and self._text(k) != prefilled.get(k) for k in self.touched if k in self.editors)
+        return typed or bool(self.note.text().strip() or self.companion_rows or (self.consent and self.old is None))
+
+    def cancel(self) -> None:
+        """Esc or Cancel: asks first when something typed would be lost.
+        (``reject()`` itself does not ask: the desk's sign-out closes dialogs without a question.)"""
+        if self.typed_data() and not confirm(
+            self, self.windowTitle(), self.tr("Discard what you typed in this booking?"), self.tr("&Discard")
+        ):
+            return
+        self.reject()
+
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
-        """Enter saves when the booking is complete; otherwise it shows what is missing."""
+        """Enter saves when the booking is complete; otherwise it shows what is missing. Esc asks
+        before throwing typed data away."""
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.cancel()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.save_button.isEnabled():
             self.save_tried = True
             for key in self.editors:

@@ -586,7 +586,7 @@ class CalendarView(QWidget):
                 return cell.start, None
         if not self.office:
             return None, None
-        start = schedule.first_bookable(self.ctx, self.office, self.current)
+        start = schedule.first_bookable(self.ctx, self.office, self.current, days=92)  # else the next days
         return start or dt.datetime.combine(self.current, dt.time.min), None
 
     def reveal(self, reservation_id: int, day: dt.date) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -79,7 +79,8 @@ class ConsentDialog(QDialog):
         head.addWidget(self.full_text_button)
 
         hint = QLabel(
-            self.tr("Read each item to the applicant and tick it with Space when they confirm it.")
+            self.tr("Read each item to the applicant and tick it with Space when they confirm it "
+                    "(Space moves on to the next); Enter records.")
             + " "
             + self.tr(
                 "Conditions of use (required) come first; the advice the terms ask the applicant to follow is "
@@ -110,6 +111,12 @@ class ConsentDialog(QDialog):
                 row.setToolTip(self.tr("Clause: %1").replace("%1", str(item["clause"])))
         self.items.setCurrentRow(0)
         self.items.itemChanged.connect(self._update)
+        self.items.installEventFilter(self)  # Space ticks and moves on
+        self.all_button = QPushButton(self.tr("&All read and confirmed"), self)
+        self.all_button.setObjectName("consent_all")
+        self.all_button.setAutoDefault(False)
+        self.all_button.setToolTip(self.tr("Ticks every item once all were read out and the applicant confirmed them"))
+        self.all_button.clicked.connect(self.tick_all_required)
 
         self.status = QLabel(self)
         self.status.setObjectName("consent_status")
@@ -127,9 +134,13 @@ class ConsentDialog(QDialog):
         layout.addLayout(head)
         layout.addWidget(hint)
         layout.addWidget(self.items, 1)
-        layout.addWidget(self.status)
+        foot = QHBoxLayout()
+        foot.addWidget(self.status, 1)
+        foot.addWidget(self.all_button)
+        layout.addLayout(foot)
         layout.addWidget(self.buttons)
-        self.setTabOrder(self.items, self.full_text_button)
+        self.setTabOrder(self.items, self.all_button)
+        self.setTabOrder(self.all_button, self.full_text_button)
         self.setTabOrder(self.full_text_button, self.ok_button)
         self.items.setFocus()
         self.resize(760, min(640, 240 + 30 * self.items.count()))
@@ -153,6 +164,25 @@ class ConsentDialog(QDialog):
         for row in self._rows():
             if row.data(KEY_ROLE) == key:
                 row.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        """Space on an item ticks it (or unticks a ticked one) and moves to the next item."""
+        if watched is self.items and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Space:
+            row = self.items.currentItem()
+            if row is not None:
+                checked = row.checkState() == Qt.CheckState.Checked
+                row.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+                if not checked and self.items.currentRow() < self.items.count() - 1:
+                    self.items.setCurrentRow(self.items.currentRow() + 1)
+            return True
+        return super().eventFilter(watched, event)
+
+    def tick_all_required(self) -> None:
+        """After reading every item to the applicant and hearing their yes: tick them all (the
+        conditions as confirmed, the advice as read out)."""
+        for row in self._rows():
+            row.setCheckState(Qt.CheckState.Checked)
+        self.items.setFocus()
 
     def _update(self, *_args: object) -> None:
         missing = self.missing()

@@ -32,7 +32,7 @@ from consult_desk.offices import get_config
 from consult_desk.permissions import can
 from consult_desk.presets import OfficeConfig
 from consult_desk.ui.shell import openers
-from consult_desk.ui.widgets.format import fmt_datetime
+from consult_desk.ui.widgets.format import fmt_datetime, person
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -228,7 +228,7 @@ class CredentialsWidget(QWidget):
         if self.summary.issued_at is not None:
             self.issued_label.setText(
                 self.tr("Issued %1 by %2").replace("%1", fmt_datetime(self.summary.issued_at)).replace(
-                    "%2", self.summary.issued_by)
+                    "%2", person(self.summary.issued_by))
             )
         else:
             self.issued_label.setText(self.tr("No meeting details yet."))

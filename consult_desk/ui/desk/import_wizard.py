@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from consult_desk import form_import
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import get_config
+from consult_desk.ui.widgets.file_dialogs import open_file_name
 from consult_desk.ui.widgets.format import fmt_datetime
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
@@ -95,7 +95,7 @@ class FilePage(QWizardPage):
         form.addRow(self.tr("Encoding:"), self.info)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Form CSV"), "", self.tr("CSV files (*.csv);;All files (*)"))
+        name = open_file_name(self, self.tr("Form CSV"), "", self.tr("CSV files (*.csv);;All files (*)"))
         if name:
             self.path.setText(name)
 

@@ -42,7 +42,7 @@ from consult_desk.states import FINAL, IRREVERSIBLE, Status, action_label, allow
 from consult_desk.ui.shell import hub, openers
 from consult_desk.ui.shell.selection import Selection
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span
+from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span, person
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
@@ -71,7 +71,7 @@ class HistoryModel(RowsTableModel[dict[str, Any]]):
         if column == 3:
             return channel_label(row["channel"]) if row["channel"] else ""
         if column == 4:
-            return row["staff"]
+            return person(row["staff"])
         return row["note"]
 
 
@@ -122,7 +122,7 @@ class CredentialsView(QWidget):
             self.value_labels[key] = label
             form.addRow(name, label)
         issued = self.tr("Issued %1 by %2").replace("%1", fmt_datetime(current.issued_at)).replace(
-            "%2", current.issued_by)
+            "%2", person(current.issued_by))
         form.addRow(QLabel(issued, self))
         if any(k in self.value_labels for k in self.SECRET):
             form.addRow(self.reveal_button)
@@ -415,12 +415,13 @@ class ReservationPanel(QWidget):
             return
         labels = {c["key"]: label_text(c["label"]) for c in self.config.consent_items()}
         advised = set(consent.get("advised") or [])  # advice read out or sent, not a condition (issue 12)
+        advised_mark = " " + self.tr("(advised)")  # not inside the f-string: lupdate would not see it
         items = "".join(
-            f"<li>✓ {labels.get(key, key)}{' ' + self.tr('(advised)') if key in advised else ''}</li>"
+            f"<li>✓ {labels.get(key, key)}{advised_mark if key in advised else ''}</li>"
             for key in consent["items"]
         )
         at = fmt_datetime(dt.datetime.fromisoformat(consent["at"]))
-        who = self.tr("Ticked by %1 on %2, terms version %3").replace("%1", consent["staff"]).replace(
+        who = self.tr("Ticked by %1 on %2, terms version %3").replace("%1", person(consent["staff"])).replace(
             "%2", at).replace("%3", consent["terms_version"])
         text = f"{who}<ul style='margin:2px'>{items}</ul>"
         if consent["terms_version"] != self.config.terms_version:

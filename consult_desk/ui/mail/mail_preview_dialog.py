@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from consult_desk.lifecycle import get_reservation
 from consult_desk.offices import get_config
 from consult_desk.states import Status
 from consult_desk.ui.mail.mail_worker import MailSender, sender
+from consult_desk.ui.widgets.file_dialogs import save_file_name
 
 ERROR_STYLE = "color: #c62828;"
 OK_STYLE = "color: #2e7d32;"
@@ -249,7 +249,7 @@ class MailPreviewDialog(QDialog):
 
     def ask_eml_path(self) -> Path | None:
         default = f"{self.reservation_id}-{self.template}.eml"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as .eml"), default, self.tr("E-mail (*.eml)"))
+        path = save_file_name(self, self.tr("Save as .eml"), default, self.tr("E-mail (*.eml)"))
         return Path(path) if path else None
 
     def _ask_and_save(self) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from consult_desk import mail, secrets
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import get_config
+from consult_desk.ui.widgets.file_dialogs import open_file_name
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -133,7 +133,7 @@ class SmtpSettingsDialog(QDialog):
             self.port_spin.setValue(mail.DEFAULT_PORTS[key])
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("CA certificate"), "", self.tr("PEM (*.pem *.crt *.cer)"))
+        path = open_file_name(self, self.tr("CA certificate"), "", self.tr("PEM (*.pem *.crt *.cer)"))
         if path:
             self.cafile_edit.setText(path)
 

@@ -1,15 +1,14 @@
 """The one way the window runs a life-cycle action (the Today board and the reservation panel alike).
 
-From the action's requirements (:data:`REQUIRES`: a reason, a channel, minutes, a prohibited act,
-the check-in dialog with its connection test, the booking dialog) the runner asks for what is
-needed, in the same dialog opened the same way (window-modal), asks for confirmation when the action
+From the action's spec in the one action table (``consult_desk.states.SPECS``: a reason, a channel,
+minutes, a prohibited act, the connection test of the check-in dialog, whether it is irreversible)
+the runner asks for what is needed, in the same dialog opened the same way (window-modal), asks for confirmation when the action
 cannot be undone (``states.IRREVERSIBLE``) or needs one, calls the life-cycle service, shows a
 refusal as its sentence, and opens the callback panel after a connection failure. What the action
 stored reaches every view through the change hub; ``after(reservation_id)`` hears which reservation
 to show next (the new one after a move or a next booking).
 
-The requirements are kept here, in one table, until the core's action table (issue 11,
-``consult_desk/actions.py``) takes their place; the services enforce them either way.
+The services enforce the same table; :func:`needs` only says how the window asks.
 """
 
 from __future__ import annotations
@@ -35,12 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk import lifecycle, seed_rules
+from consult_desk.actions import Need
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import ActOptions
 from consult_desk.offices import get_config
 from consult_desk.presets import CHANNELS, OfficeConfig, channel_label
-from consult_desk.states import IRREVERSIBLE, action_label
+from consult_desk.states import action_label
+from consult_desk.states import spec as action_spec
 from consult_desk.ui.session.callback_panel import open_callback_panel
 from consult_desk.ui.session.checkin_dialog import CheckInDialog
 from consult_desk.ui.session.terminate_dialog import TerminateDialog
@@ -69,40 +70,51 @@ class Needs:
         return self.reason or self.note or self.channel is not None or self.minutes is not None
 
 
-REQUIRES: dict[str, Needs] = {
-    "offer": Needs(),
-    "confirm": Needs(),
-    "send-details": Needs(confirm=True),
-    "check-in": Needs(checkin=True),
-    "start": Needs(),
-    "extend": Needs(minutes="extend"),
-    "complete": Needs(),
-    "no-show": Needs(reason=True),
-    "connection-failed": Needs(),  # at once: the phone callback panel opens right after
-    "complete-by-phone": Needs(minutes="duration", note=True),
-    "reschedule": Needs(booking="reschedule"),
-    "unreachable": Needs(),
-    "terminate": Needs(prohibited_act=True, reason=True),
-    "refuse": Needs(reason=True),  # why the office refuses (the core's table asks the same)
-    "cancel": Needs(channel="cancel", note=True),
-    "contact": Needs(channel="contact", reason=True),
-    "undo-no-show": Needs(reason=True),
-    "next-booking": Needs(booking="next"),
-    "callback": Needs(callback_panel=True),
-    "callback-attempt": Needs(callback_panel=True),
-}
+# What each action needs comes from the one action table (``consult_desk.states.SPECS``, which the
+# services enforce); only how the window asks for it is decided here.
+NOTE_WITH = frozenset({"cancel", "complete-by-phone"})  # a note may go with these
+BOOKING = {"reschedule": "reschedule", "next-booking": "next"}  # the booking dialog opens for these
+CALLBACK_PANEL = frozenset({"callback", "callback-attempt"})  # the phone callback's own panel
 
 
 def needs(action: str) -> Needs:
-    return REQUIRES.get(action, Needs())
+    """How the window asks for what ``action`` needs (from its spec in the action table)."""
+    if action in CALLBACK_PANEL:
+        return Needs(callback_panel=True)
+    try:
+        spec = action_spec(action)
+    except ConsultDeskError:
+        return Needs()
+    need = spec.needs
+    channel = None
+    if Need.CHANNEL in need or action == "contact":
+        channel = "cancel" if action == "cancel" else "contact"
+    minutes = None
+    if action == "extend":
+        minutes = "extend"  # the service takes the maximum without it; the window asks how many
+    elif Need.MINUTES in need:
+        minutes = "duration"
+    return Needs(
+        reason=Need.REASON in need,
+        note=action in NOTE_WITH,
+        channel=channel,
+        minutes=minutes,
+        prohibited_act=Need.PROHIBITED_ACT in need,
+        checkin=Need.CONNECTION_TEST in need,
+        booking=BOOKING.get(action),
+        confirm=spec.irreversible,
+    )
 
 
 def irreversible(action: str) -> bool:
-    return action in IRREVERSIBLE
+    try:
+        return action_spec(action).irreversible
+    except ConsultDeskError:
+        return False
 
 
 class ActionDialog(QDialog):
-    """The details an action needs (from :data:`REQUIRES`): channel, reason or note, minutes."""
+    """The details an action needs (from :func:`needs`): channel, reason or note, minutes."""
 
     def __init__(
         self,

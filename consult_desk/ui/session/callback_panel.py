@@ -43,7 +43,7 @@ from consult_desk.session import CallbackInfo
 from consult_desk.states import action_label, status_label
 from consult_desk.ui.shell import hub, openers
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_datetime
+from consult_desk.ui.widgets.format import fmt_datetime, person
 from consult_desk.ui.widgets.messages import confirm, show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
 
@@ -86,7 +86,7 @@ class AttemptModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         attempt = self.attempts[index.row()]
-        return [f"{attempt['at']:%H:%M}", result_label(attempt["result"]), attempt["note"], attempt["staff"]][index.column()]
+        return [f"{attempt['at']:%H:%M}", result_label(attempt["result"]), attempt["note"], person(attempt["staff"])][index.column()]
 
 
 class CallbackPanel(QDialog):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QDockWidget,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QTableView,
@@ -26,7 +27,7 @@ from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import QueuedCallback
-from consult_desk.offices import list_offices
+from consult_desk.offices import get_config, list_offices
 from consult_desk.ui.session.callback_panel import open_callback_panel, result_label
 from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.selection import Selection
@@ -93,6 +94,10 @@ class CallbackQueueDock(QDockWidget):
         self.model = QueueModel(self)
         self.table = QueueTable(self)
         setup_list_table(self.table, self.model, "callback_queue_table")
+        # Every column as wide as its contents (架電記録 not clipped); the dock is as wide as the table.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.doubleClicked.connect(self._open_index)
         self.empty = QLabel(self.tr("No open callbacks."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -132,19 +137,25 @@ class CallbackQueueDock(QDockWidget):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         window.statusBar().addPermanentWidget(dock.button)
         dock.setVisible(bool(dock.model.rows))
+        # As narrow as its table: the views keep the width (1366×768 office laptops, issue 15).
+        window.resizeDocks([dock], [dock.widget().minimumSizeHint().width()], Qt.Orientation.Horizontal)
         return dock
 
     def refresh(self) -> None:
         now = self.ctx.clock.now()
         try:
             rows = session.callback_queue(self.office, now)
-            offices = {o.code: o.name for o in list_offices()}
+            offices = {o.code: get_config(o.code).short_name for o in list_offices()}  # short: the dock stays narrow
         except ConsultDeskError as exc:
             self.button.setToolTip(exc.message)
             return
         self.model.office_names = offices
         self.model.set_rows(rows)
         self.table.setColumnHidden(4, len(offices) <= 1 or self.office is not None)
+        self.table.resizeColumnsToContents()
+        self.table.setMinimumWidth(self.table.horizontalHeader().length() + self.table.verticalScrollBar().sizeHint().width()
+                                   + 2 * self.table.frameWidth() + (self.table.verticalHeader().width()
+                                                                    if self.table.verticalHeader().isVisible() else 0))
         if self.selection is not None:
             self._show_selected(self.selection.reservation_id)
         self.table.setVisible(bool(rows))

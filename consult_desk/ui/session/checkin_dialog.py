@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +29,7 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import ActOptions
 from consult_desk.offices import get_config
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_time_span
+from consult_desk.ui.widgets.format import fmt_time_span, join_list, paren
 
 
 class CheckInDialog(QDialog):
@@ -51,7 +53,7 @@ class CheckInDialog(QDialog):
             test_box.setToolTip(clause)
         self.test_ok = QRadioButton(self.tr("&Works (picture and sound)"), test_box)
         self.test_ok.setObjectName("test_ok")
-        self.test_failed = QRadioButton(self.tr("&Failed"), test_box)
+        self.test_failed = QRadioButton(self.tr("F&ailed"), test_box)
         self.test_failed.setObjectName("test_failed")
         self.test_group = QButtonGroup(self)
         self.test_group.addButton(self.test_ok)
@@ -66,8 +68,8 @@ class CheckInDialog(QDialog):
         self.companions_box = QCheckBox(self)
         self.companions_box.setObjectName("companions_present")
         if self.companions:
-            names = "、".join(f"{c['name']}（{c['relation']}）" for c in self.companions)
-            self.companions_box.setText(self.tr("&Companions as registered: %1").replace("%1", names))
+            names = join_list(c["name"] + paren(c["relation"]) for c in self.companions)
+            self.companions_box.setText(self.tr("Com&panions as registered: %1").replace("%1", names))
             self.companions_box.setChecked(True)
         else:
             self.companions_box.hide()
@@ -92,6 +94,7 @@ class CheckInDialog(QDialog):
         self.hint = QLabel(self)
         self.hint.setObjectName("checkin_hint")
         self.hint.setWordWrap(True)
+        self.hint.setMinimumWidth(420)  # a wrapped hint never leaves 「い。」 alone on a line
         self.error = QLabel(self)
         self.error.setObjectName("checkin_error")
         self.error.setWordWrap(True)
@@ -115,9 +118,14 @@ class CheckInDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # The dialog grows with its hint instead of squeezing the connection test to an empty bar.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        test_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.test_box = test_box
         for widget in (self.test_ok, self.test_failed, self.identity):
             widget.toggled.connect(self._update)
         self._update()
+        self.setMinimumWidth(max(480, self.sizeHint().width()))
 
     def checks(self) -> dict[str, object]:
         return {
@@ -140,6 +148,11 @@ class CheckInDialog(QDialog):
             self.hint.setText(self.tr("Check the applicant's face and name before checking in."))
         else:
             self.hint.clear()
+        self.hint.setVisible(bool(self.hint.text()))
+        if self.layout() is not None:
+            self.layout().activate()
+            if self.height() < self.sizeHint().height():
+                self.resize(self.width(), self.sizeHint().height())
 
     def save(self) -> None:
         if not self.ok_button.isEnabled():

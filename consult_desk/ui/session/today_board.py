@@ -53,7 +53,7 @@ from consult_desk.ui.session.due_list import DueListWidget
 from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.selection import Selection
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_date, fmt_time_span
+from consult_desk.ui.widgets.format import fmt_date, fmt_time_span, join_list
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.ui.widgets.rows_model import RowsTableModel
@@ -457,7 +457,7 @@ class TodayBoard(QWidget):
             parts.append(QCoreApplication.translate("TodayBoard", "face and name checked"))
         if row.companions_present is False:
             parts.append(QCoreApplication.translate("TodayBoard", "companions not as registered"))
-        return "、".join(parts) if parts else "—"
+        return join_list(parts) if parts else "—"
 
     # ------------------------------------------------------------ actions
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -37,6 +38,7 @@ from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.models.db import describe
 from consult_desk.offices import list_offices
+from consult_desk.states import action_label, status_label
 from consult_desk.ui.desk.loans_view import add_loans_view
 from consult_desk.ui.desk.reservation_panel import ReservationPanel
 from consult_desk.ui.session.callback_queue import CallbackQueueDock
@@ -50,6 +52,7 @@ from consult_desk.ui.supervisor.actions import add_supervisor_menu, add_supervis
 from consult_desk.ui.widgets.format import set_era, truthy
 
 # The calendar, search, outbox, booking dialog and settings modules are imported when first used.
+UNDO_OFFER_MS = 8000  # how long 「元に戻す」 stays in the status bar
 OUTBOX_TITLE = ("OutboxView", "Outbox")  # OutboxView.tab_title(), without importing the mail modules
 
 
@@ -114,6 +117,9 @@ class MainWindow(QMainWindow):
         self._show_due_count()
         self._update_titles()
         self._restore_state()
+        # The panel takes its share of the width only once it shows a reservation: until then the
+        # views (the Today board's table, the due list) have the whole window (issue 15, 1).
+        self.panel.setVisible(self.panel.reservation_id is not None)
 
         # One change hub: this desk's commits come from the services (consult_desk.changes); other
         # desks' changes are noticed by the poll of the change counter (2 s) and published as ALL.
@@ -128,6 +134,26 @@ class MainWindow(QMainWindow):
         from consult_desk.ui.widgets.platform_calls import runner
 
         runner().finished.connect(self._platform_call_finished)
+
+        # 「元に戻す」: the last reversible step this person took, offered for a few seconds (issue 15, 6)
+        self.undo_button = QPushButton(self)
+        self.undo_button.setObjectName("undo_button")
+        self.undo_button.setFlat(True)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_last)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.undo_action = QAction(self.tr("&Undo the last step"), self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo_last)
+        self.addAction(self.undo_action)
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.setInterval(UNDO_OFFER_MS)
+        self.undo_timer.timeout.connect(self._withdraw_undo)
+        self._undo_step: int | None = None
+        self._undo_offered: int | None = None
+        self.hub.local_commit.connect(self._offer_undo)  # after each of this desk's own commits
 
     def _platform_call_finished(self, key: str, ok: bool, message: str) -> None:
         """A meeting made, moved or deleted by the platform: the sentence in the status bar; a failure
@@ -255,6 +281,7 @@ class MainWindow(QMainWindow):
                                                 QKeySequence.StandardKey.Refresh, self.refresh_all)
         self.refresh_action.setShortcuts([QKeySequence("F5")])
         self.view_menu.aboutToShow.connect(self._add_calendar_actions)  # the calendar's own actions
+        self._add_calendar_shortcuts()
         add_supervisor_menu(self)  # Administration: staff, backup, restore, anonymisation, own password
 
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -263,6 +290,34 @@ class MainWindow(QMainWindow):
         self.help_action.setShortcuts([QKeySequence("F1")])
         self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # in dialogs too
         self._menu_action(help_menu, self.tr("&Keyboard shortcuts"), None, lambda: self.open_help("shortcuts.html"))
+
+    def _add_calendar_shortcuts(self) -> None:
+        """Ctrl+1/2/3 and T from every tab: they show the calendar in that mode (or today). While the
+        calendar is the current tab its own actions answer, so these are disabled there (one owner
+        per key: no ambiguous shortcut)."""
+        self.calendar_shortcuts: list[QAction] = []
+        for key, mode in (("Ctrl+1", "month"), ("Ctrl+2", "week"), ("Ctrl+3", "day"), ("T", None)):
+            action = QAction(self)
+            action.setObjectName(f"calendar_shortcut_{mode or 'today'}")
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, m=mode: self.calendar_from_anywhere(m))
+            self.addAction(action)
+            self.calendar_shortcuts.append(action)
+        self.tabs.currentChanged.connect(lambda _i: self._update_calendar_shortcuts())
+
+    def _update_calendar_shortcuts(self) -> None:
+        on_calendar = self.tabs.currentWidget() is not None and self.tabs.currentWidget() is self._built("calendar")
+        for action in self.calendar_shortcuts:
+            action.setEnabled(not on_calendar)
+
+    def calendar_from_anywhere(self, mode: str | None) -> None:
+        calendar = self.calendar
+        self.show_calendar()
+        if mode is None:
+            calendar.go_today()
+        else:
+            calendar.set_mode(mode)
+        calendar.current_view().setFocus()
 
     def _add_calendar_actions(self) -> None:
         """The View menu's calendar entries (its modes, today, previous, next) above Refresh, put in
@@ -313,6 +368,42 @@ class MainWindow(QMainWindow):
         """The same number as the due list's header, from the same rows (no second query)."""
         self.due_label.setText(self.today.due_list.count_text())
 
+    def _offer_undo(self) -> None:
+        """After this person's step: 「元に戻す」 in the status bar for a few seconds when the service
+        says the step can be taken back (lifecycle.last_undoable)."""
+        try:
+            step = lifecycle.last_undoable(self.ctx)
+        except ConsultDeskError:
+            step = None
+        if step is None or step.id == self._undo_offered:
+            if step is None:
+                self._withdraw_undo()
+            return
+        self._undo_step = self._undo_offered = step.id
+        text = self.tr("Undo: %1 (#%2)").replace("%1", action_label(step.action)).replace("%2", str(step.reservation_id))
+        self.undo_button.setText(text + " (Ctrl+Z)")
+        self.undo_button.show()
+        self.undo_action.setEnabled(True)
+        self.undo_timer.start()
+
+    def _withdraw_undo(self) -> None:
+        self._undo_step = None
+        self.undo_button.hide()
+        self.undo_action.setEnabled(False)
+
+    def undo_last(self) -> None:
+        step = self._undo_step
+        if step is None:
+            return
+        self._withdraw_undo()
+        try:
+            res = lifecycle.undo_last(self.ctx, step)
+        except ConsultDeskError as exc:
+            self.statusBar().showMessage(exc.message, 5000)
+            return
+        self.statusBar().showMessage(self.tr("Undone: the reservation is “%1” again.").replace(
+            "%1", status_label(res.status)), 5000)  # the change hub refreshes the views
+
     # -------------------------------------------------------------- actions
 
     def show_calendar(self) -> None:
@@ -334,6 +425,7 @@ class MainWindow(QMainWindow):
         if office != self.office and any(o.code == office for o in self.offices):
             self.selection.set_office(office)
         self.panel.show_reservation(reservation_id)  # the shared selection follows
+        self.panel.show()  # the panel takes its width only now (issue 15, 1)
         info = self.panel.info
         calendar = self._built("calendar")
         if info is not None and info["office"] == self.office and self.tabs.currentWidget() is not calendar:

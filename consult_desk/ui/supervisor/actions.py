@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -30,6 +29,8 @@ from consult_desk.permissions import can
 from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.ops import Op, Outcome, run_op
 from consult_desk.ui.shell.settings import settings
+from consult_desk.ui.widgets.file_dialogs import open_file_name, save_file_name
+from consult_desk.ui.widgets.format import setup_date_edit
 from consult_desk.ui.widgets.messages import confirm, show_error
 
 
@@ -63,7 +64,7 @@ class PurgeDialog(QDialog):
         self.date = QDateEdit(QDate(today.year - 1, today.month, 1), self)
         self.date.setObjectName("purge_before")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        setup_date_edit(self.date)
         layout.addWidget(self.by_retention)
         layout.addWidget(self.by_date)
         layout.addWidget(self.date)
@@ -220,7 +221,7 @@ class SupervisorActions(QObject):
         """The backup runs off the window's thread; ``op.result.path`` is the file once it is done."""
         if path is None:
             suggestion = f"consult_desk-{self.ctx.clock.today():%Y%m%d}.sqlite3"
-            chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the database"), suggestion,
+            chosen = save_file_name(self.window, self.tr("Back up the database"), suggestion,
                                                     self.tr("Database backup (*.sqlite3)"))
             if not chosen:
                 return None
@@ -242,7 +243,7 @@ class SupervisorActions(QObject):
                 start = str(backup.folder())
             except ConsultDeskError:
                 start = ""
-            chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Restore from a backup"), start,
+            chosen = open_file_name(self.window, self.tr("Restore from a backup"), start,
                                                     self.tr("Database backup (*.sqlite3);;All files (*)"))
             if not chosen:
                 return False

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,6 +30,9 @@ from consult_desk.models import AuditLog
 from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.ops import Op, run_op
 from consult_desk.ui.supervisor.reports_view import ENCODINGS
+from consult_desk.ui.widgets.file_dialogs import save_file_name
+from consult_desk.ui.widgets.flow_layout import FlowLayout
+from consult_desk.ui.widgets.format import fmt_datetime_seconds, person, setup_date_edit
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
@@ -50,15 +52,15 @@ class AuditModel(RowsTableModel[AuditLog]):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [
-                f"{row.at:%Y-%m-%d %H:%M:%S}",
-                row.staff,
+                fmt_datetime_seconds(row.at),
+                person(row.staff),
                 audit.action_text(row.action),
                 audit.target_text(row),
                 str(row.count),
                 audit.detail_text(row),
             ][col]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (2, 5):
-            return row.action if col == 2 else row.detail
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2, 5):
+            return {1: row.staff, 2: row.action, 5: row.detail}[col]  # the stored login, code and detail
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -73,7 +75,7 @@ class AuditView(QWidget):
         self.ctx = ctx
         hub.on((Topic.AUDIT, Topic.RESERVATIONS, Topic.STAFF, Topic.OFFICES), self.refresh, self)  # what this view shows changed (shell/hub.py)
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=6)  # wraps on a narrow window (1366×768 with the panel and dock)
         today = ctx.clock.today()
         first = today - dt.timedelta(days=30)
         self.date_from = QDateEdit(QDate(first.year, first.month, first.day), self)
@@ -82,7 +84,7 @@ class AuditView(QWidget):
         self.date_to.setObjectName("audit_to")
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            setup_date_edit(edit)
             edit.dateChanged.connect(lambda _d: self.refresh())
         self.staff = QLineEdit(self)
         self.staff.setObjectName("audit_staff")
@@ -114,10 +116,11 @@ class AuditView(QWidget):
         for w in (from_label, self.date_from, QLabel(self.tr("to"), self), self.date_to, QLabel(self.tr("Staff:"), self),
                   self.staff, self.action, self.target):
             bar.addWidget(w)
-        bar.addStretch(1)
         bar.addWidget(self.encoding)
         bar.addWidget(self.export_button)
-        layout.addLayout(bar)
+        bar_widget = QWidget(self)
+        bar_widget.setLayout(bar)
+        layout.addWidget(bar_widget)
         # tamper evidence (issue 13): the whole chain checked on demand, the result said plainly
         check_bar = QHBoxLayout()
         self.verify_button = QPushButton(self.tr("&Verify the whole log"), self)
@@ -229,7 +232,7 @@ class AuditView(QWidget):
         f = self.filters()
         if path is None:
             stem = self.tr("audit-log")
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = save_file_name(
                 self, self.tr("Export CSV"), f"{stem}_{f['start']}_{f['end']}.csv", "CSV (*.csv)"
             )
             if not chosen:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -44,7 +43,8 @@ from consult_desk.reports import DailyReview
 from consult_desk.states import status_label
 from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.ops import Op, run_op
-from consult_desk.ui.widgets.format import fmt_date
+from consult_desk.ui.widgets.file_dialogs import save_file_name
+from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, join_list, person, setup_date_edit
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import setup_list_table
 from consult_desk.ui.widgets.style import STATUS_COLORS
@@ -146,7 +146,7 @@ class ReviewDocument(QObject):
         model = DailyReviewModel()
         model.set_review(r)
         title = self.tr("Daily review")
-        printed = self.tr("Printed %1 by %2").replace("%1", f"{r.generated_at:%Y-%m-%d %H:%M}").replace("%2", r.generated_by)
+        printed = self.tr("Printed %1 by %2").replace("%1", fmt_datetime(r.generated_at)).replace("%2", person(r.generated_by))
         sessions = self.tr("Sessions: %1").replace("%1", str(len(r.rows)))
         care = self.tr("Contains personal data: keep it at the counter and shred it when no longer needed.")
         parts = [
@@ -262,7 +262,7 @@ class DailyReviewView(QWidget):
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("review_date")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        setup_date_edit(self.date_edit)  # the desk's one date style
         today = ctx.clock.today()
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.date_edit.dateChanged.connect(lambda _d: self.refresh())
@@ -328,7 +328,7 @@ class DailyReviewView(QWidget):
             return
         r = self.review
         self.title.setText(f"{r.office_name}　{fmt_date(r.day)}")
-        counts = "、".join(f"{status_label(s)} {n}" for s, n in r.by_status.items()) or self.tr("no sessions")
+        counts = join_list(f"{status_label(s)} {n}" for s, n in r.by_status.items()) or self.tr("no sessions")
         lines = [
             self.tr("Sessions: %1 (%2)").replace("%1", str(len(r.rows))).replace("%2", counts),
             self.tr("Open phone callbacks: %1").replace("%1", str(len(r.callbacks))),
@@ -372,7 +372,7 @@ class DailyReviewView(QWidget):
         if self.review is None:
             return None
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self.default_pdf_name(), "PDF (*.pdf)")
+            chosen = save_file_name(self, self.tr("Save as PDF"), self.default_pdf_name(), "PDF (*.pdf)")
             if not chosen:
                 return None
             path = Path(chosen)

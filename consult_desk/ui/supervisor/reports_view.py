@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -42,13 +40,16 @@ from PySide6.QtWidgets import (
 from consult_desk import export, reports
 from consult_desk.changes import Topic
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError
+from consult_desk.errors import ConsultDeskError, language
 from consult_desk.export import ExportResult
 from consult_desk.permissions import can
 from consult_desk.reports import Group, Statistics
 from consult_desk.states import Status, status_label
 from consult_desk.ui.shell import hub
 from consult_desk.ui.shell.ops import Op, run_op
+from consult_desk.ui.widgets.file_dialogs import save_file_name
+from consult_desk.ui.widgets.flow_layout import FlowLayout
+from consult_desk.ui.widgets.format import fmt_date, fmt_month, join_list, setup_date_edit
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel
 from consult_desk.ui.widgets.style import STATUS_COLORS
@@ -206,7 +207,7 @@ class ReportsView(QWidget):
         self.office = office
         self.stats: Statistics | None = None
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout(spacing=6)  # wraps on a narrow window (1366×768 with the panel and dock)
         self.period = QComboBox(self)
         self.period.setObjectName("period")
         self.period.addItem(self.tr("Month"), "month")
@@ -234,11 +235,12 @@ class ReportsView(QWidget):
         period_label.setBuddy(self.period)
         for w in (period_label, self.period, self.date_edit, self.all_offices, self.chart_kind):
             bar.addWidget(w)
-        bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("Encoding:"), self))
         for w in (self.encoding, self.stats_button, self.rows_button):
             bar.addWidget(w)
-        layout.addLayout(bar)
+        bar_widget = QWidget(self)
+        bar_widget.setLayout(bar)
+        layout.addWidget(bar_widget)
         self.caption = QLabel(self)
         self.caption.setObjectName("report_caption")
         layout.addWidget(self.caption)
@@ -268,7 +270,9 @@ class ReportsView(QWidget):
         return self.period.currentData() == "month"
 
     def _period_changed(self, _index: int = 0) -> None:
-        self.date_edit.setDisplayFormat("yyyy-MM" if self.monthly() else "yyyy-MM-dd")
+        setup_date_edit(self.date_edit)  # the desk's one date style; a month without its day
+        if self.monthly():
+            self.date_edit.setDisplayFormat("MMM yyyy" if language() == "en" else "yyyy年M月")
         self.refresh()
 
     def span(self) -> tuple[dt.date, dt.date]:
@@ -310,7 +314,7 @@ class ReportsView(QWidget):
 
     def _show_statistics(self, stats: Statistics, start: dt.date) -> None:
         self.stats = stats
-        period = f"{start:%Y-%m}" if self.monthly() else f"{start:%Y-%m-%d}"
+        period = fmt_month(start) if self.monthly() else fmt_date(start)  # the desk's one date style
         self.caption.setText(
             self.tr("%1: applications are counted by the day they came in, everything else by the session's day.")
             .replace("%1", period)
@@ -341,14 +345,14 @@ class ReportsView(QWidget):
     def _report_export(self, result: ExportResult) -> None:
         text = self.tr("%1 rows written to %2.").replace("%1", str(result.rows)).replace("%2", str(result.path))
         if result.unencodable:
-            chars = "、".join(sorted({f"{p['char']} ({p['codepoint']})" for p in result.unencodable}))
+            chars = join_list(sorted({f"{p['char']} ({p['codepoint']})" for p in result.unencodable}))
             text += "\n" + self.tr("Shift_JIS cannot hold these characters; they were written as 〓: %1").replace("%1", chars)
             QMessageBox.warning(self, self.tr("CSV export"), text)
         else:
             QMessageBox.information(self, self.tr("CSV export"), text)
 
     def _ask_path(self, suggestion: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), suggestion, "CSV (*.csv)")
+        chosen = save_file_name(self, self.tr("Export CSV"), suggestion, "CSV (*.csv)")
         return Path(chosen) if chosen else None
 
     def _export(self, write: Callable[[], ExportResult]) -> Op[ExportResult]:

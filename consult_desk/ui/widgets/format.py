@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from consult_desk.calendar import format_date_ja
 from consult_desk.errors import language
@@ -18,6 +19,9 @@ def set_era(enabled: bool) -> None:
     """Show Japanese era years (令和9年) instead of Western years; from the settings ("ui/era")."""
     global _era
     _era = bool(enabled)
+    from consult_desk.calendar import set_display_era
+
+    set_display_era(_era)  # the rules' messages show dates the same way
 
 
 def era() -> bool:
@@ -65,3 +69,61 @@ def fmt_short(day: dt.date) -> str:
     if language() == "en":
         return f"{EN_WEEKDAYS[day.weekday()]} {day.day}/{day.month}"
     return f"{day.month}/{day.day}({format_date_ja(day)[-2]})"
+
+
+def join_list(items) -> str:  # noqa: ANN001 (any iterable of str)
+    """A list in a sentence: 「氏名、電話番号」 in Japanese, "name, phone" in English (no 、 in English)."""
+    return ("、" if language() != "en" else ", ").join(items)
+
+
+def paren(text: str) -> str:
+    """（補足） in Japanese, (note) in English."""
+    return f"（{text}）" if language() != "en" else f" ({text})"
+
+
+_names: dict[str, str] = {}
+_names_read = 0.0
+
+
+def person(login: str | None) -> str:
+    """A staff member as people are shown: their name (受付 花子), the login only for someone unknown
+    (a deleted account, "demo", "?"). Names are read at most every 10 seconds."""
+    global _names, _names_read
+    if not login:
+        return ""
+    if time.monotonic() - _names_read > 10:
+        from consult_desk.auth import display_names
+        from consult_desk.errors import ConsultDeskError
+
+        try:
+            _names = display_names()
+        except ConsultDeskError:
+            pass
+        _names_read = time.monotonic()
+    return _names.get(login) or login
+
+
+def forget_names() -> None:
+    """Read the names again at the next person() (after staff were added or renamed)."""
+    global _names_read
+    _names_read = 0.0
+
+
+def fmt_datetime_seconds(when: dt.datetime) -> str:
+    return f"{fmt_date(when.date())} {when:%H:%M:%S}"
+
+
+def date_edit_format() -> str:
+    """The Qt display format of a date field in the desk's one date style (2027年1月13日(水) / Wed 13 Jan 2027)."""
+    return "ddd d MMM yyyy" if language() == "en" else "yyyy年M月d日(ddd)"
+
+
+def setup_date_edit(edit) -> None:  # noqa: ANN001 (QDateEdit; this module imports no Qt)
+    """A QDateEdit showing dates as every other place does (Japanese weekday names in Japanese)."""
+    from PySide6.QtCore import QLocale
+
+    if language() != "en":
+        edit.setLocale(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    else:
+        edit.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    edit.setDisplayFormat(date_edit_format())

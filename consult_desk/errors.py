@@ -480,6 +480,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "入室させる場合は理由を記録してください",
         "The meeting details were never sent: check-in needs a reason (in principle only those mailed the details may join)",
     ),
+    "cancel_after_grace": (
+        "開始時刻から{grace}分（{at}）を過ぎ、連絡がなかったため、キャンセルではなく無断キャンセルとなります",
+        "{grace} minutes past the start ({at}) without contact: this is a no-show, not a cancellation",
+    ),
     "reissue_reason_required": (
         "再発行の理由を入力してください（紛失・盗難など）",
         "Give the reason for reissuing (lost, stolen ...)",

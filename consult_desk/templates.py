@@ -37,7 +37,7 @@ S = Status
 # name -> (Japanese label, English label)
 TEMPLATE_LABELS: dict[str, tuple[str, str]] = {
     "received": ("申込受付のお知らせ", "Application received"),
-    "offered": ("予約日時のご提示", "Offered time"),
+    "offered": ("予約確定のお知らせ（日時のご案内）", "Booking confirmed (the time)"),
     "details": ("日時と接続方法のご案内", "Meeting details"),
     "reminder": ("前日のお知らせ", "Reminder"),
     "cancelled": ("キャンセルの確認", "Cancellation"),
@@ -80,7 +80,7 @@ PLACEHOLDERS: dict[str, str] = {
     "room_key": "ルームキー",
     "password": "パスワード",
     "details_by": "接続方法の送付期限",
-    "reply_by": "返信・連絡の期限（ハローワーク）",
+    "reply_by": "当所からの予約確定メールの期限（ハローワーク、申込みの翌営業日中）",
     "new_datetime": "変更後の日時",
     "grace_minutes": "無断キャンセルとみなすまでの分数",
     "today": "今日の日付",
@@ -224,10 +224,7 @@ def fields_for(
     values = credentials.values_of(credentials.current(res.id))
     shown = values if reveal else credentials.masked_values(values)
     contact = config.get("contact") or {}
-    reply_by = res.offer_reply_by
-    if name == "offered" and res.status == S.REQUESTED:
-        # the offer goes out now: the reply is due when ``act offer`` will say (004 第4条(2))
-        reply_by = config.calendar.business_days_after(today, int(config.get("offer_reply_business_days") or 1))
+    reply_by = res.offer_reply_by  # Hello Work: when the office's confirming mail is due (004 第4条(2))
     new = next(iter(res.rescheduled_to), None)
     return {
         "name": applicant.name,

@@ -18,9 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk import lifecycle
+from consult_desk import lifecycle, seed_rules
 from consult_desk.actions import Need
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
@@ -114,12 +116,25 @@ def irreversible(action: str) -> bool:
 class ActionDialog(QDialog):
     """The details an action needs (from :func:`needs`): channel, reason or note, minutes."""
 
-    def __init__(self, action: str, config: OfficeConfig, info: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        action: str,
+        config: OfficeConfig,
+        info: dict[str, Any],
+        parent: QWidget | None = None,
+        reason: ConsultDeskError | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("action_dialog")
         self.action = action
         self.config = config
         self.spec = needs(action)
+        # a rule that asks for a reason now (issue 12: 004 第4条(1), 000 第5条(2), 000 第10条(7))
+        self.reason_rule = reason
+        if reason is not None:
+            self.spec = Needs(**{**self.spec.__dict__, "reason": True})
+        self.other_time: QCheckBox | None = None
+        self.other_start: QDateTimeEdit | None = None
         self.setWindowTitle(f"{action_label(action)} — #{info['id']} {info['name']}")
         form = QFormLayout()
         self.channel_box: QComboBox | None = None
@@ -160,6 +175,25 @@ class ActionDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
         self.note.textChanged.connect(self._update)
+        if action == "offer":  # 004 第4条(2): the office may answer with another time than the one asked
+            self.other_time = QCheckBox(self.tr("Offer &another time:"), self)
+            self.other_time.setObjectName("offer_other_time")
+            start = dt.datetime.fromisoformat(info["start"])
+            self.other_start = QDateTimeEdit(QDateTime(start.date(), start.time()), self)
+            self.other_start.setObjectName("offer_other_start")
+            self.other_start.setCalendarPopup(True)
+            self.other_start.setEnabled(False)
+            self.other_time.toggled.connect(self.other_start.setEnabled)
+            form.addRow(self.other_time, self.other_start)
+            hint = QLabel(self.tr("The applicant receiving this mail confirms the booking; no reply is asked."), self)
+            hint.setWordWrap(True)
+            form.addRow("", hint)
+        if reason is not None:
+            rule = QLabel(reason.message + (f"（{reason.clause}）" if reason.clause else ""), self)
+            rule.setObjectName("action_reason_rule")
+            rule.setWordWrap(True)
+            rule.setStyleSheet(f"color:{style.ERROR};")
+            form.addRow("", rule)
         note_label = self.tr("&Reason (required)") if self.spec.reason else self.tr("&Note")
         form.addRow(note_label, self.note)
 
@@ -198,7 +232,15 @@ class ActionDialog(QDialog):
             note=self.note.toPlainText(),
             channel=self.channel(),
             minutes=self.minutes.value() if self.minutes is not None and self.minutes.value() else None,
+            new_start=self._other_start(),
         )
+
+    def _other_start(self) -> dt.datetime | None:
+        if self.other_time is None or self.other_start is None or not self.other_time.isChecked():
+            return None
+        value = self.other_start.dateTime()
+        day, time = value.date(), value.time()
+        return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
 
 
 def _show(dialog: QDialog) -> QDialog:
@@ -232,14 +274,19 @@ def run_action(
         terminate = TerminateDialog(ctx, reservation_id, parent)
         terminate.accepted.connect(lambda: _confirm_and_act(ctx, reservation_id, action, terminate.options(), parent, done))
         return _show(terminate)
-    if spec.details:
+    try:  # issue 12: a rule may ask for a reason now (004 第4条(1), 000 第10条(7)); offer may name another time
+        res = lifecycle.get_reservation(reservation_id)
+        reason = seed_rules.reason_needed(action, res, get_config(res.office_id), ctx.clock.today())
+    except ConsultDeskError as exc:
+        show_error(parent, exc)
+        return None
+    if spec.details or reason is not None or action == "offer":
         try:
-            res = lifecycle.get_reservation(reservation_id)
             info = lifecycle.describe(res)
         except ConsultDeskError as exc:
             show_error(parent, exc)
             return None
-        details = ActionDialog(action, get_config(info["office"]), info, parent)
+        details = ActionDialog(action, get_config(info["office"]), info, parent, reason)
         details.accepted.connect(lambda: _confirm_and_act(ctx, reservation_id, action, details.options(), parent, done))
         return _show(details)
     return _confirm_and_act(ctx, reservation_id, action, ActOptions(), parent, done)

@@ -218,7 +218,7 @@ class Bench:
     def busiest_phone(self) -> str:
         digits = self.raw.execute(
             "SELECT a.phone FROM applicant a JOIN reservation r ON r.applicant_id = a.id"
-            " GROUP BY a.id ORDER BY count(*) DESC LIMIT 1"
+            " WHERE a.anonymised_at IS NULL GROUP BY a.id ORDER BY count(*) DESC LIMIT 1"
         ).fetchone()[0]
         return f"{digits[:3]}-{digits[3:7]}-{digits[7:]}"
 

@@ -89,6 +89,9 @@ class BookingRequest:
     note: str = ""
     rescheduled_from: int | None = None
     minutes: int | None = None  # session length where the office offers several (003 6); default: the office's
+    # The city re-arranges a session its own failure spoiled (000 第10条(7)): not a new application, so
+    # the application deadline does not apply (the same day or the next business day is possible).
+    city_rearrangement: bool = False
     # When the applicant submitted it (an imported form application): the deadline is judged then,
     # and the consent is to the terms in force then. None: now (a booking taken at the desk).
     submitted_at: dt.datetime | None = None
@@ -129,12 +132,28 @@ def application_deadline(config: OfficeConfig, day: dt.date) -> dt.date | None:
     return config.calendar.business_days_before(day, int(days))
 
 
+def answer_due(config: OfficeConfig, applied: dt.date, session_day: dt.date) -> dt.date:
+    """Hello Work: the day the office's confirming mail is due: the business day after the application
+    (004 第4条(2) 「予約申込みの翌営業日中」), and never after the 前々日 (004 第4条(1) 「営業日上の前々日までに
+    予約が完了」), when the booking must be complete."""
+    due = config.calendar.business_days_after(applied, int(config.get("offer_reply_business_days") or 1))
+    complete_by = application_deadline(config, session_day)
+    return min(due, complete_by) if complete_by is not None else due
+
+
 def details_deadline(config: OfficeConfig, day: dt.date) -> dt.date | None:
     """Day by which meeting details must reach the applicant (000 第4条(3): 3 business days before)."""
     days = config.get("details_deadline_business_days")
     if days is None:
         return None
     return config.calendar.business_days_before(day, int(days))
+
+
+def _notify_by(config: OfficeConfig, day: dt.date, today: dt.date) -> dt.date | None:
+    """The meeting-details deadline; today at the latest when it has passed (the city's re-arrangement
+    after its own failure, 000 第10条(7), may be the same day or the next business day)."""
+    deadline = details_deadline(config, day)
+    return max(deadline, today) if deadline is not None else None
 
 
 def _booked_counts(office: str, keys: list[str]) -> dict[str, int]:
@@ -150,12 +169,19 @@ def _booked_counts(office: str, keys: list[str]) -> dict[str, int]:
 
 
 def _slot_refusal(
-    config: OfficeConfig, start: dt.datetime, ctx: Context, submitted: dt.datetime | None = None
+    config: OfficeConfig,
+    start: dt.datetime,
+    ctx: Context,
+    submitted: dt.datetime | None = None,
+    new_application: bool = True,
 ) -> RuleError | None:
     """Why a grid slot cannot be booked now (past, deadline), independent of seats. ``submitted``:
-    the application's own time (a form's), at which the deadline is judged instead of today."""
+    the application's own time (a form's), at which the deadline is judged instead of today. The
+    deadline holds for a new application only (not the city's re-arrangement, 000 第10条(7))."""
     if start <= ctx.clock.now() or start.date() < ctx.clock.today():
         return RuleError("past", start=f"{start:%Y-%m-%d %H:%M}")
+    if not new_application:
+        return None
     deadline = application_deadline(config, start.date())
     applied = submitted.date() if submitted is not None else ctx.clock.today()
     if deadline is not None and applied > deadline:
@@ -216,8 +242,9 @@ def _shown_end(config: OfficeConfig, start: dt.datetime, end: dt.datetime) -> dt
     return start + dt.timedelta(minutes=max(fitting)) if fitting else end
 
 
-def slots(ctx: Context, office: str, day: dt.date) -> list[SlotInfo]:
-    """Every grid slot of ``day`` with its seats; a closed day has none."""
+def slots(ctx: Context, office: str, day: dt.date, new_application: bool = True) -> list[SlotInfo]:
+    """Every grid slot of ``day`` with its seats; a closed day has none. ``new_application=False``: the
+    city's re-arrangement after its own failure (000 第10条(7)), which the application deadline spares."""
     config = get_config(office)
     if config.calendar.closed_reason(day):
         return []
@@ -229,7 +256,7 @@ def slots(ctx: Context, office: str, day: dt.date) -> list[SlotInfo]:
     result = []
     for start, end in grid:
         booked = counts.get(slot_key(office, start), 0)
-        refusal = _slot_refusal(config, start, ctx)
+        refusal = _slot_refusal(config, start, ctx, new_application=new_application)
         if refusal is None and booked >= config.seats:
             refusal = RuleError("full", start=f"{start:%H:%M}")
         result.append(
@@ -285,7 +312,12 @@ def session_length(config: OfficeConfig, minutes: int | None) -> int:
 
 
 def check_slot(
-    config: OfficeConfig, start: dt.datetime, ctx: Context, minutes: int | None = None, submitted: dt.datetime | None = None
+    config: OfficeConfig,
+    start: dt.datetime,
+    ctx: Context,
+    minutes: int | None = None,
+    submitted: dt.datetime | None = None,
+    new_application: bool = True,
 ) -> None:
     """The slot rules: business day, inside the hours, on the grid, not past, deadline met."""
     reason = config.calendar.closed_reason(start.date())
@@ -303,7 +335,7 @@ def check_slot(
                 hours=config.hours_text(start.date()),
             )
         raise RuleError("off_grid", clause=config.clause("hours"), minutes=config.slot_minutes)
-    refusal = _slot_refusal(config, start, ctx, submitted)
+    refusal = _slot_refusal(config, start, ctx, submitted, new_application)
     if refusal:
         raise refusal
 
@@ -572,7 +604,7 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             assert req.start is not None
             start = req.start.replace(second=0, microsecond=0)
             length = session_length(config, req.minutes)
-            check_slot(config, start, ctx, length, req.submitted_at)
+            check_slot(config, start, ctx, length, req.submitted_at, new_application=not req.city_rearrangement)
             end = start + dt.timedelta(minutes=length)
         first = not _has_earlier_booking(req.office, intake["phone"], intake["name"])
         check_channel(config, req.channel, first)
@@ -616,9 +648,9 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
             answers=answers,
             companions=companions,
             terms_version=terms_version,
-            notify_by=details_deadline(config, start.date()),
-            offer_reply_by=(
-                config.calendar.business_days_after((req.submitted_at or now).date(), int(offer_days))
+            notify_by=_notify_by(config, start.date(), ctx.clock.today()),
+            offer_reply_by=(  # the office's confirming mail is due (004 第4条(1)(2))
+                answer_due(config, (req.submitted_at or now).date(), start.date())
                 if status == Status.REQUESTED and config.get("offer_flow") and offer_days
                 else None
             ),

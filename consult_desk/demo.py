@@ -103,10 +103,8 @@ def _run_day(ctx: Context, clock: FixedClock, res: Reservation, config: OfficeCo
     rid = res.id
     act = lifecycle.act
     opts = lifecycle.ActOptions
-    if res.status == "requested":
-        if config.get("offer_flow"):
-            act(ctx, rid, Action.OFFER)
-        act(ctx, rid, Action.CONFIRM, opts(channel="email"))
+    if res.status == "requested":  # Hello Work: the office's mail naming the time confirms (004 第4条(2))
+        act(ctx, rid, "offer" if config.get("offer_flow") else "confirm", opts(channel="email"))
     if outcome == "cancel":
         _forward(clock, res.start - dt.timedelta(days=1, hours=-2))
         lifecycle.cancel(ctx, rid, config["cancel_channels"][0], "都合が悪くなったため")
@@ -232,10 +230,11 @@ def _advance_future(
     """Future reservations: some offered or confirmed, details sent when their deadline is near."""
     status = res.status
     if status == "requested" and rng.random() < 0.5:
-        if config.get("offer_flow"):
-            status = lifecycle.act(ctx, res.id, Action.OFFER).status
-        if rng.random() < 0.6:
-            status = lifecycle.act(ctx, res.id, Action.CONFIRM, lifecycle.ActOptions(channel="email")).status
+        confirm = rng.random() < 0.6  # drawn for every office: the sample stays the same
+        if config.get("offer_flow"):  # 004 第4条(2): the office's answer confirms
+            status = lifecycle.act(ctx, res.id, "offer", lifecycle.ActOptions(channel="email")).status
+        elif confirm:
+            status = lifecycle.act(ctx, res.id, "confirm", lifecycle.ActOptions(channel="email")).status
     today = now.date()
     if status == "confirmed" and res.notify_by and res.notify_by <= today + dt.timedelta(days=3):
         _forward(clock, min(now, dt.datetime.combine(min(res.notify_by, today), dt.time(8, 30))))
@@ -255,9 +254,7 @@ def _live_today(
         rid = res.id
         clock.set(min(now, res.created_at + dt.timedelta(hours=1)))  # the office answers soon after
         if res.status == "requested":
-            if config.get("offer_flow"):
-                lifecycle.act(ctx, rid, Action.OFFER)
-            lifecycle.act(ctx, rid, Action.CONFIRM, opts(channel="email"))
+            lifecycle.act(ctx, rid, "offer" if config.get("offer_flow") else "confirm", opts(channel="email"))
         _forward(clock, min(now, max(res.created_at + dt.timedelta(hours=2), res.start - dt.timedelta(days=1))))
         _send_details(ctx, rid, config)
         if now < res.start - dt.timedelta(minutes=60):

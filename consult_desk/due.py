@@ -4,10 +4,10 @@
   office's deadline (``notify_by``: 000 第4条(3) three business days before; the others' presets).
 - ``resend``: meeting details went out, then the credentials were reissued or withdrawn
   (lost or stolen, 002 5(3)): the applicant must get the new ones.
-- ``offer``: Hello Work, an application not yet answered with an offered time; the office should
-  answer by the next business day, otherwise the applicant phones (004 第4条(2)).
-- ``phone_offer``: Hello Work, an offered time with no reply by its deadline: staff phone the
-  applicant (004 第4条(2)).
+- ``offer``: Hello Work, an application the office has not answered yet. The office's mail naming an
+  available time confirms the booking on receipt (004 第4条(2) 「この受信をもって予約が確定します」; no reply
+  is asked of the applicant), and it is due by the business day after the application
+  (「予約申込みの翌営業日中」), and by the 前々日 at the latest (004 第4条(1) 「営業日上の前々日までに予約が完了」).
 
 Sessions already started are left out (they belong to the day's own handling).
 """
@@ -21,6 +21,7 @@ from typing import Any
 import peewee as pw
 
 from consult_desk.actions import Action
+from consult_desk.booking import answer_due
 from consult_desk.calendar import format_date_ja
 from consult_desk.credentials import current
 from consult_desk.i18n import NP_, _p
@@ -33,11 +34,10 @@ from consult_desk.validation import format_phone
 KIND_LABELS: dict[str, str] = {
     "details": NP_("due.kind", "send meeting details"),
     "resend": NP_("due.kind", "resend meeting details"),
-    "offer": NP_("due.kind", "offer a time"),
-    "phone_offer": NP_("due.kind", "no reply: phone the applicant"),
+    "offer": NP_("due.kind", "send the confirming mail"),
 }
-# What the clerk does for each: which mail template answers it (phone_offer is a call).
-KIND_TEMPLATES = {"details": "details", "resend": "details", "offer": "offered", "phone_offer": None}
+# What the clerk does for each: which mail template answers it.
+KIND_TEMPLATES = {"details": "details", "resend": "details", "offer": "offered"}
 SEVERITIES = ("overdue", "today", "upcoming")
 SEVERITY_LABELS = {"overdue": NP_("due.severity", "overdue"), "today": NP_("due.severity", "due today"), "upcoming": NP_("due.severity", "soon")}
 
@@ -209,8 +209,7 @@ def items(now: dt.datetime, office: str | None = None, horizon_days: int = 1) ->
             | ((Reservation.status == S.REQUESTED.value) & (
                 (Reservation.offer_reply_by <= latest)
                 | (Reservation.offer_reply_by.is_null() & (Reservation.created_at < next_day))
-            ))
-            | ((Reservation.status == S.OFFERED.value) & (Reservation.offer_reply_by < today)),
+            )),
         )
         .order_by(Reservation.start, Reservation.id)
     )
@@ -224,7 +223,7 @@ def items(now: dt.datetime, office: str | None = None, horizon_days: int = 1) ->
         if due is None:
             continue
         kind, deadline, clause = due
-        if kind != "phone_offer" and deadline > horizon:
+        if deadline > horizon:
             continue
         applicant: Applicant = res.applicant
         result.append(
@@ -233,7 +232,7 @@ def items(now: dt.datetime, office: str | None = None, horizon_days: int = 1) ->
                 office=res.office_id,
                 kind=kind,
                 deadline=deadline,
-                severity=_severity(deadline, today) if kind != "phone_offer" else "overdue",
+                severity=_severity(deadline, today),
                 start=res.start,
                 status=res.status,
                 name=applicant.name,
@@ -262,10 +261,7 @@ def _due_of(
     if not config.get("offer_flow"):
         return None
     if status == Status.REQUESTED:
-        deadline = res.offer_reply_by or config.calendar.business_days_after(res.created_at.date(), 1)
-        return "offer", deadline, offer_clause
-    if status == Status.OFFERED and res.offer_reply_by is not None and res.offer_reply_by < today:
-        return "phone_offer", res.offer_reply_by, offer_clause
+        return "offer", res.offer_reply_by or answer_due(config, res.created_at.date(), res.start.date()), offer_clause
     return None
 
 

@@ -196,6 +196,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "offer_slot_taken": N_("The time offered, {start}, cannot be booked: {reason}"),
     "no_show_not_communicated": N_("A session whose date and time were never communicated cannot be a no-show (cancel or refuse it instead)"),
     "details_not_sent": N_("The meeting details were never sent: check-in needs a reason (in principle only those mailed the details may join)"),
+    "cancel_after_grace": N_("{grace} minutes past the start ({at}) without contact: this is a no-show, not a cancellation"),
     "reissue_reason_required": N_("Give the reason for reissuing (lost, stolen ...)"),
     # issue 15: undo of the last reversible step
     "undo_too_late": N_("This step can no longer be undone (something happened since, or too much time has passed)"),

@@ -10,7 +10,7 @@ from typing import Any
 
 import peewee as pw
 
-from consult_desk import audit, changes
+from consult_desk import audit, changes, seed_rules
 from consult_desk.actions import Action, Need, Offer
 from consult_desk.booking import BookingRequest, book, release_seat
 from consult_desk.calendar import format_date
@@ -237,6 +237,7 @@ def _extendable(res: Reservation, config: OfficeConfig, now: dt.datetime) -> Non
 
 
 def _no_show_due(res: Reservation, config: OfficeConfig, now: dt.datetime) -> None:
+    seed_rules.check_communicated(config, res)  # 003 7(2), 004 第4条(4): only a communicated date and time
     allowed_at = no_show_from(config, res)
     if now < allowed_at:
         raise RuleError(
@@ -252,7 +253,8 @@ def _callback_reached(res: Reservation, config: OfficeConfig, now: dt.datetime) 
 
 
 def _callback_tried(res: Reservation, config: OfficeConfig, now: dt.datetime) -> None:
-    if not _attempt_results(res):
+    # 000 第10条(7): where the city arranges nothing else, the consultation may end without a call (a reason)
+    if not _attempt_results(res) and config.get("reschedule_after_connection_failure") != "city_fault_only":
         raise RuleError("callback_no_attempt")
 
 
@@ -311,8 +313,8 @@ NEED_CHECKS: dict[Need, Callable[[_Step], None]] = {
 
 
 def _offer(step: _Step) -> None:
-    days = int(step.config.get("offer_reply_business_days") or 1)
-    step.res.offer_reply_by = step.config.calendar.business_days_after(step.ctx.clock.today(), days)
+    # 004 第4条(2): the office's answer (the time asked for, or another) confirms; by the 前々日 (第4条(1))
+    seed_rules.offer(step.ctx, step.res, step.config, step.opts.new_start, step.note)
 
 
 def _confirm(step: _Step) -> None:
@@ -324,6 +326,7 @@ def _nothing(step: _Step) -> None:
 
 
 def _check_in(step: _Step) -> None:
+    seed_rules.check_details_sent(step.config, step.res, step.before, step.note)  # 000 第5条(2)
     step.data = _check_in_data(step.config, step.res, step.opts.checks)
 
 
@@ -382,6 +385,7 @@ def _reschedule(step: _Step) -> None:
 
 
 def _unreachable(step: _Step) -> None:
+    seed_rules.check_can_end(step.config, _attempt_results(step.res), step.note)  # 000 第10条(7)
     _close_callback(step.ctx, step.res, "unreachable")
 
 
@@ -553,6 +557,8 @@ def offered_actions(ctx: Context, reservation: Reservation | int, now: dt.dateti
             config.get("reschedule_after_connection_failure") == "city_fault_only"
         ):
             needs.add(Need.REASON)
+        if seed_rules.reason_needed(name.value, res, config, moment.date()) is not None:
+            needs.add(Need.REASON)  # issue 12: 004 第4条(1), 000 第5条(2), 000 第10条(7)
         if Need.TROUBLE_ACK in needs and not _trouble_of(res):
             needs.discard(Need.TROUBLE_ACK)
         refusal: RuleError | None = None
@@ -626,6 +632,9 @@ def _book_again(ctx: Context, old: Reservation, start: dt.datetime, opts: ActOpt
             note=f"予約{old.id}からの日程変更",
             rescheduled_from=old.id,
             acknowledge_trouble=opts.acknowledge_trouble,
+            # 000 第10条(7): the city's re-arrangement after its own failure is not a new application
+            city_rearrangement=old.status == Status.PHONE_CALLBACK and opts.city_fault,
+            minutes=_length_kept(config, old),
         ),
     )
 
@@ -654,7 +663,7 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
                 "cancel_channel", clause=config.clause("cancel"), allowed=join((channel_label(c) for c in allowed), alternatives=True)
             )
         if now >= res.start:
-            raise RuleError("cancel_after_start", clause=config.clause("cancel"), start=f"{res.start:%Y-%m-%d %H:%M}")
+            _check_cancel_after_start(config, res, now)
         same_day = list(config["same_day_cancel_channels"])
         if res.start.date() == ctx.clock.today() and channel not in same_day:
             raise RuleError(
@@ -670,6 +679,28 @@ def cancel(ctx: Context, reservation_id: int, channel: str, note: str = "") -> R
         _sync_mail(ctx, res)
         changes.touch(Topic.RESERVATIONS)
     return res
+
+
+def _check_cancel_after_start(config: OfficeConfig, res: Reservation, now: dt.datetime) -> None:
+    """A phone call on the day, even after the start time, is a cancellation with contact (003 7(2),
+    004 第4条(4), 000 第4条(4): 当日キャンセルは電話): allowed on the session day until the no-show time,
+    and after it when the applicant's contact was noted (no-show is then refused). Otherwise, the day
+    after or past the grace without contact, it is no cancellation (issue 12)."""
+    if now.date() != res.start.date():
+        raise RuleError("cancel_after_start", clause=config.clause("cancel"), start=f"{res.start:%Y-%m-%d %H:%M}")
+    if now >= no_show_from(config, res) and not has_contact(res):
+        raise RuleError(
+            "cancel_after_grace",
+            clause=config.clause("no_show"),
+            grace=config.grace_minutes,
+            at=f"{no_show_from(config, res):%H:%M}",
+        )
+
+
+def _length_kept(config: OfficeConfig, old: Reservation) -> int | None:
+    """A moved session keeps its length where the office offers several (003 6)."""
+    minutes = int((old.end - old.start).total_seconds() // 60)
+    return minutes if len(config.session_lengths) > 1 and minutes in config.session_lengths else None
 
 
 def _attempt_results(res: Reservation) -> list[str]:

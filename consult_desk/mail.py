@@ -31,12 +31,13 @@ from zoneinfo import ZoneInfo
 
 from consult_desk import audit, templates
 from consult_desk.actions import Action
+from consult_desk.calendar import format_date_ja
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError
 from consult_desk.files import write_bytes
 from consult_desk.i18n import NP_, _p
-from consult_desk.models import Outbox, transaction
+from consult_desk.models import Outbox, Reservation, transaction
 from consult_desk.models.db import ConflictError, retry_conflicts
 from consult_desk.offices import get_config, update_config
 from consult_desk.permissions import require
@@ -229,7 +230,22 @@ def clipboard_text(rendered: templates.RenderedMail) -> str:
 
 
 def _masked(reservation_id: int, template: str, today: dt.date) -> templates.RenderedMail:
-    return templates.render(reservation_id, template, today, reveal=False)
+    rendered = templates.render(reservation_id, template, today, reveal=False)
+    if template == "offered":
+        _check_offer_on_time(reservation_id, today)
+    return rendered
+
+
+def _check_offer_on_time(reservation_id: int, today: dt.date) -> None:
+    """004 第4条(1): the confirming mail goes out by the 前々日. After it the mail is refused here: staff
+    confirm with a reason (`act ID offer --note`, the panel's 日時を提示 asks for it) and tell the applicant."""
+    from consult_desk.seed_rules import offer_too_late
+
+    res = Reservation.get_by_id(reservation_id)
+    config = get_config(res.office_id)
+    deadline = offer_too_late(config, res.start.date(), today)
+    if deadline is not None:
+        raise RuleError("offer_too_late", clause=config.clause("application_deadline"), deadline=format_date_ja(deadline))
 
 
 # ---------------------------------------------------------------- outbox

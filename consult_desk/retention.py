@@ -116,14 +116,21 @@ def _plan(cutoffs: dict[str, dt.date]) -> PurgePlan:
     eligible = _eligible(cutoffs)
     if eligible is None:
         return result
-    result.applicants = eligible.count()
-    rows = (
-        Reservation.select(Reservation.office, pw.fn.COUNT(Reservation.id))
-        .where(Reservation.applicant.in_(eligible))
-        .group_by(Reservation.office)
-        .tuples()
-    )
-    result.by_office = {code: int(n) for code, n in rows}
+    ids = [aid for (aid,) in eligible.tuples()]
+    result.applicants = len(ids)
+    # Their reservations through the applicant index, a chunk of people at a time: as a subquery the
+    # planner would read every reservation and probe the (usually short) list of people.
+    by_office: dict[str, int] = {}
+    for chunk in _chunks(ids):
+        rows = (
+            Reservation.select(Reservation.office, pw.fn.COUNT(Reservation.id))
+            .where(Reservation.applicant.in_(chunk))
+            .group_by(Reservation.office)
+            .tuples()
+        )
+        for code, n in rows:
+            by_office[code] = by_office.get(code, 0) + int(n)
+    result.by_office = dict(sorted(by_office.items()))
     result.reservations = sum(result.by_office.values())
     return result
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import peewee as pw
 
-from consult_desk import booking, lifecycle
+from consult_desk import booking, lifecycle, seed_rules
 from consult_desk.actions import Action
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
@@ -47,6 +47,7 @@ WARN_BEFORE_END_MINUTES = 5  # the timer warns this long before the planned end
 HIDDEN = (S.CANCELLED, S.REFUSED)
 # Actions the board offers; "callback-attempt" and "next-booking" are not state-machine actions.
 BOARD_ACTIONS: tuple[Action, ...] = (
+    Action.OFFER,  # Hello Work: the office's mail naming the time confirms (004 第4条(2))
     Action.CONFIRM,
     Action.CHECK_IN,
     Action.START,
@@ -233,17 +234,19 @@ def _propose(config: OfficeConfig, row: BoardRow, now: dt.datetime) -> None:
     """Fill in the next action, the actions on offer, the countdown and the warnings of a row."""
     status = Status(row.status)
     allowed = [a for a, (sources, _) in TRANSITIONS.items() if status in sources]
-    actions = [a for a in BOARD_ACTIONS if a in allowed]
+    actions = [a for a in BOARD_ACTIONS if a in allowed and (a != "offer" or config.get("offer_flow"))]
     warnings: list[str] = []
     next_action: str | None = None
     countdown: int | None = None
     countdown_to: str | None = None
     no_show_ok = now >= row.no_show_from and not row.contact
+    if no_show_ok and status in BOOKED:  # 003 7(2), 004 第4条(4): only a session whose time was communicated
+        no_show_ok = seed_rules.date_communicated(Reservation(id=row.id, status=row.status, channel=row.channel))
     if status in BOOKED:
         if not no_show_ok or status in (S.REQUESTED, S.OFFERED):
             actions = [a for a in actions if a != Action.NO_SHOW]
         if status in (S.REQUESTED, S.OFFERED):
-            next_action = Action.CONFIRM
+            next_action = Action.OFFER if config.get("offer_flow") else Action.CONFIRM
         elif no_show_ok and not row.no_show_undone:
             next_action = Action.NO_SHOW
         else:
@@ -274,8 +277,8 @@ def _propose(config: OfficeConfig, row: BoardRow, now: dt.datetime) -> None:
         actions = [Action.CALLBACK_ATTEMPT, *actions]
         if not row.callback_reached:
             actions.remove(Action.COMPLETE_BY_PHONE)
-        if not row.callback_attempts:
-            actions.remove(Action.UNREACHABLE)
+        if not row.callback_attempts and config.get("reschedule_after_connection_failure") != "city_fault_only":
+            actions.remove(Action.UNREACHABLE)  # 000 第10条(7): there the consultation may end without a call
         next_action = Action.COMPLETE_BY_PHONE if row.last_callback_result == "reached" else Action.CALLBACK_ATTEMPT
         if row.callback_due is not None:
             countdown, countdown_to = _minutes_until(row.callback_due, now), "due"

@@ -58,7 +58,8 @@ N = Need
 SPECS: dict[Action, ActionSpec] = {
     spec.action: spec
     for spec in (
-        ActionSpec(A.OFFER, (S.REQUESTED,), S.OFFERED, NP_("states.action", "Offer a time")),
+        # 004 第4条(2): the office's mail naming an available time confirms the booking on receipt (issue 12)
+        ActionSpec(A.OFFER, (S.REQUESTED,), S.CONFIRMED, NP_("states.action", "Offer a time")),
         ActionSpec(A.CONFIRM, (S.REQUESTED, S.OFFERED), S.CONFIRMED, NP_("states.action", "Confirm")),
         # the way in must be complete for the office's platform before it is "sent" (000 第4条(3))
         ActionSpec(

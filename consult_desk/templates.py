@@ -38,7 +38,7 @@ S = Status
 # name -> (Japanese label, English label)
 TEMPLATE_LABELS: dict[str, str] = {
     "received": NP_("templates.template", "Application received"),
-    "offered": NP_("templates.template", "Offered time"),
+    "offered": NP_("templates.template", "Booking confirmed (the time)"),
     "details": NP_("templates.template", "Meeting details"),
     "reminder": NP_("templates.template", "Reminder"),
     "cancelled": NP_("templates.template", "Cancellation"),
@@ -81,7 +81,7 @@ PLACEHOLDERS: dict[str, str] = {
     "room_key": "ルームキー",
     "password": "パスワード",
     "details_by": "接続方法の送付期限",
-    "reply_by": "返信・連絡の期限（ハローワーク）",
+    "reply_by": "当所からの予約確定メールの期限（ハローワーク、申込みの翌営業日中）",
     "new_datetime": "変更後の日時",
     "grace_minutes": "無断キャンセルとみなすまでの分数",
     "today": "今日の日付",
@@ -224,10 +224,7 @@ def fields_for(
     values = credentials.values_of(credentials.current(res.id))
     shown = values if reveal else credentials.masked_values(values)
     contact = config.get("contact") or {}
-    reply_by = res.offer_reply_by
-    if name == "offered" and res.status == S.REQUESTED:
-        # the offer goes out now: the reply is due when ``act offer`` will say (004 第4条(2))
-        reply_by = config.calendar.business_days_after(today, int(config.get("offer_reply_business_days") or 1))
+    reply_by = res.offer_reply_by  # Hello Work: when the office's confirming mail is due (004 第4条(2))
     new = next(iter(res.rescheduled_to), None)
     return {
         "name": applicant.name,

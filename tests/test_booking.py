@@ -308,6 +308,7 @@ def test_funabashi_group_event_participant_limit(db, ctx, make_office, make_requ
 def test_earlier_no_show_is_found_and_acknowledged(hw, ctx, clock, make_request):
     """004 第4条(4): 連絡がないままキャンセル may lead to refusal: the next booking shows the earlier no-show."""
     res = booking.book(ctx, make_request(hw, WED))
+    lifecycle.act(ctx, res.id, "offer")  # the date and time communicated (004 第4条(2))
     clock.set(T(2027, 1, 13, 10, 11))
     lifecycle.act(ctx, res.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
     troubles = booking.trouble_for("09012345678")

@@ -78,8 +78,7 @@ def test_no_service_bumps_the_counter_by_hand():
 
 def test_booking_and_every_life_cycle_step_report_once(hw, ctx, clock, make_request, once, news):
     res = once({R}, booking.book, ctx, make_request(hw, WED))
-    once({R}, lifecycle.act, ctx, res.id, Action.OFFER)
-    once({R}, lifecycle.act, ctx, res.id, Action.CONFIRM, ActOptions(channel="email"))
+    once({R}, lifecycle.act, ctx, res.id, Action.OFFER)  # confirms (004 第4条(2))
     once({R, A}, credentials.set_credentials, ctx, res.id, {"url": "https://teleoffice.example.jp/k/1"})
     once({A}, credentials.reveal, ctx, res.id)
     once({R}, lifecycle.act, ctx, res.id, Action.SEND_DETAILS)

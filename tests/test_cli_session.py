@@ -94,7 +94,9 @@ def test_nishitokyo_reschedule_after_failure_needs_city_fault_and_a_reason(cli):
     """000 第10条(7): 原因が市にあると認められる場合を除いて、他の時間帯等での対応はできかねます."""
     setup_office(cli, "nishitokyo-childcare")
     rid = book(cli, "nishitokyo-childcare", "2027-01-13T10:00")
-    cli("act", str(rid), "check-in", "--now", "2027-01-13T09:58", "--json")
+    # 000 第5条(2): details never mailed: check-in with the reason staff give
+    cli("act", str(rid), "check-in", "--now", "2027-01-13T09:58", "--json", expect=2)
+    cli("act", str(rid), "check-in", "--note", "URL等を電話で伝えた", "--now", "2027-01-13T09:58", "--json")
     cli("act", str(rid), "start", "--now", "2027-01-13T10:00", "--json")
     cli("act", str(rid), "connection-failed", "--now", "2027-01-13T10:04", "--json")
     cli("callback", str(rid), "--result", "reached", "--now", "2027-01-13T10:05", "--json")

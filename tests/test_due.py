@@ -60,19 +60,16 @@ def test_details_marked_sent_by_hand_count_too(zoom, ctx):
 
 
 def test_hello_work_requests_to_answer_and_offers_to_phone_about(db, ctx, clock, make_office, make_request):
-    """004 第4条(2): the office answers by the next business day; an offer without reply: staff phone."""
+    """004 第4条(2): the office answers by the next business day; its answer confirms (no reply is chased)."""
     make_office("hellowork-kawagoe")
     rid = booking.book(ctx, make_request("hellowork-kawagoe", WED)).id  # Mon 4 January
     assert kinds(T(2027, 1, 4, 9, 0)) == [(rid, "offer", dt.date(2027, 1, 5), "upcoming")]
     assert kinds(T(2027, 1, 6, 9, 0)) == [(rid, "offer", dt.date(2027, 1, 5), "overdue")]
     [item] = due.items(T(2027, 1, 6, 9, 0))
     assert item.clause == "004 第4条(2)" and item.template == "offered" and item.phone == "090-1234-5678"
-    lifecycle.act(ctx, rid, "offer", ActOptions(channel="email"))  # reply due Tue 5 January
-    assert kinds(T(2027, 1, 5, 16, 0)) == []  # the applicant may still reply today
-    assert kinds(T(2027, 1, 6, 9, 0)) == [(rid, "phone_offer", dt.date(2027, 1, 5), "overdue")]
-    assert due.items(T(2027, 1, 6, 9, 0))[0].template is None  # a phone call, not a mail
-    lifecycle.act(ctx, rid, "confirm", ActOptions(channel="phone"))
-    assert [k[1] for k in kinds(T(2027, 1, 19, 9, 0))] == ["details"]
+    lifecycle.act(ctx, rid, "offer", ActOptions(channel="email"))  # the answer confirms the booking
+    assert kinds(T(2027, 1, 6, 9, 0)) == []  # nothing chased from the applicant
+    assert [k[1] for k in kinds(T(2027, 1, 18, 9, 0))] == ["details"]
 
 
 def test_the_list_is_per_office_and_overdue_first(db, ctx, make_office, make_request):

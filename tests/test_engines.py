@@ -98,8 +98,7 @@ def test_cancelled_seat_is_taken_again(any_db, ctx, make_office, make_request):
 def test_a_whole_session_with_its_history(any_db, ctx, clock, make_office, make_request):
     office = make_office("hellowork-kawagoe")
     res = booking.book(ctx, make_request(office, WED))
-    lifecycle.act(ctx, res.id, "offer", ActOptions(channel="email"))
-    lifecycle.act(ctx, res.id, "confirm", ActOptions(channel="email"))
+    lifecycle.act(ctx, res.id, "offer", ActOptions(channel="email"))  # confirms (004 第4条(2))
     send_details(ctx, res.id)
     clock.set(WED - dt.timedelta(minutes=5))
     lifecycle.act(ctx, res.id, "check-in", ActOptions(checks=CHECKS))
@@ -114,7 +113,7 @@ def test_a_whole_session_with_its_history(any_db, ctx, clock, make_office, make_
     assert stored.actual_start == WED + dt.timedelta(minutes=2)
     described = lifecycle.describe(stored)
     assert [h["action"] for h in described["history"]] == [
-        "book", "offer", "confirm", "credentials", "send-details", "check-in", "start", "extend", "complete",
+        "book", "offer", "credentials", "send-details", "check-in", "start", "extend", "complete",
     ]
     assert described["history"][-1]["at"] == "2027-01-13T10:44"
     with pytest.raises(RuleError) as err:

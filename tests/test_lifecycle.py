@@ -37,18 +37,20 @@ def test_every_status_is_reachable_and_final_ones_are_dead_ends():
     for _, (_, target) in TRANSITIONS.items():
         if target:
             reachable.add(target)
-    assert reachable == set(Status)
+    # offered: kept for older histories; the office's mail now confirms at once (004 第4条(2), schema 4)
+    assert reachable == set(Status) - {Status.OFFERED}
     for status in FINAL:
         assert set(allowed_actions(status)) <= {"undo-no-show"}
 
 
-def test_hello_work_offer_then_confirm(booked, ctx, clock):
-    """004 第4条(2): the office e-mails an offered time; the booking is then confirmed."""
+def test_hello_work_offer_confirms(booked, ctx, clock):
+    """004 第4条(2) 「この受信をもって予約が確定します」: the office e-mails an available time; that confirms the
+    booking (no reply, no separate confirm)."""
+    assert lifecycle.get_reservation(booked.id).offer_reply_by == dt.date(2027, 1, 5)
     lifecycle.act(ctx, booked.id, "offer", ActOptions(channel="email"))
     res = lifecycle.get_reservation(booked.id)
-    assert res.status == "offered" and res.offer_reply_by == dt.date(2027, 1, 5)
-    lifecycle.act(ctx, booked.id, "confirm", ActOptions(channel="email"))
-    assert history(booked.id) == [("book", "requested"), ("offer", "offered"), ("confirm", "confirmed")]
+    assert res.status == "confirmed" and res.offer_reply_by is None
+    assert history(booked.id) == [("book", "requested"), ("offer", "confirmed")]
     row = History.select().where(History.reservation == booked.id, History.action == "offer").get()
     assert (row.staff, row.channel, row.at) == ("tester", "email", clock.now())
 
@@ -98,10 +100,11 @@ def test_no_show_only_after_the_grace(booked, ctx, clock):
 
 def test_no_show_refused_after_contact(booked, ctx, clock):
     """004 第4条(4): only without contact does a late applicant count as cancelled."""
+    lifecycle.act(ctx, booked.id, "offer")  # the date and time communicated (004 第4条(2))
     lifecycle.act(ctx, booked.id, "contact", ActOptions(note="10分ほど遅れると電話あり", channel="phone"))
     clock.set(T(2027, 1, 13, 10, 20))
     with pytest.raises(RuleError) as err:
-        lifecycle.act(ctx, booked.id, "no-show", lifecycle.ActOptions(note="連絡なし"))
+        lifecycle.act(ctx, booked.id, "no-show")
     assert err.value.code == "no_show_contacted"
 
 
@@ -143,7 +146,8 @@ def test_nishitokyo_new_slot_after_failure_only_when_the_city_caused_it(db, ctx,
     office = make_office("nishitokyo-childcare")
     res = booking.book(ctx, make_request(office, WED))
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
+    # 000 第5条(2): the details never went out: a reason
+    lifecycle.act(ctx, res.id, "check-in", ActOptions(checks=lifecycle.PASSED_CHECKS, note="接続情報は電話で伝えた"))
     lifecycle.act(ctx, res.id, "connection-failed")
     with pytest.raises(RuleError) as err:
         lifecycle.act(ctx, res.id, "reschedule")

@@ -217,17 +217,29 @@ def test_an_office_that_may_not_send_saves_an_eml_instead(zoom, ctx, tmp_path):
     assert copied.state == "saved" and [e.action for e in audit.entries()][-2:] == ["mail_saved", "mail_copied"]
 
 
-def test_hello_work_offer_mail_moves_the_request_to_offered(db, ctx, make_office, make_request, tmp_path, memory_keyring):
-    """004 第4条(2): the office mails an available time; the reply is then due by the next business day."""
+def test_hello_work_offer_mail_confirms_the_request(db, ctx, make_office, make_request, tmp_path, memory_keyring):
+    """004 第4条(2) 「この受信をもって予約が確定します」: the office mails an available time; delivered, the booking
+    is confirmed and nothing is asked of the applicant."""
     make_office("hellowork-kawagoe")
     res = booking.book(ctx, make_request("hellowork-kawagoe", WED))
     with SmtpServer(tmp_path, "starttls", user="desk", password=SMTP_PASSWORD) as server:
         configure(ctx, "hellowork-kawagoe", server)
         mail.send_now(ctx, mail.queue(ctx, res.id, "offered").id)
     moved = lifecycle.get_reservation(res.id)
-    assert moved.status == "offered" and moved.offer_reply_by == dt.date(2027, 1, 5)
+    assert moved.status == "confirmed" and moved.offer_reply_by is None
     body = email.message_from_bytes(server.received[0].raw, policy=email.policy.default).get_content()
-    assert "2027年1月5日(火)までにご返信がない場合" in body
+    assert "受信をもってご予約が確定します。ご返信は不要です。" in body
+
+
+def test_hello_work_offer_mail_after_the_day_before_the_day_before_is_refused(db, ctx, clock, make_office, make_request):
+    """004 第4条(1) 「営業日上の前々日までに予約が完了」: Fri 2027-01-08 is the 前々日 of Wed 01-13 (成人の日 1/11
+    between); on Tue 01-12 the confirming mail is not queued (staff confirm with a reason instead)."""
+    make_office("hellowork-kawagoe")
+    res = booking.book(ctx, make_request("hellowork-kawagoe", dt.datetime(2027, 1, 13, 10, 0)))
+    clock.set(dt.datetime(2027, 1, 12, 9, 0))
+    with pytest.raises(RuleError) as err:
+        mail.queue(ctx, res.id, "offered")
+    assert err.value.code == "offer_too_late" and err.value.clause == "004 第4条(1)"
 
 
 def test_a_retry_carries_the_credentials_in_force(zoom, ctx, clock, tmp_path, memory_keyring):

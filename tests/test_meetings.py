@@ -185,6 +185,7 @@ def test_extending_moves_the_end_of_the_meeting(nishitokyo, zoom_server, ctx, ma
     rid = book(ctx, make_request, nishitokyo)
     confirm(ctx, rid)
     meeting_id = credentials.current(rid).platform_id
+    lifecycle.act(ctx, rid, "send-details")  # 000 第5条(2): those sent the details join
     clock.set(dt.datetime(2027, 1, 20, 9, 50))
     lifecycle.act(ctx, rid, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, rid, "start")

@@ -66,7 +66,8 @@ def _desk(target: str, job: str, args: dict, barrier, results) -> None:
                         res = booking.book(ctx, _same_person(args["office"], args["start"], args["seed"]))
                         rid = res.id
                     else:
-                        lifecycle.act(ctx, rid, job, lifecycle.ActOptions(channel="phone", note="同時操作"))
+                        lifecycle.act(ctx, rid, job, lifecycle.ActOptions(channel="phone", note="同時操作",
+                                                                          checks=dict(lifecycle.PASSED_CHECKS)))
                     results.put(("ok", job, rid))
                 except ConsultDeskError as exc:
                     results.put(("refused", job, exc.code))

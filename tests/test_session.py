@@ -8,13 +8,13 @@ import sqlite3
 
 import pytest
 
-from consult_desk import booking, lifecycle, session
+from consult_desk import booking, credentials, lifecycle, session
 from consult_desk.actions import Need
 from consult_desk.context import Actor, Context
 from consult_desk.errors import RuleError
 from consult_desk.lifecycle import ActOptions
 from consult_desk.models import Callback, CallbackAttempt, History, Reservation, Staff
-from consult_desk.offices import update_config
+from consult_desk.offices import get_config, update_config
 from consult_desk.states import FINAL, Status
 
 T = dt.datetime
@@ -23,10 +23,18 @@ DAY = WED.date()
 OK = {"connection_test": "ok", "identity_checked": True, "companions_present": True}
 
 
+ZOOM = {"url": "https://us02web.zoom.us/j/12345678901", "meeting_id": "12345678901", "passcode": "Hx7k2Q"}
+
+
 def book(ctx, make_request, office, start, **overrides):
     res = booking.book(ctx, make_request(office, start, **overrides))
     if res.status in ("requested", "offered"):
-        lifecycle.act(ctx, res.id, "confirm", ActOptions(channel="email"))
+        # Hello Work: the office's mail naming the time confirms (004 第4条(2)); the others confirm
+        step = "offer" if get_config(office).get("offer_flow") else "confirm"
+        lifecycle.act(ctx, res.id, step, ActOptions(channel="email"))
+    if get_config(office).clause("details_required"):  # 000 第5条(2): those sent the details join
+        credentials.set_credentials(ctx, res.id, ZOOM)
+        lifecycle.act(ctx, res.id, "send-details", ActOptions(channel="email"))
     return res
 
 
@@ -144,7 +152,8 @@ def test_check_in_needs_face_and_name_when_the_connection_works(nishi, ctx, cloc
     with pytest.raises(RuleError) as err:
         lifecycle.act(ctx, res.id, "check-in", ActOptions(checks={"connection_test": "maybe", "identity_checked": True}))
     assert err.value.code == "invalid_choice"
-    assert lifecycle.get_reservation(res.id).status == "confirmed" and [h.action for h in history(res.id)] == ["book"]
+    assert lifecycle.get_reservation(res.id).status == "details_sent"
+    assert "check-in" not in [h.action for h in history(res.id)]
 
 
 def test_a_failed_connection_test_leads_to_connection_failed_not_start(nishi, ctx, clock, make_request):
@@ -163,8 +172,8 @@ def test_a_failed_connection_test_leads_to_connection_failed_not_start(nishi, ct
     lifecycle.act(ctx, res.id, "check-in", ActOptions(checks=OK))  # tested again: it works now
     assert row_of(nishi, res.id, clock.now()).next_action == "start"
     lifecycle.act(ctx, res.id, "start")
-    assert [(h.action, h.from_status, h.status) for h in history(res.id)][1:] == [
-        ("check-in", "confirmed", "checked_in"),
+    assert [(h.action, h.from_status, h.status) for h in history(res.id)][3:] == [
+        ("check-in", "details_sent", "checked_in"),
         ("check-in", "checked_in", "checked_in"),
         ("start", "checked_in", "in_session"),
     ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from consult_desk import audit, changes, credentials
+from consult_desk.actions import Action
 from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError
@@ -32,9 +33,9 @@ log = logging.getLogger(__name__)
 # Actions after whose commit the platform meeting follows (consult_desk.lifecycle.after_commit).
 # book: offices whose bookings are confirmed at once (Nishitokyo); offer: where the offer confirms
 # (Hello Work, issue 12). Only when the reservation is then confirmed and the office creates automatically.
-CREATE_ON = frozenset({"book", "confirm", "offer"})
-MOVE_ON = frozenset({"reschedule", "extend"})
-DELETE_ON = frozenset({"cancel", "refuse"})
+CREATE_ON = frozenset({Action.BOOK, Action.NEXT_BOOKING, Action.CONFIRM, Action.OFFER})
+MOVE_ON = frozenset({Action.RESCHEDULE, Action.EXTEND})
+DELETE_ON = frozenset({Action.CANCEL, Action.REFUSE})
 TEST_MINUTES = 15
 
 

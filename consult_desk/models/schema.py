@@ -277,9 +277,6 @@ def _ensure_schema(create: bool) -> list[str]:
                 Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict(
                     conflict_target=[Meta.key], update={Meta.value: _steps_text(applied)}
                 ).execute()
-                Meta.insert(key=STEPS_KEY, value=_steps_text(applied)).on_conflict(
-                    conflict_target=[Meta.key], update={Meta.value: _steps_text(applied)}
-                ).execute()  # an upsert both engines take (PostgreSQL has no INSERT OR REPLACE)
             done.append(f"migrated to schema {target}")
         if not is_sqlite():
             with DB.atomic():
@@ -409,8 +406,9 @@ def _v4_office_configs() -> None:
         clauses = dict(config.get("clauses") or {})
         if clauses.get("hours") == "000 第5条(1)":  # that clause is the 30-minute length, not the hours
             del clauses["hours"]
-        if preset.get("clauses", {}).get("equipment_loans"):
-            clauses.setdefault("equipment_loans", preset["clauses"]["equipment_loans"])
+        for key in ("equipment_loans", "details_required", "city_fault_end"):
+            if preset.get("clauses", {}).get(key):
+                clauses.setdefault(key, preset["clauses"][key])
         config["clauses"] = clauses
         lunch = [["09:00", "12:00"], ["13:00", "16:30"]]
         if office.preset == "yamaguchi-vocational" and config.get("slot_minutes") == 60 and all(

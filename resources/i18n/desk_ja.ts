@@ -4,6 +4,14 @@
 <context>
     <name>BookingDialog</name>
     <message>
+        <source>%1 minutes</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <source>A %1-minute session does not end within the hours at this time</source>
+        <translation>この時刻からの%1分の相談は実施時間内に終わりません</translation>
+    </message>
+    <message>
         <source>Reschedule reservation #%1</source>
         <translation>予約 #%1 の日程変更</translation>
     </message>

@@ -4,6 +4,14 @@
 <context>
     <name>ActionDialog</name>
     <message>
+        <source>Offer &amp;another time:</source>
+        <translation>別の日時を提示(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The applicant receiving this mail confirms the booking; no reply is asked.</source>
+        <translation>このメールの受信で予約が確定します（申込者の返信は不要です）。</translation>
+    </message>
+    <message>
         <source>&amp;Channel</source>
         <translation>経路(&amp;C)</translation>
     </message>
@@ -68,6 +76,10 @@
 </context>
 <context>
     <name>CallbackPanel</name>
+    <message>
+        <source>The connection could not be made: why does the consultation end?</source>
+        <translation>接続できませんでした。相談を終了する理由：</translation>
+    </message>
     <message>
         <source>Reached</source>
         <translation>つながった</translation>
@@ -174,6 +186,10 @@
 </context>
 <context>
     <name>CheckInDialog</name>
+    <message>
+        <source>Reason (required)</source>
+        <translation>理由（必須）</translation>
+    </message>
     <message>
         <source>Check in — %1</source>
         <translation>入室確認 — %1</translation>

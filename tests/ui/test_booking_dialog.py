@@ -302,3 +302,30 @@ def test_japanese_ui(qtbot, db, ctx, make_office):
     assert dialog.slot_box.currentText() == "10:00～10:30  空き 2/2"
     assert "申込締切：2027年1月11日(月)" not in dialog.deadlines.text()  # 11th is a holiday
     assert "申込締切：2027年1月8日(金)" in dialog.deadlines.text()
+
+
+@pytest.mark.usefixtures("japanese")
+def test_yamaguchi_length_choice_30_45_60(qtbot, db, ctx, make_office):
+    """003 6 「1回当たりの実施時間は最大60分」「9:00～16:30」: the dialog offers 30, 45 and 60 minutes; 60 minutes at
+    16:00 does not end by 16:30 and cannot be saved, 30 can (Wednesday 2027-01-13, after 成人の日)."""
+    office = make_office("yamaguchi-vocational")
+    dialog = open_dialog(qtbot, ctx, office, start=dt.datetime(2027, 1, 13, 16, 0), channel="phone")
+    assert [dialog.length_box.itemText(i) for i in range(dialog.length_box.count())] == ["30分", "45分", "60分"]
+    assert dialog.session_minutes() == 60
+    for field in dialog.config.fields:
+        if field.example:
+            dialog.set_field(field.key, field.example)
+    dialog.set_consent(dialog.config.required_consent_keys(), dialog.config.terms_version)
+    assert dialog.selected_start() == dt.datetime(2027, 1, 13, 16, 0)
+    assert "60分の相談は実施時間内に終わりません" in dialog.slot_problem.text() and not dialog.save_button.isEnabled()
+    dialog.length_box.setCurrentIndex(dialog.length_box.findData(30))
+    assert dialog.slot_problem.text() == "" and dialog.save_button.isEnabled()
+    dialog.save()
+    assert dialog.reservation is not None
+    assert dialog.reservation.end == dt.datetime(2027, 1, 13, 16, 30)
+
+
+def test_one_length_offices_show_no_length_choice(qtbot, db, ctx, make_office):
+    office = make_office("hellowork-kawagoe")
+    dialog = open_dialog(qtbot, ctx, office, start=TEN)
+    assert dialog.length_box.isHidden() and dialog.session_minutes() is None

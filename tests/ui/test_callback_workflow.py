@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from details_support import complete_details
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
@@ -62,6 +63,8 @@ def failed_session(ctx, clock, make_request, office, start=WED, n=0):
     res = booking.book(ctx, req)
     if res.status == "requested":
         lifecycle.act(ctx, res.id, "confirm", ActOptions(channel="email"))
+    complete_details(ctx, res.id)  # 000 第5条(2): those sent the details join
+    lifecycle.act(ctx, res.id, "send-details", ActOptions(channel="email"))
     clock.set(start)
     lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
     lifecycle.act(ctx, res.id, "start")

@@ -57,12 +57,11 @@ def test_shows_applicant_slot_status_and_only_allowed_actions(qtbot, db, ctx, ma
     assert panel.action_buttons["offer"].text() == "日時を提示"
     assert "complete" not in panel.action_buttons
 
-    lifecycle.act(ctx, res.id, "offer")
-    lifecycle.act(ctx, res.id, "confirm")
+    lifecycle.act(ctx, res.id, "offer")  # confirms (004 第4条(2))
     panel.refresh()
     assert list(panel.action_buttons) == allowed_actions("confirmed")
-    assert panel.history_model.rowCount() == 3
-    assert panel.history_model.index(2, 1).data() == "予約確定"
+    assert panel.history_model.rowCount() == 2
+    assert panel.history_model.index(1, 1).data() == "日時を提示"  # which confirmed it
 
 
 def test_cancel_asks_for_the_channel_then_confirmation(qtbot, db, ctx, make_office, make_request):
@@ -276,7 +275,7 @@ def test_a_refresh_keeps_the_keyboard_focus(qtbot, db, ctx, make_office, make_re
     button = panel.action_buttons["cancel"]
     panel.refresh()  # nothing changed: nothing rebuilt
     assert panel.action_buttons["cancel"] is button and focused() is button
-    lifecycle.act(ctx, res.id, "offer")  # another desk offers a time
+    lifecycle.act(ctx, res.id, "offer")  # another desk's mail naming the time confirms it (004 第4条(2))
     panel.refresh()
-    assert panel.status_chip.text() == "日時提示中"
+    assert panel.status_chip.text() == "予約確定"
     assert focused() is panel.action_buttons["cancel"]

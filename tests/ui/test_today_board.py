@@ -317,7 +317,7 @@ def test_next_booking_is_not_offered_where_the_office_does_not_take_it(db, ctx, 
     office = make_office("nishitokyo-childcare")  # 000 第4条(1): bookings by the form only
     res = book(ctx, make_request, office, WED)
     clock.set(WED)
-    lifecycle.act(ctx, res.id, "check-in", lifecycle.ActOptions(checks=lifecycle.PASSED_CHECKS))
+    lifecycle.act(ctx, res.id, "check-in", ActOptions(checks=lifecycle.PASSED_CHECKS, note="URL等は電話で伝えた"))  # 000 第5条(2)
     lifecycle.act(ctx, res.id, "start")
     board = make_board(qtbot, ctx, office)
     assert not board.buttons["next-booking"].isEnabled()

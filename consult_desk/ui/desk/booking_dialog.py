@@ -244,6 +244,12 @@ class BookingDialog(QDialog):
         self.slot_box = QComboBox(box)
         self.slot_box.setObjectName("booking_slot")
         self.slot_box.setMinimumContentsLength(24)
+        # 003 6: 30, 45 or 60 minutes where the office offers several lengths (issue 12)
+        self.length_box = QComboBox(box)
+        self.length_box.setObjectName("booking_length")
+        for minutes in self.config.session_lengths:
+            self.length_box.addItem(self.tr("%1 minutes").replace("%1", str(minutes)), minutes)
+        self.length_box.setCurrentIndex(max(0, self.length_box.findData(self.config.session_minutes)))
         self.deadlines = QLabel(box)
         self.deadlines.setObjectName("booking_deadlines")
         self.deadlines.setWordWrap(True)
@@ -269,6 +275,10 @@ class BookingDialog(QDialog):
             grid.addWidget(self.date_edit, 0, 1)
             grid.addWidget(slot_label, 1, 0)
             grid.addWidget(self.slot_box, 1, 1)
+            if len(self.config.session_lengths) > 1 and self.old is None:
+                grid.addWidget(self.length_box, 1, 2)
+            else:
+                self.length_box.hide()
         grid.addWidget(self.deadlines, 2, 0, 1, 2)
         grid.addWidget(self.slot_problem, 3, 0, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -282,7 +292,12 @@ class BookingDialog(QDialog):
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.date_edit.dateChanged.connect(lambda _d: self._load_slots(None))
         self.slot_box.currentIndexChanged.connect(lambda _i: self._slot_changed())
+        self.length_box.currentIndexChanged.connect(lambda _i: self._slot_changed())
         return box
+
+    def session_minutes(self) -> int | None:
+        """The length chosen (003 6), or None where the office has one length."""
+        return int(self.length_box.currentData()) if not self.length_box.isHidden() else None
 
     def _build_applicant_group(self, prefill: dict[str, str]) -> QGroupBox:
         box = QGroupBox(self.tr("Applicant"), self)
@@ -389,6 +404,7 @@ class BookingDialog(QDialog):
             clause = self.config.clause("connection_failure")
             if clause:
                 self.city_fault.setToolTip(self.tr("Clause: %1").replace("%1", clause))
+            self.city_fault.toggled.connect(lambda _on: self._load_slots(self.selected_start()))
         else:
             self.city_fault.hide()
         grid.setColumnStretch(1, 1)
@@ -491,6 +507,8 @@ class BookingDialog(QDialog):
         chain: list[QWidget] = []
         if self.group_event is None:
             chain += [self.date_edit, self.slot_box]
+            if not self.length_box.isHidden():
+                chain.append(self.length_box)
         chain += list(self.editors.values())
         if self.old is None:
             chain.append(self.channel_box)
@@ -539,7 +557,9 @@ class BookingDialog(QDialog):
             self._slot_changed()
             return
         day = self.selected_date()
-        self.slot_infos = booking.slots(self.ctx, self.office, day)
+        city = getattr(self, "city_fault", None)  # the city's re-arrangement is no new application (000 第10条(7))
+        new_application = not (city is not None and not city.isHidden() and city.isChecked())
+        self.slot_infos = booking.slots(self.ctx, self.office, day, new_application)
         self.slot_box.blockSignals(True)
         self.slot_box.clear()
         for slot in self.slot_infos:
@@ -583,6 +603,9 @@ class BookingDialog(QDialog):
             return self.tr("Choose a time")
         if not slot.bookable:
             return slot.reason
+        minutes = self.session_minutes()
+        if minutes is not None and not self.config.fits(slot.start, minutes):
+            return self.tr("A %1-minute session does not end within the hours at this time").replace("%1", str(minutes))
         return None
 
     # -------------------------------------------------------------- fields
@@ -805,6 +828,7 @@ class BookingDialog(QDialog):
                     companions=self.companions(),
                     event_id=self.group_event.id if self.group_event is not None else None,
                     note=self.note.text(),
+                    minutes=self.session_minutes(),
                     acknowledge_trouble=self.trouble_acknowledged(),
                 )
                 self.reservation = booking.book(self.ctx, request)

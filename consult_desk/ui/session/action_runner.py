@@ -1,15 +1,14 @@
 """The one way the window runs a life-cycle action (the Today board and the reservation panel alike).
 
-From the action's requirements (:data:`REQUIRES`: a reason, a channel, minutes, a prohibited act,
-the check-in dialog with its connection test, the booking dialog) the runner asks for what is
-needed, in the same dialog opened the same way (window-modal), asks for confirmation when the action
+From the action's spec in the one action table (``consult_desk.states.SPECS``: a reason, a channel,
+minutes, a prohibited act, the connection test of the check-in dialog, whether it is irreversible)
+the runner asks for what is needed, in the same dialog opened the same way (window-modal), asks for confirmation when the action
 cannot be undone (``states.IRREVERSIBLE``) or needs one, calls the life-cycle service, shows a
 refusal as its sentence, and opens the callback panel after a connection failure. What the action
 stored reaches every view through the change hub; ``after(reservation_id)`` hears which reservation
 to show next (the new one after a move or a next booking).
 
-The requirements are kept here, in one table, until the core's action table (issue 11,
-``consult_desk/actions.py``) takes their place; the services enforce them either way.
+The services enforce the same table; :func:`needs` only says how the window asks.
 """
 
 from __future__ import annotations
@@ -19,9 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,13 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk import lifecycle
+from consult_desk import lifecycle, seed_rules
+from consult_desk.actions import Need
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import ActOptions
 from consult_desk.offices import get_config
 from consult_desk.presets import CHANNELS, OfficeConfig, channel_label
-from consult_desk.states import IRREVERSIBLE, action_label
+from consult_desk.states import action_label
+from consult_desk.states import spec as action_spec
 from consult_desk.ui.session.callback_panel import open_callback_panel
 from consult_desk.ui.session.checkin_dialog import CheckInDialog
 from consult_desk.ui.session.terminate_dialog import TerminateDialog
@@ -67,47 +70,71 @@ class Needs:
         return self.reason or self.note or self.channel is not None or self.minutes is not None
 
 
-REQUIRES: dict[str, Needs] = {
-    "offer": Needs(),
-    "confirm": Needs(),
-    "send-details": Needs(confirm=True),
-    "check-in": Needs(checkin=True),
-    "start": Needs(),
-    "extend": Needs(minutes="extend"),
-    "complete": Needs(),
-    "no-show": Needs(reason=True),
-    "connection-failed": Needs(),  # at once: the phone callback panel opens right after
-    "complete-by-phone": Needs(minutes="duration", note=True),
-    "reschedule": Needs(booking="reschedule"),
-    "unreachable": Needs(),
-    "terminate": Needs(prohibited_act=True, reason=True),
-    "refuse": Needs(reason=True),  # why the office refuses (the core's table asks the same)
-    "cancel": Needs(channel="cancel", note=True),
-    "contact": Needs(channel="contact", reason=True),
-    "undo-no-show": Needs(reason=True),
-    "next-booking": Needs(booking="next"),
-    "callback": Needs(callback_panel=True),
-    "callback-attempt": Needs(callback_panel=True),
-}
+# What each action needs comes from the one action table (``consult_desk.states.SPECS``, which the
+# services enforce); only how the window asks for it is decided here.
+NOTE_WITH = frozenset({"cancel", "complete-by-phone"})  # a note may go with these
+BOOKING = {"reschedule": "reschedule", "next-booking": "next"}  # the booking dialog opens for these
+CALLBACK_PANEL = frozenset({"callback", "callback-attempt"})  # the phone callback's own panel
 
 
 def needs(action: str) -> Needs:
-    return REQUIRES.get(action, Needs())
+    """How the window asks for what ``action`` needs (from its spec in the action table)."""
+    if action in CALLBACK_PANEL:
+        return Needs(callback_panel=True)
+    try:
+        spec = action_spec(action)
+    except ConsultDeskError:
+        return Needs()
+    need = spec.needs
+    channel = None
+    if Need.CHANNEL in need or action == "contact":
+        channel = "cancel" if action == "cancel" else "contact"
+    minutes = None
+    if action == "extend":
+        minutes = "extend"  # the service takes the maximum without it; the window asks how many
+    elif Need.MINUTES in need:
+        minutes = "duration"
+    return Needs(
+        reason=Need.REASON in need,
+        note=action in NOTE_WITH,
+        channel=channel,
+        minutes=minutes,
+        prohibited_act=Need.PROHIBITED_ACT in need,
+        checkin=Need.CONNECTION_TEST in need,
+        booking=BOOKING.get(action),
+        confirm=spec.irreversible,
+    )
 
 
 def irreversible(action: str) -> bool:
-    return action in IRREVERSIBLE
+    try:
+        return action_spec(action).irreversible
+    except ConsultDeskError:
+        return False
 
 
 class ActionDialog(QDialog):
-    """The details an action needs (from :data:`REQUIRES`): channel, reason or note, minutes."""
+    """The details an action needs (from :func:`needs`): channel, reason or note, minutes."""
 
-    def __init__(self, action: str, config: OfficeConfig, info: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        action: str,
+        config: OfficeConfig,
+        info: dict[str, Any],
+        parent: QWidget | None = None,
+        reason: ConsultDeskError | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("action_dialog")
         self.action = action
         self.config = config
         self.spec = needs(action)
+        # a rule that asks for a reason now (issue 12: 004 第4条(1), 000 第5条(2), 000 第10条(7))
+        self.reason_rule = reason
+        if reason is not None:
+            self.spec = Needs(**{**self.spec.__dict__, "reason": True})
+        self.other_time: QCheckBox | None = None
+        self.other_start: QDateTimeEdit | None = None
         self.setWindowTitle(f"{action_label(action)} — #{info['id']} {info['name']}")
         form = QFormLayout()
         self.channel_box: QComboBox | None = None
@@ -148,6 +175,25 @@ class ActionDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
         self.note.textChanged.connect(self._update)
+        if action == "offer":  # 004 第4条(2): the office may answer with another time than the one asked
+            self.other_time = QCheckBox(self.tr("Offer &another time:"), self)
+            self.other_time.setObjectName("offer_other_time")
+            start = dt.datetime.fromisoformat(info["start"])
+            self.other_start = QDateTimeEdit(QDateTime(start.date(), start.time()), self)
+            self.other_start.setObjectName("offer_other_start")
+            self.other_start.setCalendarPopup(True)
+            self.other_start.setEnabled(False)
+            self.other_time.toggled.connect(self.other_start.setEnabled)
+            form.addRow(self.other_time, self.other_start)
+            hint = QLabel(self.tr("The applicant receiving this mail confirms the booking; no reply is asked."), self)
+            hint.setWordWrap(True)
+            form.addRow("", hint)
+        if reason is not None:
+            rule = QLabel(reason.message + (f"（{reason.clause}）" if reason.clause else ""), self)
+            rule.setObjectName("action_reason_rule")
+            rule.setWordWrap(True)
+            rule.setStyleSheet(f"color:{style.ERROR};")
+            form.addRow("", rule)
         note_label = self.tr("&Reason (required)") if self.spec.reason else self.tr("&Note")
         form.addRow(note_label, self.note)
 
@@ -186,7 +232,15 @@ class ActionDialog(QDialog):
             note=self.note.toPlainText(),
             channel=self.channel(),
             minutes=self.minutes.value() if self.minutes is not None and self.minutes.value() else None,
+            new_start=self._other_start(),
         )
+
+    def _other_start(self) -> dt.datetime | None:
+        if self.other_time is None or self.other_start is None or not self.other_time.isChecked():
+            return None
+        value = self.other_start.dateTime()
+        day, time = value.date(), value.time()
+        return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
 
 
 def _show(dialog: QDialog) -> QDialog:
@@ -220,14 +274,19 @@ def run_action(
         terminate = TerminateDialog(ctx, reservation_id, parent)
         terminate.accepted.connect(lambda: _confirm_and_act(ctx, reservation_id, action, terminate.options(), parent, done))
         return _show(terminate)
-    if spec.details:
+    try:  # issue 12: a rule may ask for a reason now (004 第4条(1), 000 第10条(7)); offer may name another time
+        res = lifecycle.get_reservation(reservation_id)
+        reason = seed_rules.reason_needed(action, res, get_config(res.office_id), ctx.clock.today())
+    except ConsultDeskError as exc:
+        show_error(parent, exc)
+        return None
+    if spec.details or reason is not None or action == "offer":
         try:
-            res = lifecycle.get_reservation(reservation_id)
             info = lifecycle.describe(res)
         except ConsultDeskError as exc:
             show_error(parent, exc)
             return None
-        details = ActionDialog(action, get_config(info["office"]), info, parent)
+        details = ActionDialog(action, get_config(info["office"]), info, parent, reason)
         details.accepted.connect(lambda: _confirm_and_act(ctx, reservation_id, action, details.options(), parent, done))
         return _show(details)
     return _confirm_and_act(ctx, reservation_id, action, ActOptions(), parent, done)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -240,7 +241,8 @@ class CallbackPanel(QDialog):
         self.complete_button.setEnabled(open_ and info.reached and self.duration.value() > 0)  # type: ignore[union-attr]
         self.duration.setEnabled(open_ and info.reached)  # type: ignore[union-attr]
         self.reschedule_button.setEnabled(open_)
-        self.unreachable_button.setEnabled(open_ and bool(info.attempts))  # type: ignore[union-attr]
+        # 000 第10条(7): where the city arranges nothing else, the consultation may end without a call
+        self.unreachable_button.setEnabled(open_ and bool(info.attempts or info.city_fault_only))  # type: ignore[union-attr]
 
     def _stored(self, text: str) -> None:
         self.message.setText(text)
@@ -274,6 +276,12 @@ class CallbackPanel(QDialog):
 
     def unreachable(self) -> None:
         if not self.unreachable_button.isEnabled() or self.info is None:
+            return
+        if not self.info.attempts:  # 000 第10条(7) 「一定時間経過しても繋がらない場合は相談を終了」: with a reason
+            prompt = self.tr("The connection could not be made: why does the consultation end?")
+            text, ok = QInputDialog.getText(self, action_label("unreachable"), prompt)
+            if ok and text.strip() and self._act("unreachable", ActOptions(channel="phone", note=text)):
+                self._stored(action_label("unreachable"))
             return
         question = self.tr("End the callback as unreachable after %1 calls?").replace("%1", str(len(self.info.attempts)))
         if not confirm(self, self.windowTitle(), question, action_label("unreachable")):

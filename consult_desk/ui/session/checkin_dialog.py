@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk import lifecycle
+from consult_desk import lifecycle, seed_rules
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.lifecycle import ActOptions
@@ -78,6 +78,19 @@ class CheckInDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setObjectName("checkin_note")
         self.note.setPlaceholderText(self.tr("Note (optional)"))
+        # 000 第5条(2): the details never went out: check-in only with the reason staff give (issue 12)
+        self.reason_rule = seed_rules.reason_needed("check-in", res, config, ctx.clock.today())
+        self.reason_label = QLabel(self)
+        self.reason_label.setObjectName("checkin_reason_rule")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setStyleSheet(f"color:{style.ERROR};")
+        if self.reason_rule is not None:
+            clause = f"（{self.reason_rule.clause}）" if self.reason_rule.clause else ""
+            self.reason_label.setText(self.reason_rule.message + clause)
+            self.note.setPlaceholderText(self.tr("Reason (required)"))
+            self.note.textChanged.connect(self._update)
+        else:
+            self.reason_label.hide()
         self.hint = QLabel(self)
         self.hint.setObjectName("checkin_hint")
         self.hint.setWordWrap(True)
@@ -100,6 +113,7 @@ class CheckInDialog(QDialog):
         layout.addWidget(self.identity)
         layout.addWidget(self.companions_box)
         layout.addWidget(self.start_now)
+        layout.addWidget(self.reason_label)
         layout.addWidget(self.note)
         layout.addWidget(self.hint)
         layout.addWidget(self.error)
@@ -126,7 +140,8 @@ class CheckInDialog(QDialog):
         self.start_now.setEnabled(self.test_ok.isChecked() and self.identity.isChecked())
         if not self.start_now.isEnabled():
             self.start_now.setChecked(False)
-        self.ok_button.setEnabled(tested and (failed or self.identity.isChecked()))
+        reason_ok = self.reason_rule is None or bool(self.note.text().strip())
+        self.ok_button.setEnabled(tested and (failed or self.identity.isChecked()) and reason_ok)
         if failed:
             self.hint.setText(self.tr("The failed test is recorded. Test again, or switch to a phone callback (Connection failed)."))
         elif self.test_ok.isChecked() and not self.identity.isChecked():

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+import time
 import unicodedata
 
 import peewee as pw
 
-from consult_desk.models import Applicant, Reservation
+from consult_desk.models import DB, Applicant, Reservation
 from consult_desk.models.db import is_sqlite
 from consult_desk.models.search_index import FTS_TABLE, sqlite_match_phrase
 from consult_desk.validation import fold, phone_digits, search_key
@@ -58,11 +59,28 @@ def search(query: str, office: str | None = None, limit: int = LIMIT) -> list[Re
     return list(base.where(cond).order_by(Reservation.start.desc(), Reservation.id.desc()).limit(limit))
 
 
+_ACTIVE: dict[str, tuple[float, int]] = {}  # database -> (when counted, applicants holding personal data)
+ACTIVE_TTL = 300.0
+
+
+def _active_applicants() -> int:
+    """How many applicants still hold personal data (the partial index's size), counted at most every
+    five minutes: the people search can find, however many years of anonymised ones the file keeps."""
+    key = str(getattr(DB.obj, "database", ""))
+    now = time.monotonic()
+    cached = _ACTIVE.get(key)
+    if cached is None or now - cached[0] > ACTIVE_TTL:
+        cached = (now, Applicant.select().where(Applicant.anonymised_at.is_null()).count())
+        _ACTIVE[key] = cached
+    return cached[1]
+
+
 def _dense(matching: pw.SelectQuery) -> bool:
     """Whether so many applicants match that scanning reservations by start beats reading each
-    match's reservations: more than sqrt(50 x applicants) of them (counted up to that bound only)."""
-    applicants = Applicant.select(pw.fn.MAX(Applicant.id)).scalar() or 0
-    bound = max(200, int(math.sqrt(50 * applicants)))
+    match's reservations: more than sqrt(20 x the people who can be found) (counted up to that bound).
+    Walking by start reads about 200 x people / matches rows, the other way about matches x their
+    reservations (a handful each) and a sort: they cross near there (measured at 10,000 to 1,000,000)."""
+    bound = max(100, int(math.sqrt(20 * _active_applicants())))
     found: int = matching.limit(bound).count()  # type: ignore[attr-defined]
     return found >= bound
 

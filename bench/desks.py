@@ -143,6 +143,12 @@ def main(argv: list[str] | None = None) -> int:
             Path(str(work) + suffix).unlink(missing_ok=True)
         shutil.copyfile(source, work)
         target = str(work)
+    from consult_desk.models import DB, open_database
+    from consult_desk.models.schema import ensure_schema
+
+    open_database(target, create=False)
+    ensure_schema(create=False)  # a file made by an older version: migrated once, before the desks start
+    DB.close()
     context = mp.get_context("spawn")
     barrier, out = context.Barrier(args.desks), context.Queue()
     procs = [context.Process(target=desk, args=(n + 1, target, args.seconds, args.today, barrier, out))

@@ -139,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         if not source.exists():
             parser.error(f"{source} does not exist: run bench/generate.py first")
         work = ROOT / "bench" / "out" / "desks.sqlite3"
+        work.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm"):
             Path(str(work) + suffix).unlink(missing_ok=True)
         shutil.copyfile(source, work)

@@ -9,6 +9,7 @@ never take the same last seat.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -518,8 +519,14 @@ def _has_earlier_booking(office: str, phone: str, name: str) -> bool:
 def _claim_seat(key: str, seats: int, reservation: Reservation) -> int | None:
     """Insert a claim on the first free seat; the unique index settles races between desks."""
     taken = {n for (n,) in SeatClaim.select(SeatClaim.seat_no).where(SeatClaim.key == key).tuples()}
+    return _claim_first(key, seats, reservation, taken)
+
+
+def _claim_first(key: str, seats: int, reservation: Reservation, busy: Container[int]) -> int | None:
+    """Claim the first seat not in ``busy``, each try in a savepoint: the unique (key, seat) index
+    settles a race with another desk, and the next seat is tried."""
     for seat in range(1, seats + 1):
-        if seat in taken:
+        if seat in busy:
             continue
         try:
             with DB.atomic():
@@ -536,17 +543,7 @@ def _claim_free_seat(office: str, key: str, seats: int, reservation: Reservation
     overlaps one after the other cannot both take the same seat; the unique index still guards the start."""
     if not is_sqlite():
         Office.select().where(Office.code == office).for_update().execute()
-    busy = _busy_seats(office, reservation.start, reservation.end)
-    for seat in range(1, seats + 1):
-        if seat in busy:
-            continue
-        try:
-            with DB.atomic():
-                SeatClaim.create(key=key, seat_no=seat, reservation=reservation)
-            return seat
-        except pw.IntegrityError:
-            continue
-    return None
+    return _claim_first(key, seats, reservation, _busy_seats(office, reservation.start, reservation.end))
 
 
 def release_seat(reservation: Reservation) -> None:

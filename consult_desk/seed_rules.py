@@ -18,7 +18,6 @@ from consult_desk.booking import application_deadline
 from consult_desk.calendar import format_date_ja
 from consult_desk.context import Context
 from consult_desk.errors import RuleError
-from consult_desk.i18n import join
 from consult_desk.models import History, Outbox, Reservation
 from consult_desk.presets import OfficeConfig
 from consult_desk.states import Status
@@ -120,21 +119,6 @@ def check_details_sent(config: OfficeConfig, res: Reservation, before: str, note
         return
     if not details_went_out(res):
         raise RuleError("details_not_sent", clause=config.clause("details_required"))
-
-
-def check_details_complete(config: OfficeConfig, res: Reservation) -> None:
-    """000 第4条(3) (Zoom: URL, meeting ID, passcode), 001 (room key), 002 5 (ID and password), 003 2(4) and
-    004 第4条(2) (URL): "details sent" needs the platform's details complete."""
-    from consult_desk import credentials
-
-    summary = credentials.summary(res.id)
-    if summary.missing:
-        raise RuleError(
-            "details_incomplete",
-            clause=config.clause("details_deadline"),
-            platform=summary.platform_label,
-            fields=join((credentials.field_label(config, f) for f in summary.missing), alternatives=True),
-        )
 
 
 def check_can_end(config: OfficeConfig, attempts: list[str], note: str) -> None:

@@ -429,10 +429,7 @@ def daily_purge_state(today: dt.date) -> int:
     with DB.atomic():
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            Applicant.update(
-                name=retention.ANONYMISED_NAME, kana="", phone="", email="", address="", job_seeker_no="",
-                flag_reason="", name_key="", kana_key="", given_key="", given_kana_key="", anonymised_at=now,
-            ).where(Applicant.id.in_(chunk)).execute()
+            Applicant.update(**retention.ANONYMISED, anonymised_at=now).where(Applicant.id.in_(chunk)).execute()
             Callback.update(phone="").where(
                 Callback.reservation.in_(Reservation.select(Reservation.id).where(Reservation.applicant.in_(chunk)))
             ).execute()

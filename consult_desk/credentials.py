@@ -382,7 +382,9 @@ def _check_note(note: str, *secret_sets: dict[str, str]) -> None:
                 raise RuleError("credential_secret_in_note")
 
 
-def _history(ctx: Context, res: Reservation, note: str, data: dict[str, Any]) -> None:
+def history_entry(ctx: Context, res: Reservation, note: str, data: dict[str, Any]) -> None:
+    """The reservation's history line for a change of its meeting details (set, reissued, revoked,
+    made or removed on the platform): status unchanged, no secret in the note or data."""
     History.create(
         reservation=res,
         at=ctx.clock.now(),
@@ -427,7 +429,7 @@ def set_credentials(ctx: Context, reservation_id: int, changes: dict[str, str | 
         row = MeetingCredential.create(reservation=res, issued_at=now, issued_by=ctx.actor.login, **cleaned)
         set_now = [f for f in office_fields(config) if cleaned.get(f)]
         verb = "変更" if old is not None else "登録"
-        _history(
+        history_entry(
             ctx,
             res,
             f"接続情報を{verb}（{_field_names(config, changed)}）",
@@ -478,7 +480,7 @@ def reissue(
         row = MeetingCredential.create(reservation=res, issued_at=now, issued_by=ctx.actor.login, **cleaned)
         changed = [f for f in office_fields(config) if cleaned.get(f, "") != withdrawn.get(f, "")]
         text = f"接続情報を再発行（理由：{REVOKE_REASONS[reason]}、変更：{_field_names(config, changed)}）"
-        _history(ctx, res, f"{text}\n{note}".strip(), {"event": "reissued", "reason": reason, "fields": changed})
+        history_entry(ctx, res, f"{text}\n{note}".strip(), {"event": "reissued", "reason": reason, "fields": changed})
         audit.record(ctx, "credentials_reissue", str(res.id), detail=f"reason={reason} fields={','.join(changed)}")
         touch(Topic.RESERVATIONS)
     return row
@@ -501,7 +503,7 @@ def revoke(ctx: Context, reservation_id: int, reason: str, note: str = "") -> No
         old.revoked_reason = f"{REVOKE_REASONS[reason]}：{note}" if note else REVOKE_REASONS[reason]
         old.save()
         text = f"接続情報を無効化（理由：{REVOKE_REASONS[reason]}）"
-        _history(ctx, res, f"{text}\n{note}".strip(), {"event": "revoked", "reason": reason})
+        history_entry(ctx, res, f"{text}\n{note}".strip(), {"event": "revoked", "reason": reason})
         audit.record(ctx, "credentials_revoke", str(res.id), detail=f"reason={reason}")
         touch(Topic.RESERVATIONS)
 

@@ -52,6 +52,11 @@ from consult_desk.offices import get_config, get_office
 from consult_desk.permissions import require
 
 ANONYMISED_NAME = "（匿名化済み）"
+# What an anonymised applicant keeps of its personal data (and of the search keys made from it).
+ANONYMISED: dict[str, str] = {
+    "name": ANONYMISED_NAME, "kana": "", "phone": "", "email": "", "address": "", "job_seeker_no": "",
+    "flag_reason": "", "name_key": "", "kana_key": "", "given_key": "", "given_kana_key": "",
+}
 CREDENTIAL_WIPE_DAYS = 7  # default of the office setting credentials_wipe_days
 # an audit detail that is only a status change ("confirmed->cancelled phone") holds no free text
 _STATUS_CHANGE = re.compile(r"^[a-z_]*->[a-z_]+( [a-z-]+)?$")
@@ -198,17 +203,7 @@ def purge(
                 ).execute()
                 _scrub_copies(part)
             Applicant.update(
-                name=ANONYMISED_NAME,
-                kana="",
-                phone="",
-                email="",
-                address="",
-                job_seeker_no="",
-                flag_reason="",
-                name_key="",
-                kana_key="",
-                given_key="",
-                given_kana_key="",
+                **ANONYMISED,
                 anonymised_at=now,
             ).where(Applicant.id.in_(chunk)).execute()
         what = "retention" if before is None else f"before {before.isoformat()}"

@@ -22,7 +22,7 @@ from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError
 from consult_desk.meetings import settings as msettings
 from consult_desk.meetings.base import Meeting, MeetingError, Provider, Slot
-from consult_desk.models import History, MeetingCleanup, MeetingCredential, Reservation, transaction
+from consult_desk.models import MeetingCleanup, MeetingCredential, Reservation, transaction
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig
@@ -90,20 +90,6 @@ def _platform_row(reservation_id: int) -> MeetingCredential | None:
 def _check_open(res: Reservation) -> None:
     if res.status not in {s.value for s in credentials.EDITABLE}:
         raise RuleError("credentials_closed", status=status_label(res.status))
-
-
-def _history(ctx: Context, res: Reservation, note: str, data: dict[str, Any]) -> None:
-    History.create(
-        reservation=res,
-        at=ctx.clock.now(),
-        action="credentials",
-        from_status=res.status,
-        status=res.status,
-        channel="",
-        staff=ctx.actor.login,
-        note=note,
-        data=data,
-    )
 
 
 def _why(exc: BaseException) -> str:
@@ -181,7 +167,7 @@ def _store_created(
         )
         set_now = [f for f in fields if cleaned.get(f)]
         names = "・".join(credentials.field_label(config, f, "ja") for f in set_now)  # the history's note
-        _history(
+        credentials.history_entry(
             ctx,
             res,
             f"{settings.label}で会議を作成（{names}）",
@@ -246,7 +232,7 @@ def move_meeting(ctx: Context, from_id: int, to_id: int | None = None) -> Outcom
             if to_id is not None and to_id != from_id:
                 _carry_over(ctx, old, target, row, label)
             else:
-                _history(ctx, target, f"{label}の会議の時刻を変更（{when}）", {"event": "platform_moved", "platform": row.platform})
+                credentials.history_entry(ctx, target, f"{label}の会議の時刻を変更（{when}）", {"event": "platform_moved", "platform": row.platform})
             audit.record(ctx, "meeting_move", str(target.id), detail=f"platform={row.platform} id={row.platform_id} from={from_id}")
             changes.touch(Topic.RESERVATIONS, Topic.AUDIT)
         return Outcome(True, MeetingError("meetings_moved", platform=label, when=when).message)
@@ -274,8 +260,8 @@ def _carry_over(ctx: Context, old: Reservation, new: Reservation, row: MeetingCr
         **credentials.values_of(row),
     )
     when = f"{new.start:%Y-%m-%d %H:%M}–{new.end:%H:%M}"
-    _history(ctx, old, f"{label}の会議を予約{new.id}へ移動", {"event": "platform_moved_away", "to": new.id})
-    _history(ctx, new, f"{label}の会議を予約{old.id}から移動（{when}）", {"event": "platform_moved", "from": old.id})
+    credentials.history_entry(ctx, old, f"{label}の会議を予約{new.id}へ移動", {"event": "platform_moved_away", "to": new.id})
+    credentials.history_entry(ctx, new, f"{label}の会議を予約{old.id}から移動（{when}）", {"event": "platform_moved", "from": old.id})
 
 
 def _retire(ctx: Context, res: Reservation, row: MeetingCredential, why: str, provider: Provider | None) -> Outcome:
@@ -315,7 +301,7 @@ def _withdraw(ctx: Context, res: Reservation, row_id: int, label: str, how: str)
     row.revoked_at = ctx.clock.now()
     row.revoked_reason = f"{label}の会議を削除" if how == "deleted" else f"{label}の会議（要整理リスト）"
     row.save()
-    _history(ctx, res, f"{label}の会議を削除" if how == "deleted" else f"{label}の会議を削除できず要整理リストに記録",
+    credentials.history_entry(ctx, res, f"{label}の会議を削除" if how == "deleted" else f"{label}の会議を削除できず要整理リストに記録",
              {"event": "platform_deleted" if how == "deleted" else "platform_listed", "platform": row.platform})
 
 

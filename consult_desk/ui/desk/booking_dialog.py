@@ -52,6 +52,7 @@ from consult_desk.ui.widgets.format import (
 )
 from consult_desk.ui.widgets.messages import confirm, show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
+from consult_desk.ui.widgets.screen_fit import WrappedLabel
 from consult_desk.validation import format_phone
 
 ERROR_STYLE = f"color:{style.ERROR};"
@@ -426,8 +427,7 @@ class BookingDialog(QDialog):
         box = QGroupBox(self.tr("Companions named in advance"), self)
         self.companions_layout = QVBoxLayout(box)
         clause = self.config.clause("companions")
-        hint = QLabel(self.tr("Interpreter, assistant or family joining the session, with relation or affiliation."), box)
-        hint.setWordWrap(True)
+        hint = WrappedLabel(self.tr("Interpreter, assistant or family joining the session, with relation or affiliation."), box)
         if clause:
             hint.setToolTip(self.tr("Clause: %1").replace("%1", clause))
         self.companions_layout.addWidget(hint)

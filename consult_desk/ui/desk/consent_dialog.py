@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -28,6 +29,7 @@ from consult_desk.offices import get_config
 from consult_desk.presets import label_text
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date
+from consult_desk.ui.widgets.screen_fit import CheckRowDelegate, fit_to_screen
 
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 REQUIRED_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -48,7 +50,7 @@ class TermsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.resize(720, 640)
+        fit_to_screen(self, QSize(720, 640))
 
 
 class ConsentDialog(QDialog):
@@ -92,6 +94,8 @@ class ConsentDialog(QDialog):
         self.items = QListWidget(self)
         self.items.setObjectName("consent_items")
         self.items.setWordWrap(True)
+        self.items.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap again when the dialog is resized
+        self.items.setItemDelegate(CheckRowDelegate(self.items))
         self.items.setAlternatingRowColors(True)
         self.items.setSpacing(3)
         already = set(ticked or [])
@@ -143,7 +147,7 @@ class ConsentDialog(QDialog):
         self.setTabOrder(self.all_button, self.full_text_button)
         self.setTabOrder(self.full_text_button, self.ok_button)
         self.items.setFocus()
-        self.resize(760, min(640, 240 + 30 * self.items.count()))
+        fit_to_screen(self, QSize(760, min(640, 240 + 30 * self.items.count())))
         self._update()
 
     def _rows(self) -> list[QListWidgetItem]:

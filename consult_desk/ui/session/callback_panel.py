@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_datetime, person
 from consult_desk.ui.widgets.messages import confirm, show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
+from consult_desk.ui.widgets.screen_fit import fit_to_screen
 
 _PANELS: dict[int, CallbackPanel] = {}
 
@@ -189,7 +190,7 @@ class CallbackPanel(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.duration.valueChanged.connect(lambda _v: self._update())
-        self.resize(560, 560)
+        fit_to_screen(self, QSize(560, 560))
         self.load()
         hub.on((Topic.CALLBACKS, Topic.RESERVATIONS), self.load, self)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizeGrip,
     QWidget,
 )
 
@@ -182,6 +183,21 @@ def _inside_scroll_area(widget: QWidget, dialog: QWidget) -> bool:
     return False
 
 
+def _laid_out(dialog: QWidget) -> list[QWidget]:
+    """The widgets the dialog's layouts place (a visible child outside them floats at its corner)."""
+    found: list[QWidget] = []
+    pending = [dialog.layout()] if dialog.layout() is not None else []
+    while pending:
+        layout = pending.pop()
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item.widget() is not None:
+                found.append(item.widget())
+            elif item.layout() is not None:
+                pending.append(item.layout())
+    return found
+
+
 def _plain(text: str) -> str:
     return re.sub(r"<[^>]+>", "", text.replace("<br>", "\n")).replace("&nbsp;", " ")
 
@@ -220,12 +236,16 @@ def problems(dialog: QWidget, budget: QSize = BUDGET) -> list[str]:
     if least.width() > budget.width() or least.height() > budget.height():
         found.append(f"{name}: needs at least {least.width()}×{least.height()}")
     area = dialog.rect()
+    laid_out = _laid_out(dialog)
     name_width = dialog.fontMetrics().horizontalAdvance(FULL_NAME) + 12
     for widget in dialog.findChildren(QWidget):
         if not widget.isVisibleTo(dialog) or widget.width() <= 0:
             continue
         where = f"{name}: {type(widget).__name__} {widget.objectName() or ''}"
         scrolled = _inside_scroll_area(widget, dialog)
+        if (widget.parentWidget() is dialog and widget not in laid_out and not widget.isWindow()
+                and not isinstance(widget, QSizeGrip)):
+            found.append(f"{where}: in no layout, floating over the dialog")
         if isinstance(widget, QDialogButtonBox) or (isinstance(widget, QAbstractButton) and not scrolled
                                                     and isinstance(widget.parentWidget(), QDialogButtonBox)):
             top_left = widget.mapTo(dialog, widget.rect().topLeft())

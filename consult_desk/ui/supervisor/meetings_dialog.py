@@ -106,6 +106,9 @@ class MeetingsDialog(QDialog):
             form.addRow(self.tr("Sign-in URL:"), self.auth_edit)
         else:
             self.enabled_box.setEnabled(False)
+            for edit in (self.account_edit, self.client_edit, self.user_edit, self.secret_edit, self.api_edit,
+                         self.auth_edit):
+                edit.hide()  # not laid out: never left floating over the dialog's first line
             form.addRow(
                 QLabel(self.tr("%1 has no public interface for creating meetings: staff type the details in.").replace(
                     "%1", credentials.platform_label(self.config)), self)

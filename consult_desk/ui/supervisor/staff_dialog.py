@@ -81,6 +81,9 @@ class StaffEditDialog(QDialog):
         if existing is None:
             form.addRow(self.tr("&Password:"), self.password)
             form.addRow(self.tr("R&epeat password:"), self.repeat)
+        else:  # not laid out: hidden, never floating over the login field
+            self.password.hide()
+            self.repeat.hide()
         layout.addLayout(form)
         self.message = message_label(self)
         layout.addWidget(self.message)

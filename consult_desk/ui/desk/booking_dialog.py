@@ -251,6 +251,8 @@ class BookingDialog(QDialog):
         for minutes in self.config.session_lengths:
             self.length_box.addItem(self.tr("%1 minutes").replace("%1", str(minutes)), minutes)
         self.length_box.setCurrentIndex(max(0, self.length_box.findData(self.config.session_minutes)))
+        self._length_by_hand = False  # set once the clerk picks a length: a new time keeps it
+        self._fitted_for: dt.datetime | None = None
         self.deadlines = QLabel(box)
         self.deadlines.setObjectName("booking_deadlines")
         self.deadlines.setWordWrap(True)
@@ -294,7 +296,11 @@ class BookingDialog(QDialog):
         self.date_edit.dateChanged.connect(lambda _d: self._load_slots(None))
         self.slot_box.currentIndexChanged.connect(lambda _i: self._slot_changed())
         self.length_box.currentIndexChanged.connect(lambda _i: self._slot_changed())
+        self.length_box.activated.connect(lambda _i: self._length_chosen())
         return box
+
+    def _length_chosen(self) -> None:
+        self._length_by_hand = True
 
     def session_minutes(self) -> int | None:
         """The length chosen (003 6), or None where the office has one length."""
@@ -579,7 +585,23 @@ class BookingDialog(QDialog):
         self.slot_box.blockSignals(False)
         self._slot_changed()
 
+    def _fit_length(self) -> None:
+        """A new time keeps the length the clerk chose; otherwise it takes the length the slot list
+        shows there (003 6: the office's 60 minutes, or at 16:00 the 30 that end by 16:30), as the
+        service does for a booking made without a length."""
+        slot = self._selected_slot() if self.group_event is None else None
+        if slot is None or slot.start == self._fitted_for:
+            return
+        self._fitted_for = slot.start
+        if self.length_box.isHidden() or self._length_by_hand:
+            return
+        shown = int((slot.end - slot.start).total_seconds() // 60)
+        index = self.length_box.findData(shown)
+        if index >= 0:
+            self.length_box.setCurrentIndex(index)
+
     def _slot_changed(self) -> None:
+        self._fit_length()
         day = self.group_event.start.date() if self.group_event is not None else self.selected_date()
         deadline = booking.application_deadline(self.config, day)
         details = booking.details_deadline(self.config, day)

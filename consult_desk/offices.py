@@ -43,6 +43,11 @@ def list_offices() -> list[Office]:
     return list(Office.select().order_by(Office.created_at, Office.code))
 
 
+def display_name(office: Office) -> str:
+    """The office's name in the UI language (the stored ``name`` is the official Japanese)."""
+    return OfficeConfig(office.code, office.config).display_name
+
+
 def get_office(code: str) -> Office:
     office = Office.get_or_none(Office.code == code)
     if office is None:

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk.context import Context
+from consult_desk.errors import clause_text
 from consult_desk.offices import get_config
-from consult_desk.presets import label_text
+from consult_desk.presets import display_text, label_text
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date
 from consult_desk.ui.widgets.screen_fit import CheckRowDelegate, fit_to_screen
@@ -63,14 +64,14 @@ class ConsentDialog(QDialog):
         self.config = get_config(office)
         terms = self.config["terms"]
         self.terms_version = self.config.terms_version
-        self.setWindowTitle(self.tr("Consent checklist — %1").replace("%1", self.config.short_name))
+        self.setWindowTitle(self.tr("Consent checklist — %1").replace("%1", self.config.display_short_name))
 
-        title = QLabel(f"<b>{terms.get('title', '')}</b>", self)
+        title = QLabel(f"<b>{display_text(self.config.data, 'terms_title')}</b>", self)
         title.setWordWrap(True)
         effective = terms.get("effective_date")
         effective_text = fmt_date(dt.date.fromisoformat(effective)) if effective else "—"
         self.version_label = QLabel(
-            self.tr("Version %1, effective %2").replace("%1", self.terms_version).replace("%2", effective_text), self
+            self.tr("Version %1, effective %2").replace("%1", self.config.version_text()).replace("%2", effective_text), self
         )
         self.version_label.setObjectName("terms_version")
         self.full_text_button = QPushButton(self.tr("Read the full &terms…"), self)
@@ -112,7 +113,7 @@ class ConsentDialog(QDialog):
             row.setData(KEY_ROLE, item["key"])
             row.setData(REQUIRED_ROLE, required)
             if item.get("clause"):
-                row.setToolTip(self.tr("Clause: %1").replace("%1", str(item["clause"])))
+                row.setToolTip(self.tr("Clause: %1").replace("%1", clause_text(str(item["clause"]))))
         self.items.setCurrentRow(0)
         self.items.itemChanged.connect(self._update)
         self.items.installEventFilter(self)  # Space ticks and moves on
@@ -205,7 +206,7 @@ class ConsentDialog(QDialog):
 
     def show_terms(self) -> None:
         terms = self.config["terms"]
-        TermsDialog(str(terms.get("title", "")), str(terms.get("text", "")), self).exec()
+        TermsDialog(display_text(self.config.data, "terms_title"), str(terms.get("text", "")), self).exec()
 
     @classmethod
     def ask(cls, ctx: Context, office: str, parent: QWidget | None = None, ticked: list[str] | None = None) -> list[str] | None:

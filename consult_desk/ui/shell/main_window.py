@@ -37,7 +37,7 @@ from consult_desk import changes, lifecycle
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.models.db import describe
-from consult_desk.offices import list_offices
+from consult_desk.offices import display_name, list_offices
 from consult_desk.states import action_label, status_label
 from consult_desk.ui.desk.loans_view import add_loans_view
 from consult_desk.ui.desk.reservation_panel import ReservationPanel
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.office_box = QComboBox(self)
         self.office_box.setObjectName("office_switcher")
         for office in self.offices:
-            self.office_box.addItem(office.name, office.code)
+            self.office_box.addItem(display_name(office), office.code)
         self.office_box.setCurrentIndex(max(0, self.office_box.findData(self.office)))
         self.office_box.currentIndexChanged.connect(self._office_changed)
         office_label = QLabel(self.tr("&Office:") + " ")

@@ -46,7 +46,7 @@ class MeetingsDialog(QDialog):
         self.config = get_config(office)
         self.test_key = f"platform-test/{office}"
         self.provider = {v: k for k, v in msettings.PROVIDER_PLATFORM.items()}.get(self.config.platform)
-        self.setWindowTitle(self.tr("Meeting platform — %1").replace("%1", self.config.short_name))
+        self.setWindowTitle(self.tr("Meeting platform — %1").replace("%1", self.config.display_short_name))
         current = self.config.get("meetings") or {}
 
         layout = QVBoxLayout(self)

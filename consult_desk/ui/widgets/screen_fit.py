@@ -86,5 +86,8 @@ class CheckRowDelegate(QStyledItemDelegate):
         if not rect.isValid() and isinstance(view, QListView):  # asked without a width: the view's
             rect = QRect(0, 0, view.viewport().width(), 1)
         if rect.isValid() and index.data(Qt.ItemDataRole.CheckStateRole) is not None:
-            narrowed.rect = QRect(rect.x(), rect.y(), max(1, rect.width() - check_room(option)), rect.height())  # type: ignore[attr-defined]
+            # one character more: a row whose text fits to the last few pixels by this measure is
+            # still wrapped (and then elided) when painted, as the third consent row at 150 % was
+            room = check_room(option) + option.fontMetrics.horizontalAdvance("あ")  # type: ignore[attr-defined]
+            narrowed.rect = QRect(rect.x(), rect.y(), max(1, rect.width() - room), rect.height())  # type: ignore[attr-defined]
         return super().sizeHint(narrowed, index)

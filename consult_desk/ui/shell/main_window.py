@@ -56,7 +56,7 @@ from consult_desk.ui.widgets.format import set_era, truthy
 UNDO_OFFER_MS = 8000  # how long 「元に戻す」 stays in the status bar
 OUTBOX_TITLE = ("OutboxView", "Outbox")  # OutboxView.tab_title(), without importing the mail modules
 WIDE_WINDOW = 1280  # logical pixels: from here the reservation panel and the callback queue stand side by side
-PANEL_WIDTH = 440  # the reservation panel's first width beside the views
+PANEL_WIDTH = 400  # the reservation panel's first width beside the views (its rows wrap)
 
 
 class MainWindow(QMainWindow):

@@ -12,7 +12,7 @@ terminate, cancel ...), its consent record, the meeting details for its platform
 and, while it holds a seat, its seat claim: the same
 invariants the services keep (consult_desk/models/check.py checks them at the end).
 
-Bulk rows go in with peewee ``insert_many`` inside one transaction. Afterwards a few bookings and
+Bulk rows go in inside one transaction, with peewee ``insert_many`` on SQLite and COPY on PostgreSQL. Afterwards a few bookings and
 transitions are made through the services on the loaded database, and the consistency checks run.
 """
 
@@ -48,6 +48,7 @@ from consult_desk.models import (  # noqa: E402
     Reservation,
     SeatClaim,
     open_database,
+    retention_index,  # noqa: E402
 )
 from consult_desk.models.check import problems  # noqa: E402
 from consult_desk.models.db import is_sqlite  # noqa: E402
@@ -249,8 +250,44 @@ def chunks(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
 
 
 def insert(model, fields: list, rows: list[tuple]) -> None:
+    """SQLite: ``insert_many`` in batches. PostgreSQL: one COPY per table (text format), each value
+    through its field's ``db_value`` as an INSERT would convert it; 5 to 10 times faster."""
+    if not is_sqlite():
+        copy(model, fields, rows)
+        return
     for batch in chunks(rows):
         model.insert_many(batch, fields=fields).execute()
+
+
+def _copy_text(value: Any) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat(" ") if isinstance(value, dt.datetime) else value.isoformat()
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def copy(model, fields: list, rows: list[tuple]) -> None:
+    import io
+
+    # peewee's defaults are made in Python, not in the table: add the columns the rows leave out
+    given = {f.name for f in fields}  # (not ``f in fields``: a peewee field's == makes an expression)
+    extra = [f for f in model._meta.sorted_fields if f.name not in given and f.default is not None]
+    defaults = [f.default() if callable(f.default) else f.default for f in extra]
+    fields = [*fields, *extra]
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    cursor = DB.connection().cursor()
+    for batch in chunks(rows, 50_000):
+        buffer = io.StringIO()
+        for row in batch:
+            values = (*row, *defaults)
+            buffer.write("\t".join(_copy_text(field.db_value(value)) for field, value in zip(fields, values, strict=True)))
+            buffer.write("\n")
+        buffer.seek(0)
+        cursor.copy_expert(f'COPY "{model._meta.table_name}" ({columns}) FROM STDIN', buffer)
 
 
 def generate(target: str, total: int, years: float, today: dt.date, seed: int) -> dict[str, Any]:
@@ -361,6 +398,9 @@ def generate(target: str, total: int, years: float, today: dt.date, seed: int) -
             claims.append((key, seat_no, rid))
 
     with DB.atomic():
+        # The database keeps each applicant's latest session end by a trigger per reservation row; for
+        # the bulk load it is dropped and the values are filled in once at the end (as a migration does).
+        drop_last_end_triggers()
         insert(Applicant, [Applicant.id, Applicant.name, Applicant.kana, Applicant.phone, Applicant.email,
                            Applicant.address, Applicant.job_seeker_no, Applicant.name_key, Applicant.kana_key,
                            Applicant.given_key, Applicant.given_kana_key],
@@ -391,6 +431,8 @@ def generate(target: str, total: int, years: float, today: dt.date, seed: int) -
                                    MeetingCredential.passcode, MeetingCredential.room_key, MeetingCredential.password,
                                    MeetingCredential.issued_at, MeetingCredential.issued_by], credentials)
         Meta.update(value=str(len(histories))).where(Meta.key == "changes").execute()
+        retention_index.backfill()
+        retention_index.install()
     if not is_sqlite():  # explicit ids: move the sequences past them
         for table in ("applicant", "event", "reservation", "callback"):
             database.execute_sql(
@@ -415,6 +457,14 @@ def generate(target: str, total: int, years: float, today: dt.date, seed: int) -
         "seconds": round(loaded, 1),
         "problems": found,
     }
+
+
+def drop_last_end_triggers() -> None:
+    if is_sqlite():
+        for name in ("reservation_last_end_ai", "reservation_last_end_ad", "reservation_last_end_au"):
+            DB.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+    else:
+        DB.execute_sql("DROP TRIGGER IF EXISTS reservation_last_end ON reservation")
 
 
 def daily_purge_state(today: dt.date) -> int:

@@ -146,8 +146,27 @@ def startup(db: Path, repeat: int, role: str = "reception") -> tuple[dict[str, A
 # ---------------------------------------------------------------- in-process measurements
 
 
+class PgRaw:
+    """The raw-driver floor on PostgreSQL: the same SQL through a plain psycopg2 connection."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg2
+
+        self.conn = psycopg2.connect(url)
+        self.conn.autocommit = True
+
+    def execute(self, sql: str, params: tuple = ()) -> Any:
+        cursor = self.conn.cursor()
+        cursor.execute(sql.replace("?", "%s"), params)
+        return cursor
+
+
+def is_url(db: Path | str) -> bool:
+    return "://" in str(db)
+
+
 class Bench:
-    def __init__(self, db: Path, repeat: int) -> None:
+    def __init__(self, db: Path | str, repeat: int) -> None:
         from PySide6.QtWidgets import QApplication
 
         from consult_desk.clock import SystemClock
@@ -158,7 +177,8 @@ class Bench:
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.db, self.repeat = db, repeat
         open_database(db, create=False)
-        self.raw = sqlite3.connect(db)
+        self.pg = is_url(db)
+        self.raw: Any = PgRaw(str(db)) if self.pg else sqlite3.connect(db)
         self.ctx = Context(Actor("bench", "ベンチマーク", "admin"), SystemClock())
         self.today = self.ctx.clock.today()
         self.config = get_config(OFFICE)
@@ -272,6 +292,13 @@ class Bench:
 
     def search_name_raw(self) -> list:
         """The applicants' index alone (FTS5 trigram): the floor under a name search."""
+        if self.pg:
+            key = self.person[0].replace(" ", "")
+            return self.raw.execute(
+                "SELECT r.id FROM reservation r WHERE r.applicant_id IN (SELECT id FROM applicant WHERE"
+                " anonymised_at IS NULL AND name_key LIKE ?) ORDER BY r.start DESC, r.id DESC LIMIT 200",
+                (f"%{key}%",),
+            ).fetchall()
         key = self.person[0].replace(" ", "")
         return self.raw.execute(
             "SELECT r.id FROM reservation r WHERE r.applicant_id IN"
@@ -303,6 +330,7 @@ class Bench:
     def daily_backup(self) -> None:
         from consult_desk import backup
 
+        assert isinstance(self.db, Path)
         folder = self.db.parent / "backups"
         shutil.rmtree(folder, ignore_errors=True)  # today's copy exists after the first run: start afresh
         backup.daily_backup(self.ctx)
@@ -471,23 +499,33 @@ def scale_db(rows: int, today: str, generate: bool) -> Path:
     return path
 
 
-def scale_run(rows_list: list[int], repeat: int, only: tuple[str, ...], today: str, generate: bool) -> dict[str, Any]:
-    """The same measures on databases of every size; growth = largest / smallest."""
+def scale_run(rows_list: list[int], repeat: int, only: tuple[str, ...], today: str, generate: bool,
+              pg: str | None = None) -> dict[str, Any]:
+    """The same measures on databases of every size; growth = largest / smallest. ``pg``: a URL with
+    ``{rows}`` for the size (each made by bench/generate.py --db): measured on the server in place
+    (the bookings stay), without the daily backup (SQLite's file copy)."""
     by_scale: dict[str, Any] = {}
     for rows in rows_list:
-        source = scale_db(rows, today, generate)
-        work = OUT / f"run-{rows}.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(work) + suffix).unlink(missing_ok=True)
-        shutil.copyfile(source, work)
-        from consult_desk.models import open_database
+        from consult_desk.models import DB, open_database
         from consult_desk.models.schema import ensure_schema
 
+        work: Path | str
+        if pg:
+            work = pg.replace("{rows}", str(rows))
+            if DB.obj is not None:
+                DB.obj.close()
+        else:
+            source = scale_db(rows, today, generate)
+            work = OUT / f"run-{rows}.sqlite3"
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(work) + suffix).unlink(missing_ok=True)
+            shutil.copyfile(source, work)
         open_database(work)
         ensure_schema()  # a file made by an older version: migrated once, before measuring
         print(f"{rows:,} reservations ...", file=sys.stderr)
         results: dict[str, Any] = {}
-        in_process(Bench(work, repeat), repeat, tuple(m for m in only if m in SCALE_MEASURES), results)
+        measures = tuple(m for m in only if m in SCALE_MEASURES and not (pg and m == "daily_backup"))
+        in_process(Bench(work, repeat), repeat, measures, results)
         by_scale[str(rows)] = results
     first, last = str(rows_list[0]), str(rows_list[-1])
     growth = {
@@ -495,7 +533,8 @@ def scale_run(rows_list: list[int], repeat: int, only: tuple[str, ...], today: s
         for name in by_scale[first] if by_scale[first][name]["ms"]
     }
     return {"scales": by_scale, "growth": growth, "_about": {"today": today, "repeat": repeat,
-            "python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count()}}
+            "python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count(),
+            "engine": "postgresql" if pg else "sqlite"}}
 
 
 def scale_table(result: dict[str, Any]) -> str:
@@ -523,6 +562,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", help="comma-separated database sizes, e.g. 10000,100000,1000000: the everyday"
                         " operations on bench/out/bench-<size>.sqlite3 each, with growth factors")
     parser.add_argument("--generate", action="store_true", help="with --scale: generate the missing databases")
+    parser.add_argument("--pg", help="with --scale: PostgreSQL databases instead, a URL with {rows} for the size,"
+                        " e.g. postgresql://postgres@127.0.0.1:5432/bench{rows} (made by bench/generate.py --db)")
     parser.add_argument("--today", default=dt.date.today().isoformat(), help="with --generate: the databases' today")
     parser.add_argument("--cpu", action="store_true", help="in-process measures in CPU time of this process"
                         " instead of wall-clock time (for a machine shared with other work)")
@@ -537,7 +578,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--scale takes sizes such as 10000,100000,1000000")
         only = SCALE_MEASURES if args.only == ",".join(MEASURES) else tuple(args.only.split(","))
         OUT.mkdir(parents=True, exist_ok=True)
-        result = scale_run(sizes, args.repeat, only, args.today, args.generate)
+        if args.pg and "{rows}" not in args.pg:
+            parser.error("--pg needs {rows} in the URL, e.g. postgresql://host/bench{rows}")
+        result = scale_run(sizes, args.repeat, only, args.today, args.generate, args.pg)
         print(scale_table(result))
         if args.out:
             Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -329,17 +329,18 @@ def export_csv(
     require(ctx, "audit_view")
     out = Path(out)
 
+    from consult_desk.models.db import stream
+
+    query = _filtered(start, end, staff, action, target).select(
+        AuditLog.at, AuditLog.staff, AuditLog.action, AuditLog.target, AuditLog.count, AuditLog.detail
+    )
+
     def rows():
-        for row in _filtered(start, end, staff, action, target).iterator():
-            values = [
-                row.at.strftime("%Y-%m-%d %H:%M:%S"),
-                row.staff,
-                row.action,
-                action_text(row.action),
-                row.target,
-                str(row.count),
-                row.detail,
-            ]
+        # raw rows in batches (a server-side cursor on PostgreSQL): the memory of one batch, however
+        # long the log; SQLite gives its datetime text, PostgreSQL datetime objects
+        for at, who, what, target_, count, detail in stream(query):
+            at = at if isinstance(at, str) else at.isoformat(" ")
+            values = [at[:19], who, what, action_text(what), target_ or "", str(count), detail or ""]
             yield [safe_cell(v) for v in values]
 
     count, problems = write_csv(out, [h for _, h in AUDIT_COLUMNS], rows(), encoding)

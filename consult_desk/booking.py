@@ -298,9 +298,13 @@ def month_summary(ctx: Context, office: str, first: dt.date, last: dt.date) -> d
     return summary
 
 
-def session_length(config: OfficeConfig, minutes: int | None) -> int:
-    """The booking's length: one the office offers (003 6: 30, 45 or 60 minutes), default its own."""
+def session_length(config: OfficeConfig, minutes: int | None, start: dt.datetime | None = None) -> int:
+    """The booking's length: one the office offers (003 6: 30, 45 or 60 minutes). Not given: the
+    office's own, or at a start where it does not end within the hours, the longest that does, which
+    is the length the day's slot list shows for that start (16:00 at Yamaguchi: 30 minutes)."""
     if minutes is None:
+        if start is not None:
+            return int((_shown_end(config, start, start) - start).total_seconds() // 60) or config.session_minutes
         return config.session_minutes
     if minutes not in config.session_lengths:
         raise RuleError(
@@ -600,7 +604,7 @@ def book(ctx: Context, req: BookingRequest) -> Reservation:
         else:
             assert req.start is not None
             start = req.start.replace(second=0, microsecond=0)
-            length = session_length(config, req.minutes)
+            length = session_length(config, req.minutes, start)
             check_slot(config, start, ctx, length, req.submitted_at, new_application=not req.city_rearrangement)
             end = start + dt.timedelta(minutes=length)
         first = not _has_earlier_booking(req.office, intake["phone"], intake["name"])

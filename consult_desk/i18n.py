@@ -19,6 +19,7 @@ and ``.ts`` files; this module is for the core, which never imports Qt.
 from __future__ import annotations
 
 import gettext
+import os
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -47,15 +48,16 @@ def locale_dir() -> Path:
 
 
 def catalogue(lang: str) -> gettext.NullTranslations:
-    """The compiled catalogue of ``lang``; English is the ids themselves."""
-    return _load(lang, str(locale_dir()))
+    """The compiled catalogue of ``lang``; English is the ids themselves. Looked up once per language
+    (and resources folder): every message of every row goes through here."""
+    return _load(lang, os.environ.get("CONSULT_DESK_RESOURCES", ""))
 
 
 @cache
-def _load(lang: str, folder: str) -> gettext.NullTranslations:
+def _load(lang: str, resources_override: str) -> gettext.NullTranslations:
     if lang == "en":
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, folder, languages=[lang], fallback=True)
+    return gettext.translation(DOMAIN, str(locale_dir()), languages=[lang], fallback=True)
 
 
 def _fill(text: str, params: dict[str, Any]) -> str:

@@ -99,9 +99,11 @@ def _expired(cutoffs: dict[str, dt.date], model: type[Reservation] = Reservation
 def _eligible(cutoffs: dict[str, dt.date]) -> pw.SelectQuery | None:
     """Applicants not yet anonymised whose every reservation is past its office's cutoff.
 
-    Starts from the applicants still holding personal data (a partial index): after the daily
-    purges those are the people of the retention period, however many years of history the
-    database keeps; each one's reservations are then read through the applicant index."""
+    Starts from the partial index of the applicants still holding personal data by the end of their
+    latest reservation (``applicant.last_end``, kept by triggers: models/retention_index.py), read up
+    to the latest cutoff: after the daily purges only the people who became due since the last one,
+    however many years of history the database keeps. Each candidate's reservations are then checked
+    against its office's own cutoff through the applicant index."""
     old_res = Reservation.alias("old_res")
     any_res = Reservation.alias("any_res")
     expired = _expired(cutoffs, old_res)
@@ -111,8 +113,12 @@ def _eligible(cutoffs: dict[str, dt.date]) -> pw.SelectQuery | None:
     assert not_expired is not None
     has_old = old_res.select(pw.SQL("1")).where(old_res.applicant == Applicant.id, expired)
     has_recent = any_res.select(pw.SQL("1")).where(any_res.applicant == Applicant.id, ~not_expired)
+    latest = dt.datetime.combine(max(cutoffs.values()), dt.time.min)
     return Applicant.select(Applicant.id).where(
-        Applicant.anonymised_at.is_null(), pw.fn.EXISTS(has_old), ~pw.fn.EXISTS(has_recent)
+        Applicant.anonymised_at.is_null(),
+        Applicant.last_end < latest,
+        pw.fn.EXISTS(has_old),
+        ~pw.fn.EXISTS(has_recent),
     )
 
 

@@ -91,6 +91,20 @@ def test_yamaguchi_30_45_60_minute_sessions_end_by_1630(yama, ctx, make_request,
         refused(ctx, make_request(yama, too_late, minutes=minutes, name="別の 人", phone="090-0000-1111"), "outside_hours")
 
 
+def test_003_6_a_late_slot_listed_as_bookable_books_with_the_length_it_shows(yama, ctx, make_request):
+    """003 6 「9:00～16:30の間で実施」: the 16:00 slot is listed bookable, ending 16:30; booked without a
+    length (the command line, Ctrl+N's first slot) it is the 30 minutes the list shows, not the
+    office's default 60 that would end after 16:30. Asked for 60 minutes, it is refused with the hours.
+    An earlier slot keeps the default 60 (Wednesday 2027-01-13, after 成人の日 1/11)."""
+    listed = {s.start.time(): s for s in booking.slots(ctx, yama, WED.date())}
+    assert listed[dt.time(16, 0)].bookable and listed[dt.time(16, 0)].end.time() == dt.time(16, 30)
+    refused(ctx, make_request(yama, T(2027, 1, 13, 16, 0), minutes=60), "outside_hours")
+    res = booking.book(ctx, make_request(yama, T(2027, 1, 13, 16, 0)))
+    assert (res.start.time(), res.end.time()) == (dt.time(16, 0), dt.time(16, 30))
+    other = booking.book(ctx, make_request(yama, T(2027, 1, 13, 15, 0), name="別の 人", phone="090-0000-1111"))
+    assert other.end - other.start == dt.timedelta(minutes=60)
+
+
 def test_yamaguchi_other_lengths_refused(yama, ctx, make_request):
     """003 6: at most 60 minutes; only the lengths the preset offers (30, 45, 60)."""
     refused(ctx, make_request(yama, T(2027, 1, 13, 10, 0), minutes=90), "session_length")

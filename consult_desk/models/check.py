@@ -16,7 +16,7 @@ from __future__ import annotations
 import peewee as pw
 
 from consult_desk.models.db import DB, is_sqlite
-from consult_desk.models.entities import Consent, History, PersonClaim, Reservation, SeatClaim
+from consult_desk.models.entities import Applicant, Consent, History, PersonClaim, Reservation, SeatClaim
 from consult_desk.states import Status
 
 # The statuses that give the seat back (lifecycle.act and cancel release the claim).
@@ -86,6 +86,13 @@ def consistency_problems() -> list[str]:
         .where((Reservation.seat_no.is_null()) | (Reservation.seat_no != SeatClaim.seat_no))
     )
     _report(problems, "seat number differs from the seat claim", _ids(wrong_seat))
+    latest = Reservation.select(pw.fn.MAX(Reservation.end)).where(Reservation.applicant == Applicant.id)
+    wrong_end = Applicant.select(Applicant.id).where(
+        Applicant.anonymised_at.is_null(),
+        (Applicant.last_end.is_null(True) & pw.fn.EXISTS(latest.select(pw.SQL("1"))))
+        | (Applicant.last_end.is_null(False) & (Applicant.last_end != latest)),
+    )
+    _report(problems, "applicant's latest session end differs from their reservations", _ids(wrong_end))
     return problems
 
 

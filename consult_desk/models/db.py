@@ -276,13 +276,25 @@ def is_sqlite() -> bool:
 STREAM_BATCH = 2000
 
 
+STREAM_SQLITE_CACHE = -1000  # KiB of page cache while streaming on SQLite
+
+
 def stream(query: pw.Query, batch: int = STREAM_BATCH) -> Iterator[tuple[Any, ...]]:
     """The rows of a large read (an export, a report), as tuples, a batch at a time: the memory
     stays that of one batch however many rows there are. SQLite's cursor steps through the result
     by itself; on PostgreSQL a server-side (named) cursor is read in batches inside a transaction
     (psycopg2's default cursor would first load the whole result into the desk's memory)."""
     if is_sqlite():
-        yield from DB.execute(query)
+        # A large read visits each page once: SQLite's page cache (``cache_size``, 16 MB) would only
+        # fill up with pages never read again, so it is held small while the rows stream (the pages
+        # beyond it are let go at once) and set back after.
+        connection = DB.connection()
+        (size,) = connection.execute("PRAGMA cache_size").fetchone()
+        connection.execute(f"PRAGMA cache_size = {STREAM_SQLITE_CACHE}")
+        try:
+            yield from DB.execute(query)
+        finally:
+            connection.execute(f"PRAGMA cache_size = {int(size)}")
         return
     import uuid
 

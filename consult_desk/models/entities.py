@@ -99,6 +99,9 @@ class Applicant(BaseModel):
     kana_key = pw.CharField(max_length=200, default="", index=True)
     given_key = pw.CharField(max_length=200, default="", index=True)
     given_kana_key = pw.CharField(max_length=200, default="", index=True)
+    # The end of the person's latest reservation, kept by triggers on reservation
+    # (models/retention_index.py): where the retention count starts.
+    last_end = pw.DateTimeField(null=True)
 
     def save(self, *args: Any, **kwargs: Any) -> Any:
         from consult_desk.validation import applicant_keys

@@ -131,7 +131,7 @@ def grant_all() -> None:
         if table not in _RESTRICTED:
             statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {everyone}")
     if "applicant" in tables:
-        editable = ", ".join(_q(c) for c in _columns("applicant") if c not in ("id", "anonymised_at"))
+        editable = ", ".join(_q(c) for c in _columns("applicant") if c not in ("id", "anonymised_at", "last_end"))
         statements += [f"GRANT SELECT, INSERT ON applicant TO {everyone}",
                        f"GRANT UPDATE ({editable}) ON applicant TO {desk}",
                        f"GRANT UPDATE ON applicant TO {leads}"]  # anonymised_at: the purge

@@ -36,7 +36,7 @@ from consult_desk.models.entities import (
 )
 from consult_desk.models.guards import drop_audit_guard, install_audit_guard
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 11
 AUDIT_GUARD_SINCE = 2  # from this version on, audit_log carries the append-only triggers
 # Tables a later schema added: an older database (a backup being restored) lacks them until migrated.
 TABLES_SINCE: dict[str, int] = {"loan": 4, "person_claim": 6, "url_claim": 6, "meeting_cleanup": 7, "form_submission": 8, "sender_lease": 8}
@@ -46,7 +46,7 @@ TABLES_SINCE: dict[str, int] = {"loan": 4, "person_claim": 6, "url_claim": 6, "m
 # SCHEMA_VERSION (the highest registered step). Work in progress reserves its numbers, so branches
 # merge without renumbering: 3 actions/changes (issue 11), 4 seed rules (12), 5 security (13),
 # 6 robustness (14), 7 platform meetings (16), 8 form import/outbox schedule (17), 9 search and
-# report indexes (18), 10 desk/UI (15).
+# report indexes (18), 10 desk/UI (15), 11 the retention count's index (18).
 MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {}
 
 # Things a fresh database needs beyond the models' tables and indexes (triggers, virtual tables,
@@ -356,6 +356,24 @@ def _v9_flat_search_and_reports(migrator: SchemaMigrator) -> None:
         migrator.add_index("callback", ("closed_at",), False),
     )
     _search_index()
+
+
+@on_create
+def _retention_index() -> None:
+    from consult_desk.models import retention_index
+
+    retention_index.install()
+
+
+@migration(11)
+def _v11_retention_index(migrator: SchemaMigrator) -> None:
+    """Schema 11 (issue 18): each applicant's latest reservation end, kept by triggers, under a partial
+    index of the people still holding personal data (the retention count's start)."""
+    from consult_desk.models import retention_index
+
+    DB.execute_sql("ALTER TABLE applicant ADD COLUMN last_end " + ("DATETIME" if is_sqlite() else "TIMESTAMP"))
+    retention_index.backfill()
+    _retention_index()
 
 
 @migration(7)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from desk_support import WED
 from PySide6.QtCore import QPoint, QRect, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QProgressBar, QWidget
 from test_screenshots import OFFICE, _demo_window, logical
 
 from consult_desk.schedule import day_plan
@@ -132,6 +132,33 @@ def test_the_window_fits_the_laptop_screen(qtbot, db, qapp, lang, clean_settings
             qapp.removeTranslator(translator)
         for translator in left:
             qapp.installTranslator(translator)
+
+
+@pytest.mark.usefixtures("english")
+def test_the_database_path_gives_way_in_the_status_bar(qtbot, db, clean_settings):
+    """A long database path never widens the window: its middle gives way to "…" (in full in the
+    tooltip), and it is not painted under a busy operation's message (a busy bar added after the
+    message lays the status bar out again, and Qt shows its widgets again)."""
+    window, _ctx = _demo_window(qtbot, db, (1366, 768))
+    width, height = screen()
+    window.resize(width // 2, height)
+    qtbot.wait(20)
+    label = window.db_label
+    assert label.toolTip().startswith("Database: ") and label.toolTip().endswith("desk.sqlite3")
+    if label.fontMetrics().horizontalAdvance(label.text()) > label.contentsRect().width():
+        assert "…" in label.shown_text() and label.shown_text() != label.text()
+    assert label.fontMetrics().horizontalAdvance(label.shown_text()) <= label.contentsRect().width()
+
+    bar = window.statusBar()
+    bar.showMessage("Counting…")
+    busy = QProgressBar(window)
+    bar.addPermanentWidget(busy)  # as the shared ops helper does for a long operation
+    qtbot.wait(20)
+    assert label.shown_text() == ""  # the message alone, not over the path
+    bar.removeWidget(busy)
+    bar.clearMessage()
+    qtbot.wait(20)
+    assert label.isVisible() and label.shown_text()
 
 
 @pytest.mark.skipif(os.environ.get("QT_SCALE_FACTOR", "") not in ("", "1"), reason="this is the child")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 
 class ElidedLabel(QLabel):
@@ -18,9 +18,15 @@ class ElidedLabel(QLabel):
         return QSize(self.fontMetrics().horizontalAdvance("…") * 8, super().minimumSizeHint().height())
 
     def shown_text(self) -> str:
-        """The text as painted at the label's present width."""
+        """The text as painted at the label's present width: none while its status bar shows a message.
+        (Qt hides a status bar's widgets for a message, but a widget added to the bar afterwards, such
+        as a busy bar, lays the bar out again and shows them again.)"""
+        bar = self.parentWidget()
+        if isinstance(bar, QStatusBar) and bar.currentMessage():
+            return ""
         return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, self.contentsRect().width())
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
+        text = self.shown_text()
+        if text:
+            QPainter(self).drawText(self.contentsRect(), int(self.alignment()), text)

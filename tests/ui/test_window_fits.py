@@ -14,13 +14,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from desk_support import WED
-from PySide6.QtCore import QPoint, QRect, QTranslator
+from desk_support import WED, activate, focused, press
+from PySide6.QtCore import QPoint, QRect, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QProgressBar, QWidget
 from test_screenshots import OFFICE, _demo_window, logical
 
 from consult_desk.schedule import day_plan
 from consult_desk.ui.shell.app import install_translators
+from consult_desk.ui.shell.main_window import WIDE_WINDOW
 
 TASKBAR = 48  # device pixels at the bottom of the laptop's screen
 
@@ -159,6 +160,37 @@ def test_the_database_path_gives_way_in_the_status_bar(qtbot, db, clean_settings
     bar.clearMessage()
     qtbot.wait(20)
     assert label.isVisible() and label.shown_text()
+
+
+@pytest.mark.usefixtures("english")
+def test_panel_and_callbacks_share_a_column_on_a_narrow_window(qtbot, db, clean_settings):
+    """Below WIDE_WINDOW the reservation panel and the callback queue are two tabs of one column; the
+    status bar's callback button brings the queue to the front, F6 the panel (with the focus on its
+    first action), and a wide window puts them side by side again."""
+    window, ctx = _demo_window(qtbot, db, (1366, 768))
+    window.resize(WIDE_WINDOW - 300, 600)
+    waiting = next(r for r in day_plan(ctx, OFFICE, WED).reservations if r.status == "details_sent")
+    window.open_reservation(waiting.id)
+    activate(qtbot, window)
+    panel, queue = window.panel_dock, window.callback_queue
+
+    def in_front(dock: QWidget) -> bool:  # a tab behind another is "visible" to Qt, but moved out of sight
+        return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+    assert window.tabifiedDockWidgets(panel) == [queue]
+    assert in_front(panel) and not in_front(queue)  # the reservation just opened is in front
+    qtbot.mouseClick(queue.button, Qt.MouseButton.LeftButton)  # "Callbacks: 1 (1 due)": in front
+    qtbot.waitUntil(lambda: in_front(queue) and not in_front(panel))
+    press(qtbot, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: in_front(panel))
+    assert focused() is window.panel.action_buttons["check-in"]
+
+    window.resize(WIDE_WINDOW + 100, 800)
+    qtbot.waitUntil(lambda: not window.tabifiedDockWidgets(panel))
+    assert in_front(panel) and in_front(queue) and panel.x() + panel.width() <= queue.x()
+    window.resize(WIDE_WINDOW - 300, 600)
+    qtbot.waitUntil(lambda: window.tabifiedDockWidgets(panel) == [queue] and in_front(panel))
+    assert window.minimumSizeHint().width() <= WIDE_WINDOW - 300
 
 
 @pytest.mark.skipif(os.environ.get("QT_SCALE_FACTOR", "") not in ("", "1"), reason="this is the child")

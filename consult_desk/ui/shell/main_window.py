@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._menu_action(booking_menu, self.tr("&Import form applications…"), None,
                                                self.import_forms)
         self.panel_action = self._menu_action(booking_menu, self.tr("Go to the &reservation panel"), "F6",
-                                              self.panel.focus_actions)
+                                              self.focus_panel)
 
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.refresh_action = self._menu_action(self.view_menu, self.tr("&Refresh"),
@@ -448,6 +448,13 @@ class MainWindow(QMainWindow):
                 calendar.reveal(reservation_id, day)
         self.panel.focus_actions()
 
+    def focus_panel(self) -> None:
+        """F6: the reservation panel's first action; its tab in front when it shares the column."""
+        if self.panel.reservation_id is not None:
+            self.panel_dock.show()
+            self.panel_dock.raise_()
+        self.panel.focus_actions()
+
     def new_booking(self, start: dt.datetime | None = None, event_id: int | None = None) -> None:
         """Ctrl+N, or Enter on a free slot: the booking dialog for the selected slot or event."""
         if not self.office:
@@ -525,7 +532,12 @@ class MainWindow(QMainWindow):
             self.resizeDocks([panel], [max(panel.minimumSizeHint().width(), queue.minimumSizeHint().width())],
                              Qt.Orientation.Horizontal)
         else:
-            self.splitDockWidget(panel, queue, Qt.Orientation.Horizontal)
+            if self.tabifiedDockWidgets(panel):  # Qt splits no tab: the queue leaves the tabs, to the right
+                self.removeDockWidget(queue)
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, queue, Qt.Orientation.Horizontal)
+                queue.setVisible(queue not in hidden)  # removeDockWidget hid it
+            else:
+                self.splitDockWidget(panel, queue, Qt.Orientation.Horizontal)
             self.resizeDocks([panel, queue], [PANEL_WIDTH, queue.widget().minimumSizeHint().width()],
                              Qt.Orientation.Horizontal)
         for dock in hidden:

@@ -55,7 +55,7 @@ from consult_desk.ui.widgets.format import set_era, truthy
 # The calendar, search, outbox, booking dialog and settings modules are imported when first used.
 UNDO_OFFER_MS = 8000  # how long 「元に戻す」 stays in the status bar
 OUTBOX_TITLE = ("OutboxView", "Outbox")  # OutboxView.tab_title(), without importing the mail modules
-WIDE_WINDOW = 1360  # logical pixels: from here (a 1366 screen at 100 %) the reservation panel and the callback queue stand side by side
+WIDE_WINDOW = 1360  # logical px: from here (1366 at 100 %) the panel and the callback queue stand side by side
 PANEL_WIDTH = 400  # the reservation panel's first width beside the views (its rows wrap)
 
 

@@ -1,5 +1,6 @@
 """Start-up baseline: a bare PySide6 window that opens the same SQLite file, shows, and reports its
-first paint exactly as the desk window does under CONSULT_DESK_BENCH_EXIT_AFTER_SHOW=1.
+first paint exactly as the desk window does under CONSULT_DESK_BENCH_EXIT_AFTER_SHOW=1 (its first paint
+is also its complete one: no ``bench-frame`` line).
 
     python bench/bare_window.py FILE.sqlite3
 """
@@ -28,7 +29,7 @@ class FirstPaint(QObject):
 
     def finish(self) -> None:
         peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(f"bench-shown {time.time():.6f} {peak_kib}", flush=True)
+        print(f"bench-shown {time.time():.6f} {peak_kib} {time.process_time():.6f}", flush=True)
         self.app.quit()
 
 

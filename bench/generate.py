@@ -438,9 +438,11 @@ def generate(target: str, total: int, years: float, today: dt.date, seed: int) -
             database.execute_sql(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 1) FROM {table}))"
             )
+    if not is_sqlite():
+        database.execute_sql("ANALYZE")  # statistics before the purge's and the check's queries (as autovacuum would)
     purged = daily_purge_state(today)
     if not is_sqlite():
-        database.execute_sql("ANALYZE")  # statistics before the check's queries (as autovacuum would)
+        database.execute_sql("ANALYZE")
     loaded = time.perf_counter() - t0
 
     made = service_round(today)

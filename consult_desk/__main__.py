@@ -1,3 +1,3 @@
-from consult_desk.cli import main
+from consult_desk.launch import main
 
 raise SystemExit(main())

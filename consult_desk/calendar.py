@@ -10,7 +10,38 @@ from collections.abc import Iterable
 
 import jpholiday
 
-YEAR_END_NAME = "年末年始休業"
+from consult_desk.i18n import NP_, _p
+
+# Why a day is closed, in the UI language (jpholiday names the holidays in Japanese).
+CLOSED_REASONS = {
+    "saturday": NP_("calendar.closed_reasons", "Saturday"),
+    "sunday": NP_("calendar.closed_reasons", "Sunday"),
+    "year_end": NP_("calendar.closed_reasons", "Year-end closure"),
+    "office": NP_("calendar.closed_reasons", "Office closure"),
+}
+HOLIDAYS = {
+    "元日": NP_("calendar.holidays", "New Year's Day"),
+    "成人の日": NP_("calendar.holidays", "Coming of Age Day"),
+    "建国記念の日": NP_("calendar.holidays", "National Foundation Day"),
+    "天皇誕生日": NP_("calendar.holidays", "Emperor's Birthday"),
+    "春分の日": NP_("calendar.holidays", "Vernal Equinox Day"),
+    "昭和の日": NP_("calendar.holidays", "Showa Day"),
+    "憲法記念日": NP_("calendar.holidays", "Constitution Memorial Day"),
+    "みどりの日": NP_("calendar.holidays", "Greenery Day"),
+    "こどもの日": NP_("calendar.holidays", "Children's Day"),
+    "海の日": NP_("calendar.holidays", "Marine Day"),
+    "山の日": NP_("calendar.holidays", "Mountain Day"),
+    "敬老の日": NP_("calendar.holidays", "Respect for the Aged Day"),
+    "秋分の日": NP_("calendar.holidays", "Autumnal Equinox Day"),
+    "スポーツの日": NP_("calendar.holidays", "Sports Day"),
+    "体育の日": NP_("calendar.holidays", "Health and Sports Day"),
+    "文化の日": NP_("calendar.holidays", "Culture Day"),
+    "勤労感謝の日": NP_("calendar.holidays", "Labour Thanksgiving Day"),
+    "国民の休日": NP_("calendar.holidays", "Citizens' Holiday"),
+    "即位礼正殿の儀": NP_("calendar.holidays", "Enthronement Ceremony Day"),
+    "天皇の即位の日": NP_("calendar.holidays", "Emperor's Enthronement Day"),
+    "振替休日": NP_("calendar.holidays", "substitute holiday"),
+}
 WEEKDAY_JA = "月火水木金土日"
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -21,8 +52,22 @@ def is_year_end_closure(day: dt.date) -> bool:
 
 
 def holiday_name(day: dt.date) -> str | None:
-    """National holiday name from jpholiday (振替休日 and 国民の休日 included)."""
-    return jpholiday.is_holiday_name(day)
+    """National holiday name from jpholiday (振替休日 and 国民の休日 included), in the UI language."""
+    name: str | None = jpholiday.is_holiday_name(day)
+    return holiday_label(name) if name else None
+
+
+def holiday_label(name: str) -> str:
+    """jpholiday's name in the UI language: 「こどもの日 振替休日」, "Children's Day (substitute holiday)"."""
+    parts = name.split()
+    if len(parts) == 2 and parts[1] == "振替休日":
+        return _p("calendar.substitute", "{holiday} ({substitute})", holiday=holiday_label(parts[0]),
+                  substitute=_p("calendar.holidays", HOLIDAYS["振替休日"]))
+    return _p("calendar.holidays", HOLIDAYS[name]) if name in HOLIDAYS else name
+
+
+def closed_label(key: str) -> str:
+    return _p("calendar.closed_reasons", CLOSED_REASONS[key])
 
 
 class BusinessCalendar:
@@ -30,18 +75,18 @@ class BusinessCalendar:
         self.closures = frozenset(closures)
 
     def closed_reason(self, day: dt.date) -> str | None:
-        """Why the office is closed on ``day`` (Japanese), or None on a business day."""
+        """Why the office is closed on ``day`` (in the UI language), or None on a business day."""
         if day.weekday() == 5:
-            return "土曜日"
+            return closed_label("saturday")
         if day.weekday() == 6:
-            return "日曜日"
+            return closed_label("sunday")
         name = holiday_name(day)
         if name:
             return name
         if is_year_end_closure(day):
-            return YEAR_END_NAME
+            return closed_label("year_end")
         if day in self.closures:
-            return "臨時休業"
+            return closed_label("office")
         return None
 
     def is_business_day(self, day: dt.date) -> bool:

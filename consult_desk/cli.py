@@ -24,7 +24,7 @@ from consult_desk.actions import VIA_ACT, Action
 from consult_desk.clock import Clock, FixedClock, SystemClock
 from consult_desk.context import CLI_ACTOR, Actor, Context
 from consult_desk.errors import ConsultDeskError, RuleError, set_language
-from consult_desk.i18n import _t
+from consult_desk.i18n import N_, _t
 from consult_desk.models import Staff, open_database
 from consult_desk.models.db import classify_error, is_url, with_login
 from consult_desk.models.schema import ensure_schema
@@ -34,7 +34,7 @@ from consult_desk.states import SPECS
 
 # `act` takes every action of the table that lifecycle.act carries out (cancel has its own command).
 ACT_CHOICES = [a.value for a, spec in SPECS.items() if spec.via == VIA_ACT]
-ACK_HELP = "staff checked the applicant's earlier trouble (no-show, termination, refusal) and book all the same"
+ACK_HELP = N_("staff checked the applicant's earlier trouble (no-show, termination, refusal) and book all the same")
 EXIT_OK = 0
 EXIT_REFUSED = 2
 EXIT_INTERNAL = 1
@@ -193,7 +193,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> Any:
 
 @command("offices")
 def cmd_offices(args: argparse.Namespace, ctx: Context) -> Any:
-    return [{"id": o.code, "name": o.name, "preset": o.preset} for o in offices.list_offices()]
+    return [{"id": o.code, "name": offices.display_name(o), "preset": o.preset} for o in offices.list_offices()]
 
 
 @command("fields")
@@ -701,39 +701,39 @@ def cmd_staff(args: argparse.Namespace, ctx: Context) -> Any:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--json", action="store_true", help="print JSON on stdout")
-    common.add_argument("--today", help="fixed date YYYY-MM-DD for the rules (default: today)")
-    common.add_argument("--now", help="fixed time YYYY-MM-DDTHH:MM for the rules (default: now)")
-    common.add_argument("--staff", help="staff login acting (default: the command line itself)")
+    common.add_argument("--json", action="store_true", help=_t("print JSON on stdout"))
+    common.add_argument("--today", help=_t("fixed date YYYY-MM-DD for the rules (default: today)"))
+    common.add_argument("--now", help=_t("fixed time YYYY-MM-DDTHH:MM for the rules (default: now)"))
+    common.add_argument("--staff", help=_t("staff login acting (default: the command line itself)"))
 
     parser = argparse.ArgumentParser(
         prog="consult-desk",
-        description="Consult Desk: reservations for online public-service consultations.",
+        description=_t("Consult Desk: reservations for online public-service consultations."),
     )
-    parser.add_argument("--db", help="SQLite file path or database URL (default: the user data folder)")
-    parser.add_argument("--lang", choices=["ja", "en"], help="language of messages (default ja)")
-    parser.add_argument("--smoke-test", action="store_true", help="open the window offscreen, check resources, exit")
-    parser.add_argument("--demo", action="store_true", help="with the window: add demo data on first start")
+    parser.add_argument("--db", help=_t("SQLite file path or database URL (default: the user data folder)"))
+    parser.add_argument("--lang", choices=["ja", "en"], help=_t("language of messages (default ja)"))
+    parser.add_argument("--smoke-test", action="store_true", help=_t("open the window offscreen, check resources, exit"))
+    parser.add_argument("--demo", action="store_true", help=_t("with the window: add demo data on first start"))
     sub = parser.add_subparsers(dest="cmd")
 
-    p = sub.add_parser("init", parents=[common], help="create or upgrade the database and an office")
+    p = sub.add_parser("init", parents=[common], help=_t("create or upgrade the database and an office"))
     p.add_argument("--preset", required=True)
-    p.add_argument("--office-id", help="office id (default: the preset id)")
-    p.add_argument("--demo", action="store_true", help="add a realistic sample")
+    p.add_argument("--office-id", help=_t("office id (default: the preset id)"))
+    p.add_argument("--demo", action="store_true", help=_t("add a realistic sample"))
 
-    sub.add_parser("offices", parents=[common], help="list offices")
+    sub.add_parser("offices", parents=[common], help=_t("list offices"))
 
-    p = sub.add_parser("fields", parents=[common], help="intake fields of an office")
+    p = sub.add_parser("fields", parents=[common], help=_t("intake fields of an office"))
     p.add_argument("--office")
 
-    p = sub.add_parser("slots", parents=[common], help="slots of a day")
+    p = sub.add_parser("slots", parents=[common], help=_t("slots of a day"))
     p.add_argument("--office")
     p.add_argument("--date", required=True)
 
-    p = sub.add_parser("book", parents=[common], help="book a slot")
+    p = sub.add_parser("book", parents=[common], help=_t("book a slot"))
     p.add_argument("--office")
     p.add_argument("--start")
-    p.add_argument("--event", type=int, help="group event id (Funabashi)")
+    p.add_argument("--event", type=int, help=_t("group event id (Funabashi)"))
     p.add_argument("--name", required=True)
     p.add_argument("--phone", required=True)
     p.add_argument("--email", required=True)
@@ -741,62 +741,62 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--field", action="append", metavar="KEY=VALUE")
     p.add_argument("--companion", action="append", metavar="NAME:RELATION")
     p.add_argument("--channel", required=True, choices=CHANNELS)
-    p.add_argument("--consent", action="store_true", help="the applicant agreed to the current terms and checklist")
+    p.add_argument("--consent", action="store_true", help=_t("the applicant agreed to the current terms and checklist"))
     p.add_argument(
-        "--advised", action="append", metavar="KEY", help="with --consent: advice item read out or sent (repeat; 'all')"
+        "--advised", action="append", metavar="KEY", help=_t("with --consent: advice item read out or sent (repeat; 'all')")
     )
-    p.add_argument("--minutes", type=int, help="session length where the office offers several (003 6: 30, 45, 60)")
+    p.add_argument("--minutes", type=int, help=_t("session length where the office offers several (003 6: 30, 45, 60)"))
     p.add_argument("--note")
-    p.add_argument("--acknowledge-trouble", action="store_true", help=ACK_HELP)
+    p.add_argument("--acknowledge-trouble", action="store_true", help=_t(ACK_HELP))
 
-    p = sub.add_parser("show", parents=[common], help="one reservation with its history")
+    p = sub.add_parser("show", parents=[common], help=_t("one reservation with its history"))
     p.add_argument("id", type=int)
 
-    p = sub.add_parser("cancel", parents=[common], help="cancel a reservation")
+    p = sub.add_parser("cancel", parents=[common], help=_t("cancel a reservation"))
     p.add_argument("id", type=int)
     p.add_argument("--channel", required=True, choices=["form", "phone", "email"])
     p.add_argument("--note")
 
-    p = sub.add_parser("act", parents=[common], help="a life-cycle action")
+    p = sub.add_parser("act", parents=[common], help=_t("a life-cycle action"))
     p.add_argument("id", type=int)
     p.add_argument("action", choices=ACT_CHOICES)
     p.add_argument("--note")
     p.add_argument("--channel")
-    p.add_argument("--minutes", type=int, help="extend: minutes to add; complete-by-phone: duration")
-    p.add_argument("--act", dest="prohibited_act", help="terminate: the prohibited act's key")
-    p.add_argument("--city-fault", action="store_true", help="reschedule: the city caused the failure")
-    p.add_argument("--start", help="reschedule: book this new slot, linked to the old one")
-    p.add_argument("--connection", choices=["ok", "failed"], help="check-in: connection test result")
+    p.add_argument("--minutes", type=int, help=_t("extend: minutes to add; complete-by-phone: duration"))
+    p.add_argument("--act", dest="prohibited_act", help=_t("terminate: the prohibited act's key"))
+    p.add_argument("--city-fault", action="store_true", help=_t("reschedule: the city caused the failure"))
+    p.add_argument("--start", help=_t("reschedule: book this new slot, linked to the old one"))
+    p.add_argument("--connection", choices=["ok", "failed"], help=_t("check-in: connection test result"))
     p.add_argument("--identity-not-checked", action="store_true")
     p.add_argument("--companions-missing", action="store_true")
-    p.add_argument("--acknowledge-trouble", action="store_true", help="reschedule: " + ACK_HELP)
+    p.add_argument("--acknowledge-trouble", action="store_true", help=_t("reschedule: {ack}", ack=_t(ACK_HELP)))
 
-    p = sub.add_parser("actions", parents=[common], help="the actions a reservation offers now and what each needs")
+    p = sub.add_parser("actions", parents=[common], help=_t("the actions a reservation offers now and what each needs"))
     p.add_argument("id", type=int)
 
-    p = sub.add_parser("callbacks", parents=[common], help="open phone callbacks")
-    p.add_argument("--office", help="only this office's callbacks")
+    p = sub.add_parser("callbacks", parents=[common], help=_t("open phone callbacks"))
+    p.add_argument("--office", help=_t("only this office's callbacks"))
 
-    p = sub.add_parser("callback", parents=[common], help="log a callback attempt")
+    p = sub.add_parser("callback", parents=[common], help=_t("log a callback attempt"))
     p.add_argument("id", type=int)
     p.add_argument("--result", required=True, choices=list(lifecycle.CALLBACK_RESULTS))
     p.add_argument("--note")
 
-    p = sub.add_parser("board", parents=[common], help="the day's sessions with the next action for each")
+    p = sub.add_parser("board", parents=[common], help=_t("the day's sessions with the next action for each"))
     p.add_argument("--office")
-    p.add_argument("--date", help="YYYY-MM-DD (default: today, or the day of --now)")
+    p.add_argument("--date", help=_t("YYYY-MM-DD (default: today, or the day of --now)"))
 
-    p = sub.add_parser("next-booking", parents=[common], help="book the next session from inside a running one")
-    p.add_argument("id", type=int, help="the running session's reservation")
+    p = sub.add_parser("next-booking", parents=[common], help=_t("book the next session from inside a running one"))
+    p.add_argument("id", type=int, help=_t("the running session's reservation"))
     p.add_argument("--start", required=True)
     p.add_argument("--note")
-    p.add_argument("--acknowledge-trouble", action="store_true", help=ACK_HELP)
+    p.add_argument("--acknowledge-trouble", action="store_true", help=_t(ACK_HELP))
 
-    p = sub.add_parser("search", parents=[common], help="find reservations")
+    p = sub.add_parser("search", parents=[common], help=_t("find reservations"))
     p.add_argument("query")
     p.add_argument("--office")
 
-    p = sub.add_parser("export", parents=[common], help="export reservations")
+    p = sub.add_parser("export", parents=[common], help=_t("export reservations"))
     p.add_argument("kind", choices=["csv", "ics"])
     p.add_argument("--from", dest="date_from", required=True)
     p.add_argument("--to", dest="date_to", required=True)
@@ -804,19 +804,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
     p.add_argument("--mask-pii", action="store_true")
     p.add_argument("--office")
-    p.add_argument("--with-names", action="store_true", help="ics: applicants' names in the entries")
-    p.add_argument("--counsellor", metavar="LOGIN", help="ics: one counsellor's sessions")
+    p.add_argument("--with-names", action="store_true", help=_t("ics: applicants' names in the entries"))
+    p.add_argument("--counsellor", metavar="LOGIN", help=_t("ics: one counsellor's sessions"))
 
-    p = sub.add_parser("office", parents=[common], help="show or edit an office's configuration")
+    p = sub.add_parser("office", parents=[common], help=_t("show or edit an office's configuration"))
     p.add_argument("--office")
-    p.add_argument("--set", action="append", metavar="KEY=JSON", help="edit a configuration key (admin)")
-    p.add_argument("--closure", metavar="YYYY-MM-DD", help="add an extra closed day")
-    p.add_argument("--reason", help="with --closure")
+    p.add_argument("--set", action="append", metavar="KEY=JSON", help=_t("edit a configuration key (admin)"))
+    p.add_argument("--closure", metavar="YYYY-MM-DD", help=_t("add an extra closed day"))
+    p.add_argument("--reason", help=_t("with --closure"))
     p.add_argument(
-        "--platform-test", action="store_true", help="connection test of the meetings platform: {ok, message}"
+        "--platform-test", action="store_true", help=_t("connection test of the meetings platform: {ok, message}")
     )
 
-    p = sub.add_parser("event", parents=[common], help="create a group event (Funabashi)")
+    p = sub.add_parser("event", parents=[common], help=_t("create a group event (Funabashi)"))
     p.add_argument("--office")
     p.add_argument("--kind", required=True)
     p.add_argument("--title")
@@ -824,97 +824,97 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--minutes", type=int, default=60)
     p.add_argument("--capacity", type=int)
 
-    p = sub.add_parser("meeting", parents=[common], help="set or show a session's meeting credentials (masked)")
+    p = sub.add_parser("meeting", parents=[common], help=_t("set or show a session's meeting credentials (masked)"))
     p.add_argument("id", type=int)
     p.add_argument("--url")
     p.add_argument("--meeting-id")
     p.add_argument("--passcode")
     p.add_argument("--room-key")
-    p.add_argument("--password", help="web meeting password (Funabashi)")
+    p.add_argument("--password", help=_t("web meeting password (Funabashi)"))
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--create", action="store_true", help="create the meeting on the office's platform (Zoom, Teams)")
-    which.add_argument("--delete", action="store_true", help="delete the meeting the platform created")
-    p.add_argument("--reissue", action="store_true", help="lost or stolen (002 5(3)): withdraw and issue new ones")
-    p.add_argument("--reason", metavar="TEXT", help="with --reissue: lost, stolen, leaked or other, then a note")
+    which.add_argument("--create", action="store_true", help=_t("create the meeting on the office's platform (Zoom, Teams)"))
+    which.add_argument("--delete", action="store_true", help=_t("delete the meeting the platform created"))
+    p.add_argument("--reissue", action="store_true", help=_t("lost or stolen (002 5(3)): withdraw and issue new ones"))
+    p.add_argument("--reason", metavar="TEXT", help=_t("with --reissue: lost, stolen, leaked or other, then a note"))
 
-    p = sub.add_parser("loan", parents=[common], help="equipment lent to participants (002 4(1)): add, return, list")
+    p = sub.add_parser("loan", parents=[common], help=_t("equipment lent to participants (002 4(1)): add, return, list"))
     p.add_argument("op", choices=["add", "return", "list"])
-    p.add_argument("id", nargs="?", type=int, help="return: the loan's number")
-    p.add_argument("--reservation", type=int, help="add: the participant's reservation")
-    p.add_argument("--event", type=int, help="add: the group event (must be the reservation's)")
-    p.add_argument("--item", help="add: what is lent (e.g. タブレット 1台)")
-    p.add_argument("--due", help="add: due back YYYY-MM-DD")
-    p.add_argument("--lent", help="add: lent on YYYY-MM-DD (default today)")
-    p.add_argument("--date", help="return: returned on YYYY-MM-DD (default today)")
-    p.add_argument("--office", help="list: one office")
-    p.add_argument("--all", action="store_true", help="list: returned loans too")
-    p.add_argument("--overdue", action="store_true", help="list: only overdue loans")
+    p.add_argument("id", nargs="?", type=int, help=_t("return: the loan's number"))
+    p.add_argument("--reservation", type=int, help=_t("add: the participant's reservation"))
+    p.add_argument("--event", type=int, help=_t("add: the group event (must be the reservation's)"))
+    p.add_argument("--item", help=_t("add: what is lent (e.g. one tablet)"))
+    p.add_argument("--due", help=_t("add: due back YYYY-MM-DD"))
+    p.add_argument("--lent", help=_t("add: lent on YYYY-MM-DD (default today)"))
+    p.add_argument("--date", help=_t("return: returned on YYYY-MM-DD (default today)"))
+    p.add_argument("--office", help=_t("list: one office"))
+    p.add_argument("--all", action="store_true", help=_t("list: returned loans too"))
+    p.add_argument("--overdue", action="store_true", help=_t("list: only overdue loans"))
     p.add_argument("--note")
 
-    p = sub.add_parser("mail", parents=[common], help="render a message to an applicant as an .eml file")
+    p = sub.add_parser("mail", parents=[common], help=_t("render a message to an applicant as an .eml file"))
     p.add_argument("id", type=int)
     p.add_argument("--template", required=True, choices=list(MAIL_TEMPLATES))
     p.add_argument("--eml", required=True, metavar="OUT.eml")
 
     # issue 17: form import, the outbox
-    p = sub.add_parser("import", parents=[common], help="import form applications from a CSV export")
+    p = sub.add_parser("import", parents=[common], help=_t("import form applications from a CSV export"))
     p.add_argument("kind", choices=["csv"])
     p.add_argument("--office")
-    p.add_argument("--file", required=True, help="the form's CSV export (UTF-8 with or without BOM, or CP932)")
-    p.add_argument("--mapping", help="a mapping saved with the office, or a JSON file {field key: CSV column}")
-    p.add_argument("--dry-run", action="store_true", help="say what each row would give; store nothing")
+    p.add_argument("--file", required=True, help=_t("the form's CSV export (UTF-8 with or without BOM, or CP932)"))
+    p.add_argument("--mapping", help=_t("a mapping saved with the office, or a JSON file {field key: CSV column}"))
+    p.add_argument("--dry-run", action="store_true", help=_t("say what each row would give; store nothing"))
 
-    p = sub.add_parser("outbox", parents=[common], help="the outbox schedule: list, send what is due, hold...")
+    p = sub.add_parser("outbox", parents=[common], help=_t("the outbox schedule: list, send what is due, hold..."))
     p.add_argument("action", choices=["list", "send-due", "hold", "release", "move", "cancel", "confirm-sent"])
-    p.add_argument("id", nargs="?", type=int, help="the message (hold, release, move, cancel, confirm-sent)")
+    p.add_argument("id", nargs="?", type=int, help=_t("the message (hold, release, move, cancel, confirm-sent)"))
     p.add_argument("--office")
-    p.add_argument("--due", help="move: the new sending time YYYY-MM-DDTHH:MM")
+    p.add_argument("--due", help=_t("move: the new sending time YYYY-MM-DDTHH:MM"))
 
     # supervisor: reports, audit, backup, retention
-    p = sub.add_parser("report", parents=[common], help="daily review counts or monthly statistics (supervisors)")
+    p = sub.add_parser("report", parents=[common], help=_t("daily review counts or monthly statistics (supervisors)"))
     p.add_argument("kind", choices=["daily", "monthly"])
-    p.add_argument("--date", help="daily: YYYY-MM-DD")
-    p.add_argument("--month", help="monthly: YYYY-MM")
-    p.add_argument("--office", help="one office (default: all)")
-    p.add_argument("--csv", metavar="FILE", help="write the statistics as CSV for Excel")
+    p.add_argument("--date", help=_t("daily: YYYY-MM-DD"))
+    p.add_argument("--month", help=_t("monthly: YYYY-MM"))
+    p.add_argument("--office", help=_t("one office (default: all)"))
+    p.add_argument("--csv", metavar="FILE", help=_t("write the statistics as CSV for Excel"))
     p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
 
-    p = sub.add_parser("audit", parents=[common], help="the audit log: who did what, when (supervisors)")
+    p = sub.add_parser("audit", parents=[common], help=_t("the audit log: who did what, when (supervisors)"))
     p.add_argument("what", nargs="?", choices=["verify", "reinstall-triggers"],
-                   help="verify: check the hash chain and the triggers (exit 2 when broken); "
-                   "reinstall-triggers: put the triggers back (administrator)")
-    p.add_argument("--from", dest="date_from", help="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", help="YYYY-MM-DD")
-    p.add_argument("--by", metavar="LOGIN", help="only this staff member's entries")
-    p.add_argument("--action", help="only actions starting with this (e.g. export, reservation.)")
-    p.add_argument("--csv", metavar="FILE", help="write the entries as CSV for Excel")
+                   help=_t("verify: check the hash chain and the triggers (exit 2 when broken); "
+                           "reinstall-triggers: put the triggers back (administrator)"))
+    p.add_argument("--from", dest="date_from", help=_t("YYYY-MM-DD"))
+    p.add_argument("--to", dest="date_to", help=_t("YYYY-MM-DD"))
+    p.add_argument("--by", metavar="LOGIN", help=_t("only this staff member's entries"))
+    p.add_argument("--action", help=_t("only actions starting with this (e.g. export, reservation.)"))
+    p.add_argument("--csv", metavar="FILE", help=_t("write the entries as CSV for Excel"))
     p.add_argument("--encoding", default="utf-8-sig", choices=list(export.ENCODINGS))
 
-    p = sub.add_parser("backup", parents=[common], help="online backup of the SQLite database to FILE")
+    p = sub.add_parser("backup", parents=[common], help=_t("online backup of the SQLite database to FILE"))
     p.add_argument("file")
 
-    p = sub.add_parser("restore", parents=[common], help="replace the database with a checked backup FILE")
+    p = sub.add_parser("restore", parents=[common], help=_t("replace the database with a checked backup FILE"))
     p.add_argument("file")
 
-    p = sub.add_parser("purge", parents=[common], help="anonymise personal data of old reservations")
-    p.add_argument("--before", help="YYYY-MM-DD: reservations ended before this day (default: retention period)")
-    p.add_argument("--office", help="one office (default: all)")
-    p.add_argument("--dry-run", action="store_true", help="only count")
+    p = sub.add_parser("purge", parents=[common], help=_t("anonymise personal data of old reservations"))
+    p.add_argument("--before", help=_t("YYYY-MM-DD: reservations ended before this day (default: retention period)"))
+    p.add_argument("--office", help=_t("one office (default: all)"))
+    p.add_argument("--dry-run", action="store_true", help=_t("only count"))
     # end supervisor
 
     # staff accounts (issue 13)
-    p = sub.add_parser("staff", parents=[common], help="staff accounts (administrator): add, disable, password, list")
+    p = sub.add_parser("staff", parents=[common], help=_t("staff accounts (administrator): add, disable, password, list"))
     staff_sub = p.add_subparsers(dest="staff_cmd", required=True)
-    q = staff_sub.add_parser("add", parents=[common], help="a new account; password from CONSULT_DESK_NEW_PASSWORD")
+    q = staff_sub.add_parser("add", parents=[common], help=_t("a new account; password from CONSULT_DESK_NEW_PASSWORD"))
     q.add_argument("login")
     q.add_argument("--role", required=True, choices=["reception", "counsellor", "supervisor", "admin"])
     q.add_argument("--name", required=True)
-    q.add_argument("--office", help="the member's office (optional)")
-    q = staff_sub.add_parser("disable", parents=[common], help="the account can no longer sign in")
+    q.add_argument("--office", help=_t("the member's office (optional)"))
+    q = staff_sub.add_parser("disable", parents=[common], help=_t("the account can no longer sign in"))
     q.add_argument("login")
-    q = staff_sub.add_parser("password", parents=[common], help="set a new password (CONSULT_DESK_NEW_PASSWORD)")
+    q = staff_sub.add_parser("password", parents=[common], help=_t("set a new password (CONSULT_DESK_NEW_PASSWORD)"))
     q.add_argument("login")
-    staff_sub.add_parser("list", parents=[common], help="every account")
+    staff_sub.add_parser("list", parents=[common], help=_t("every account"))
     return parser
 
 
@@ -931,10 +931,22 @@ def emit(result: Any, as_json: bool) -> None:
         print(result)
 
 
+def _language(argv: Sequence[str]) -> str:
+    """The language asked for before the arguments are parsed (``--lang en``, ``--lang=en``,
+    ``CONSULT_DESK_LANG``): the parser's own help texts are in it."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return os.environ.get("CONSULT_DESK_LANG", "ja")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from consult_desk.files import private_umask
 
     private_umask()  # every file and folder this program makes is the user's only (issue 13)
+    set_language(_language(sys.argv[1:] if argv is None else argv))  # --help speaks it too
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang or os.environ.get("CONSULT_DESK_LANG", "ja"))

@@ -70,13 +70,25 @@ MEETING_ID_DIGITS: dict[str, tuple[int, int]] = {"zoom": (9, 11)}
 DEFAULT_MEETING_ID_DIGITS = (4, 20)
 
 # Why credentials were withdrawn (002 5(3): lost or stolen ID and password are reported to the office).
-REVOKE_REASONS: dict[str, str] = {
+REVOKE_REASONS: dict[str, str] = {  # as stored in the history (Japanese, like its other notes)
     "lost": "紛失",
     "stolen": "盗難",
     "leaked": "第三者への漏えい",
     "replaced": "変更",
     "other": "その他",
 }
+REVOKE_LABELS = {
+    "lost": NP_("credentials.revoke", "lost"),
+    "stolen": NP_("credentials.revoke", "stolen"),
+    "leaked": NP_("credentials.revoke", "leaked to a third party"),
+    "replaced": NP_("credentials.revoke", "changed"),
+    "other": NP_("credentials.revoke", "other"),
+}
+
+
+def revoke_label(reason: str) -> str:
+    """Why credentials were reissued or revoked, in the UI language."""
+    return _p("credentials.revoke", REVOKE_LABELS.get(reason, reason))
 _SECRET_TEXT = re.compile(r"^[\x21-\x7e]+$")
 # A Zoom invitation URL can carry the passcode (hashed) as ``pwd``: shown masked like the passcode.
 _SECRET_QUERY_KEYS = frozenset({"pwd", "passcode", "password", "pw"})
@@ -120,8 +132,11 @@ def required_fields(config: OfficeConfig) -> list[str]:
     return [f for f in fields if f in required]
 
 
-def platform_label(config: OfficeConfig) -> str:
-    return str(config.get("platform_label") or config.platform)
+def platform_label(config: OfficeConfig, lang: str | None = None) -> str:
+    """The platform's name in the UI language (``lang="ja"``: the preset's own words, for mail)."""
+    if lang == "ja":
+        return str(config.get("platform_label") or config.platform)
+    return config.platform_label
 
 
 def format_meeting_id(meeting_id: str) -> str:

@@ -22,9 +22,9 @@ import peewee as pw
 
 from consult_desk.actions import Action
 from consult_desk.booking import answer_due
-from consult_desk.calendar import format_date_ja
+from consult_desk.calendar import format_date
 from consult_desk.credentials import current
-from consult_desk.i18n import NP_, _p
+from consult_desk.i18n import NP_, _p, _t
 from consult_desk.models import Applicant, History, MeetingCredential, Office, Outbox, Reservation
 from consult_desk.offices import get_config
 from consult_desk.presets import OfficeConfig
@@ -69,7 +69,7 @@ class DueItem:
         return self.severity in ("overdue", "today")
 
     def text(self) -> str:
-        return f"{kind_label(self.kind)}（期限 {format_date_ja(self.deadline)}）"
+        return _t("{kind} (due {date})", kind=kind_label(self.kind), date=format_date(self.deadline))
 
     def as_json(self) -> dict[str, Any]:
         return {

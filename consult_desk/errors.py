@@ -7,6 +7,7 @@ nothing is written when one is raised (every user action is one transaction).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from consult_desk.i18n import LANGUAGES, N_, _t, language, set_language
@@ -234,6 +235,30 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
 }
 
 
+# The words of a seed clause ("004 第4条(2)①", "001 事前確認事項（通信環境）") in English: clauses
+# quote the Japanese terms of use, so an English user reads them as "004 Art. 4(2)①".
+CLAUSE_WORDS = (
+    ("事前確認事項", "pre-use checks"),
+    ("通信環境", "connection"),
+    ("注意事項", "notes"),
+    ("予約枠", "booking slots"),
+    ("前文", "preamble"),
+    ("（", " ("),
+    ("）", ")"),
+    ("、", ", "),
+)
+
+
+def clause_text(clause: str | None) -> str:
+    """A seed clause as the user reads it: as quoted in Japanese, with English numbering in English."""
+    if not clause or language() != "en":
+        return clause or ""
+    text = re.sub(r"第(\d+)条", r"Art. \1", clause)
+    for japanese, english in CLAUSE_WORDS:
+        text = text.replace(japanese, english)
+    return text
+
+
 def message(code: str, **params: Any) -> str:
     entry = MESSAGES.get(code, code)
     if isinstance(entry, tuple):  # a pair not yet converted (see above)
@@ -260,7 +285,7 @@ class ConsultDeskError(Exception):
 
     def one_line(self) -> str:
         """For stderr: always one line, even when the message quotes input holding line breaks."""
-        where = f" ({self.clause})" if self.clause else ""
+        where = f" ({clause_text(self.clause)})" if self.clause else ""
         return " ".join(f"{self.code}{where}: {self.message}".splitlines())
 
 

@@ -46,8 +46,19 @@ from consult_desk.validation import normalise_email, normalise_line
 
 JST = ZoneInfo("Asia/Tokyo")
 SECURITY = ("starttls", "ssl", "none")
-SECURITY_LABELS = {"starttls": "STARTTLS", "ssl": "SSL/TLS", "none": "暗号化なし（このPC内のサーバーのみ）"}
+SECURITY_LABELS = {
+    "starttls": NP_("mail.security", "STARTTLS"),
+    "ssl": NP_("mail.security", "SSL/TLS"),
+    "none": NP_("mail.security", "no encryption (a server on this PC only)"),
+}
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+def security_label(key: str) -> str:
+    """How the desk talks to the SMTP server, in the UI language."""
+    return _p("mail.security", SECURITY_LABELS.get(key, key))
+
+
 LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 # A sender for .eml drafts of an office without a sender address: RFC 2606 ".invalid", never delivered.
 FALLBACK_FROM = "no-reply@consult-desk.invalid"

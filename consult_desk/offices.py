@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from consult_desk.audit import record as _audit
@@ -43,6 +46,11 @@ def list_offices() -> list[Office]:
     return list(Office.select().order_by(Office.created_at, Office.code))
 
 
+def display_name(office: Office) -> str:
+    """The office's name in the UI language (the stored ``name`` is the official Japanese)."""
+    return OfficeConfig(office.code, office.config).display_name
+
+
 def get_office(code: str) -> Office:
     office = Office.get_or_none(Office.code == code)
     if office is None:
@@ -50,8 +58,34 @@ def get_office(code: str) -> Office:
     return office
 
 
+# Inside configs_read_once(): the configurations read so far, by office (this thread's only).
+_READ_ONCE: ContextVar[dict[str, OfficeConfig] | None] = ContextVar("configs_read_once", default=None)
+
+
+@contextmanager
+def configs_read_once() -> Iterator[None]:
+    """Within the block each office's configuration is read from the database once: building the window
+    asks for it a dozen times (board, panel, due list, callback queue), and nothing changes it meanwhile
+    on this thread. Callers must not change the configuration object they get."""
+    token = _READ_ONCE.set({})
+    try:
+        yield
+    finally:
+        _READ_ONCE.reset(token)
+
+
 def get_config(code: str) -> OfficeConfig:
     """The office's rules as configured now, with its extra closures in the calendar."""
+    memo = _READ_ONCE.get()
+    if memo is not None and code in memo:
+        return memo[code]
+    config = _read_config(code)
+    if memo is not None:
+        memo[code] = config
+    return config
+
+
+def _read_config(code: str) -> OfficeConfig:
     office = get_office(code)
     config = OfficeConfig(code, office.config)
     closures = [row.day for row in Closure.select(Closure.day).where(Closure.office == code)]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import socket
 import uuid
 from collections.abc import Callable
@@ -36,12 +37,13 @@ from consult_desk import audit, mail, templates
 from consult_desk.changes import Topic, touch
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError, RuleError
+from consult_desk.i18n import N_, _t, in_language, language
 from consult_desk.models import DB, Outbox, Reservation, SenderLease, transaction
 from consult_desk.models.db import is_sqlite, valid_id
 from consult_desk.offices import get_config
 from consult_desk.permissions import require
 from consult_desk.presets import OfficeConfig
-from consult_desk.states import Status, status_label
+from consult_desk.states import STATUS_LABELS, Status, status_label
 
 PENDING = ("scheduled", "held")
 # What the command line and the list show; "saved" (an .eml file or the clipboard) was delivered by hand.
@@ -68,6 +70,40 @@ SCHEDULE_WANTS: dict[str, tuple[Status, ...]] = {
 }
 WITHDRAWN = "withdrawn"  # origin of a message the schedule itself cancelled (it may come back)
 INTERRUPTED = "送信中に中断しました"  # the start of the error of a message whose delivery is unknown
+# The notes this module stores with a message are Japanese (the record of every desk, whatever its
+# language); error_text() reads them in the UI language.
+_STORED_NOTES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^送信済みのため取り消しました$"), N_("Cancelled: it was sent already")),
+    (re.compile(r"^予約が「(?P<status>[^」]*)」になったため取り消しました$"), N_("Cancelled: the reservation became '{status}'")),
+    (re.compile(r"^(?P<login>\S+) が取り消しました$"), N_("Cancelled by {login}")),
+    (re.compile(r"^相談の開始時刻を過ぎたため送信しませんでした$"), N_("Not sent: the session had begun")),
+    (re.compile(r"^送信中に中断しました（(?P<at>[^、]*)、Message-ID (?P<id>[^）]*)）。.*$", re.S),
+     N_("Interrupted while sending ({at}, Message-ID {id}). Ask the recipient whether it arrived: if it did, "
+        "mark it sent, if not, send it again")),
+    (re.compile(r"^(?P<error>.*)（(?P<wait>\d+)分後に再送します：(?P<attempt>\d+)/(?P<most>\d+)回目）$", re.S),
+     N_("{error} (sent again in {wait} minutes: attempt {attempt} of {most})")),
+)
+
+
+def error_text(note: str) -> str:
+    """A message's stored note (why it was cancelled, held back or failed) in the UI language."""
+    if not note or language() != "en":
+        return note
+    for pattern, english in _STORED_NOTES:
+        found = pattern.match(note)
+        if found:
+            params = found.groupdict()
+            if "status" in params:
+                params["status"] = _status_from_japanese(params["status"])
+            return _t(english, **params)
+    return note
+
+
+def _status_from_japanese(label: str) -> str:
+    for status, english in STATUS_LABELS.items():
+        if label in (in_language("ja", english, "states.status"), english):
+            return status_label(status.value)
+    return label
 
 _DESK_ID = f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
@@ -198,7 +234,7 @@ def sync(ctx: Context, res: Reservation) -> list[str]:
             row.state = "cancelled"
             row.error = (
                 "送信済みのため取り消しました" if row.template in delivered
-                else f"予約が「{status_label(status.value)}」になったため取り消しました"
+                else f"予約が「{in_language('ja', STATUS_LABELS[status], 'states.status')}」になったため取り消しました"
             )
             if row.origin == "schedule":
                 row.origin = WITHDRAWN

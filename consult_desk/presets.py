@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,69 @@ def label_text(label: dict[str, str] | str | None) -> str:
     if isinstance(label, str):
         return label
     return label.get(language()) or label.get("ja") or next(iter(label.values()), "")
+
+
+# The English of a preset's Japanese display texts: the preset's ``en`` block names each by a key
+# (``choices`` maps each Japanese choice to its English). Where the Japanese lives in the config:
+ENGLISH_SOURCES: dict[str, tuple[str, ...]] = {
+    "name": ("name",),
+    "short_name": ("short_name",),
+    "platform_label": ("platform_label",),
+    "terms_title": ("terms", "title"),
+    "terms_version": ("terms", "version"),
+    "department": ("contact", "department"),
+    "contact_hours": ("contact", "hours"),
+}
+
+
+def _at(data: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = data
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+@cache
+def _shipped(preset_id: str) -> dict[str, Any]:
+    """The shipped preset as it is now (read at run time: an office created before the preset had
+    English texts gets them without a migration)."""
+    path = presets_dir() / f"{preset_id}.json"
+    if not preset_id or not path.is_file():
+        return {}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def english_text(data: dict[str, Any], key: str) -> str | None:
+    """The English of the display text ``key`` (see :data:`ENGLISH_SOURCES`): the office's own ``en``
+    block, else the shipped preset's, which holds only while the office still has the shipped
+    Japanese (an edited name has no English until the office gives one)."""
+    own = (data.get("en") or {}).get(key)
+    if own:
+        return str(own)
+    shipped = _shipped(str(data.get("id") or ""))
+    japanese = _at(data, ENGLISH_SOURCES[key])
+    if shipped and japanese and japanese == _at(shipped, ENGLISH_SOURCES[key]):
+        english = (shipped.get("en") or {}).get(key)
+        return str(english) if english else None
+    return None
+
+
+def display_text(data: dict[str, Any], key: str) -> str:
+    """The display text ``key`` of an office's config in the UI language (Japanese when there is no English)."""
+    japanese = str(_at(data, ENGLISH_SOURCES[key]) or "")
+    if language() == "en" and japanese:
+        return english_text(data, key) or japanese
+    return japanese
+
+
+def choice_text(data: dict[str, Any], value: str) -> str:
+    """A choice field's answer (stored in Japanese, as the form gives it) in the UI language."""
+    if language() != "en" or not value:
+        return value
+    own = (data.get("en") or {}).get("choices") or {}
+    shipped = (_shipped(str(data.get("id") or "")).get("en") or {}).get("choices") or {}
+    return str(own.get(value) or shipped.get(value) or value)
 
 
 def presets_dir() -> Path:
@@ -107,6 +170,21 @@ class OfficeConfig:
         return str(self.data.get("short_name") or self.data["name"])
 
     @property
+    def display_name(self) -> str:
+        """The office's name in the UI language (``name`` stays the official Japanese, for mail)."""
+        return display_text(self.data, "name")
+
+    @property
+    def display_short_name(self) -> str:
+        """The short name in the UI language, for lists and titles."""
+        return display_text(self.data, "short_name") if self.data.get("short_name") else self.display_name
+
+    @property
+    def platform_label(self) -> str:
+        """The meeting platform's name in the UI language."""
+        return display_text(self.data, "platform_label") if self.data.get("platform_label") else self.platform
+
+    @property
     def platform(self) -> str:
         return str(self.data["platform"])
 
@@ -140,6 +218,13 @@ class OfficeConfig:
     @property
     def terms_version(self) -> str:
         return str(self.data["terms"]["version"])
+
+    def version_text(self, version: str | None = None) -> str:
+        """A terms version as the user reads it (default: the current one); English where the preset
+        gives the current version's English (「令和5年7月14日改定」, "revised 14 Jul 2023 (Reiwa 5)")."""
+        if version is None or version == self.terms_version:
+            return display_text(self.data, "terms_version")
+        return version
 
     @cached_property
     def fields(self) -> list[Field]:

@@ -75,7 +75,7 @@ def _as_dt(value: Any) -> dt.datetime | None:
 
 
 def _office_names() -> dict[str, str]:
-    return {o.code: get_config(o.code).short_name for o in Office.select(Office.code)}
+    return {o.code: get_config(o.code).display_short_name for o in Office.select(Office.code)}
 
 
 # ------------------------------------------------------------------ the day's review
@@ -397,8 +397,8 @@ def statistics(ctx: Context, start: dt.date, end: dt.date, office: str | None = 
         get_office(office)
     lo, hi = _span(start, end)
     configs = {o.code: get_config(o.code) for o in Office.select(Office.code)}
-    names = {code: c.short_name for code, c in configs.items()}
-    platforms = {code: (c.platform, str(c.get("platform_label") or c.platform)) for code, c in configs.items()}
+    names = {code: c.display_short_name for code, c in configs.items()}
+    platforms = {code: (c.platform, c.platform_label) for code, c in configs.items()}
     staff_names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
 
     total = Group("total", _t("Total"))

@@ -239,7 +239,7 @@ def fields_for(
         "start_time": f"{res.start:%H:%M}",
         "end_time": f"{res.end:%H:%M}",
         "datetime": _datetime_text(res.start, res.end),
-        "platform_label": credentials.platform_label(config),
+        "platform_label": credentials.platform_label(config, "ja"),
         "meeting_block": meeting_block(config, shown),
         "url": shown["url"],
         "meeting_id": credentials.format_meeting_id(shown["meeting_id"]),

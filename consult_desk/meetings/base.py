@@ -14,10 +14,8 @@ provider fetches a new token once, then reports the credentials refused.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import logging
 import os
-import ssl
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -28,6 +26,8 @@ from consult_desk.errors import ConsultDeskError
 from consult_desk.meetings.settings import MeetingSettings
 
 if TYPE_CHECKING:  # httpx itself is imported when a platform is first called (the window starts lighter)
+    import ssl
+
     import httpx
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,8 @@ class Slot:
 
 def ssl_context() -> ssl.SSLContext:
     """Trust: certifi's roots, or the bundle named by SSL_CERT_FILE (an office proxy's own CA)."""
+    import ssl  # here, not at the top: the window imports this module at start, before any call is made
+
     cafile = os.environ.get("SSL_CERT_FILE")
     if not cafile:
         import certifi
@@ -94,6 +96,8 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None
     if value.isdigit():
         return float(value)
+    import email.utils
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):

@@ -255,6 +255,13 @@
     </message>
 </context>
 <context>
+    <name>StartFrame</name>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+</context>
+<context>
     <name>UpgradeNotice</name>
     <message>
         <source>Database upgraded</source>

@@ -306,18 +306,25 @@ def test_japanese_ui(qtbot, db, ctx, make_office):
 
 @pytest.mark.usefixtures("japanese")
 def test_yamaguchi_length_choice_30_45_60(qtbot, db, ctx, make_office):
-    """003 6 「1回当たりの実施時間は最大60分」「9:00～16:30」: the dialog offers 30, 45 and 60 minutes; 60 minutes at
-    16:00 does not end by 16:30 and cannot be saved, 30 can (Wednesday 2027-01-13, after 成人の日)."""
+    """003 6 「1回当たりの実施時間は最大60分」「9:00～16:30」: the dialog offers 30, 45 and 60 minutes. The 16:00 slot
+    comes with the 30 minutes the slot list shows (60 would end after 16:30); 60 chosen by hand there cannot be
+    saved, and a time chosen later keeps the clerk's length (Wednesday 2027-01-13, after 成人の日)."""
     office = make_office("yamaguchi-vocational")
     dialog = open_dialog(qtbot, ctx, office, start=dt.datetime(2027, 1, 13, 16, 0), channel="phone")
     assert [dialog.length_box.itemText(i) for i in range(dialog.length_box.count())] == ["30分", "45分", "60分"]
-    assert dialog.session_minutes() == 60
+    assert dialog.selected_start() == dt.datetime(2027, 1, 13, 16, 0)
+    assert dialog.session_minutes() == 30 and dialog.slot_problem.text() == ""
     for field in dialog.config.fields:
         if field.example:
             dialog.set_field(field.key, field.example)
     dialog.set_consent(dialog.config.required_consent_keys(), dialog.config.terms_version)
-    assert dialog.selected_start() == dt.datetime(2027, 1, 13, 16, 0)
+    dialog.length_box.setFocus()
+    qtbot.keyClick(dialog.length_box, Qt.Key_End)  # the clerk picks 60 minutes
+    assert dialog.session_minutes() == 60
     assert "60分の相談は実施時間内に終わりません" in dialog.slot_problem.text() and not dialog.save_button.isEnabled()
+    dialog.slot_box.setCurrentIndex(dialog.slot_box.findText("15:30", Qt.MatchStartsWith))
+    assert dialog.session_minutes() == 60 and dialog.slot_problem.text() == ""  # the clerk's length is kept
+    dialog.slot_box.setCurrentIndex(dialog.slot_box.findText("16:00", Qt.MatchStartsWith))
     dialog.length_box.setCurrentIndex(dialog.length_box.findData(30))
     assert dialog.slot_problem.text() == "" and dialog.save_button.isEnabled()
     dialog.save()

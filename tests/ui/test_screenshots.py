@@ -192,3 +192,44 @@ def test_the_window_fits_a_1366_wide_screen_with_panel_and_dock(qtbot, db):
     assert window.minimumSizeHint().width() <= 1366, [
         (type(window.tabs.widget(i)).__name__, window.tabs.widget(i).minimumSizeHint().width())
         for i in range(window.tabs.count())]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_screenshots_of_every_dialog(qtbot, db, qapp, make_request, worker, memory_keyring, lang):
+    """Issue 15 (1): each dialog a clerk or supervisor opens (tests/ui/dialog_catalogue.py), sized as on
+    the 1366×768 laptop (at 150 % when run with QT_SCALE_FACTOR=1.5): ``dialog_<name>_<lang>_1366x768*.png``."""
+    from dialog_catalogue import demo_desk as catalogue_desk
+    from dialog_catalogue import dialogs, place, problems
+    from PySide6.QtCore import QSize, QTranslator
+
+    from consult_desk.errors import set_language
+    from consult_desk.ui.shell.app import install_translators
+
+    left = qapp.findChildren(QTranslator)
+    for translator in left:
+        qapp.removeTranslator(translator)
+    installed = install_translators(qapp, lang) if lang == "ja" else []
+    set_language(lang)
+    try:
+        screen = logical((1366, 768))
+        available = QSize(screen[0] - 11, screen[1] - 32)  # the taskbar, the title bar
+        ctx, companion = catalogue_desk(make_request)
+        tag = _suffix(lang, (1366, 768))
+        found = []
+        for name, make in dialogs(ctx, companion, worker):
+            dialog = make()
+            qtbot.addWidget(dialog)
+            place(dialog, available)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            if name == "purge":
+                qtbot.waitUntil(lambda d=dialog: bool(d.count.text()))
+            save(dialog, f"dialog_{name}{tag}.png", least=(200, 100))
+            found += problems(dialog, available)
+            dialog.close()
+        assert found == [], "\n".join(found)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        for translator in left:
+            qapp.installTranslator(translator)

@@ -42,7 +42,8 @@ def test_sign_in_review_and_print_the_day(tmp_path, qapp, clean_settings, make_r
     modals = Modals(sign_in)
 
     def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        # the window's frame shows first (before the sign-in); its views once it is filled
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible() and w.filled]
         if not windows:
             return
         poll.stop()

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 from consult_desk import booking, lifecycle, schedule
 from consult_desk.booking import BookingRequest, SlotInfo, Trouble
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError, RuleError
+from consult_desk.errors import ConsultDeskError, RuleError, clause_text
 from consult_desk.models import Event, Reservation
 from consult_desk.offices import get_config
-from consult_desk.presets import STANDARD_FIELDS, channel_label
+from consult_desk.presets import STANDARD_FIELDS, channel_label, choice_text
 from consult_desk.states import Status, status_label
 from consult_desk.ui.desk.consent_dialog import ConsentDialog
 from consult_desk.ui.widgets import style
@@ -52,6 +52,7 @@ from consult_desk.ui.widgets.format import (
 )
 from consult_desk.ui.widgets.messages import confirm, show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
+from consult_desk.ui.widgets.screen_fit import WrappedLabel
 from consult_desk.validation import format_phone
 
 ERROR_STYLE = f"color:{style.ERROR};"
@@ -139,7 +140,7 @@ class BookingDialog(QDialog):
         if self.old is not None:
             self.setWindowTitle(self.tr("Reschedule reservation #%1").replace("%1", str(rescheduled_from)))
         else:
-            self.setWindowTitle(self.tr("New booking — %1").replace("%1", self.config.short_name))
+            self.setWindowTitle(self.tr("New booking — %1").replace("%1", self.config.display_short_name))
 
         left = QVBoxLayout()
         right = QVBoxLayout()
@@ -232,7 +233,7 @@ class BookingDialog(QDialog):
             return self.tr("Move %1's reservation of %2 (%3) to another slot. The old one becomes “%4”.").replace(
                 "%1", self.old["name"]).replace("%2", fmt_span(old_start, old_end)).replace(
                 "%3", status_label(self.old["status"])).replace("%4", status_label(Status.RESCHEDULED))
-        return f"<b>{self.config.name}</b>"
+        return f"<b>{self.config.display_name}</b>"
 
     def _build_slot_group(self, start: dt.datetime | None) -> QGroupBox:
         box = QGroupBox(self.tr("Slot"), self)
@@ -250,6 +251,8 @@ class BookingDialog(QDialog):
         for minutes in self.config.session_lengths:
             self.length_box.addItem(self.tr("%1 minutes").replace("%1", str(minutes)), minutes)
         self.length_box.setCurrentIndex(max(0, self.length_box.findData(self.config.session_minutes)))
+        self._length_by_hand = False  # set once the clerk picks a length: a new time keeps it
+        self._fitted_for: dt.datetime | None = None
         self.deadlines = QLabel(box)
         self.deadlines.setObjectName("booking_deadlines")
         self.deadlines.setWordWrap(True)
@@ -293,7 +296,11 @@ class BookingDialog(QDialog):
         self.date_edit.dateChanged.connect(lambda _d: self._load_slots(None))
         self.slot_box.currentIndexChanged.connect(lambda _i: self._slot_changed())
         self.length_box.currentIndexChanged.connect(lambda _i: self._slot_changed())
+        self.length_box.activated.connect(lambda _i: self._length_chosen())
         return box
+
+    def _length_chosen(self) -> None:
+        self._length_by_hand = True
 
     def session_minutes(self) -> int | None:
         """The length chosen (003 6), or None where the office has one length."""
@@ -316,7 +323,7 @@ class BookingDialog(QDialog):
                 combo = QComboBox(box)
                 combo.addItem(self.tr("— choose —"), "")
                 for choice in spec.choices:
-                    combo.addItem(choice, choice)
+                    combo.addItem(choice_text(self.config.data, choice), choice)
                 combo.currentIndexChanged.connect(lambda _i, k=spec.key: self._edited(k))
                 editor = combo
             else:
@@ -330,7 +337,7 @@ class BookingDialog(QDialog):
             editor.setObjectName(f"field_{spec.key}")
             tip = spec.help or ""
             if spec.clause:
-                tip = (tip + "\n" if tip else "") + self.tr("Clause: %1").replace("%1", spec.clause)
+                tip = (tip + "\n" if tip else "") + self.tr("Clause: %1").replace("%1", clause_text(spec.clause))
             if tip:
                 editor.setToolTip(tip)
             label.setBuddy(editor)
@@ -403,7 +410,7 @@ class BookingDialog(QDialog):
             grid.addWidget(self.city_fault, row, 0, 1, 2)
             clause = self.config.clause("connection_failure")
             if clause:
-                self.city_fault.setToolTip(self.tr("Clause: %1").replace("%1", clause))
+                self.city_fault.setToolTip(self.tr("Clause: %1").replace("%1", clause_text(clause)))
             self.city_fault.toggled.connect(lambda _on: self._load_slots(self.selected_start()))
         else:
             self.city_fault.hide()
@@ -419,17 +426,16 @@ class BookingDialog(QDialog):
         names = join_list(channel_label(c) for c in missing)
         clause = self.config.clause("booking_channels")
         if clause:
-            return self.tr("This office does not take applications by %1 (%2).").replace("%1", names).replace("%2", clause)
+            return self.tr("This office does not take applications by %1 (%2).").replace("%1", names).replace("%2", clause_text(clause))
         return self.tr("This office does not take applications by %1.").replace("%1", names)
 
     def _build_companions_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Companions named in advance"), self)
         self.companions_layout = QVBoxLayout(box)
         clause = self.config.clause("companions")
-        hint = QLabel(self.tr("Interpreter, assistant or family joining the session, with relation or affiliation."), box)
-        hint.setWordWrap(True)
+        hint = WrappedLabel(self.tr("Interpreter, assistant or family joining the session, with relation or affiliation."), box)
         if clause:
-            hint.setToolTip(self.tr("Clause: %1").replace("%1", clause))
+            hint.setToolTip(self.tr("Clause: %1").replace("%1", clause_text(clause)))
         self.companions_layout.addWidget(hint)
         self.add_companion_button = QPushButton(self.tr("&Add companion"), box)
         self.add_companion_button.setObjectName("add_companion")
@@ -579,7 +585,23 @@ class BookingDialog(QDialog):
         self.slot_box.blockSignals(False)
         self._slot_changed()
 
+    def _fit_length(self) -> None:
+        """A new time keeps the length the clerk chose; otherwise it takes the length the slot list
+        shows there (003 6: the office's 60 minutes, or at 16:00 the 30 that end by 16:30), as the
+        service does for a booking made without a length."""
+        slot = self._selected_slot() if self.group_event is None else None
+        if slot is None or slot.start == self._fitted_for:
+            return
+        self._fitted_for = slot.start
+        if self.length_box.isHidden() or self._length_by_hand:
+            return
+        shown = int((slot.end - slot.start).total_seconds() // 60)
+        index = self.length_box.findData(shown)
+        if index >= 0:
+            self.length_box.setCurrentIndex(index)
+
     def _slot_changed(self) -> None:
+        self._fit_length()
         day = self.group_event.start.date() if self.group_event is not None else self.selected_date()
         deadline = booking.application_deadline(self.config, day)
         details = booking.details_deadline(self.config, day)
@@ -690,7 +712,7 @@ class BookingDialog(QDialog):
             clause = self.config.clause("no_show")
             head = self.tr("Earlier trouble with this applicant:")
             if clause:
-                head += f" ({clause})"
+                head += f" ({clause_text(clause)})"
             items = "".join(f"<li>{t.text()}</li>" for t in troubles)
             self.trouble_label.setText(f"<b>{head}</b><ul>{items}</ul>" + self.tr(
                 "Go ahead (recorded in the reservation's history) or refuse (recorded in the audit log)."))
@@ -717,7 +739,7 @@ class BookingDialog(QDialog):
         required = self.config.required_consent_keys()
         done = len([k for k in required if k in self.consent])
         text = self.tr("%1 of %2 items confirmed").replace("%1", str(done)).replace("%2", str(len(required)))
-        text += "\n" + self.tr("Terms version: %1").replace("%1", self.config.terms_version)
+        text += "\n" + self.tr("Terms version: %1").replace("%1", self.config.version_text())
         if self.consent_version and self.consent_version != self.config.terms_version:
             text += "\n" + self.tr("Consent was given to an older version (%1)").replace("%1", self.consent_version)
         return text

@@ -18,7 +18,7 @@ from consult_desk.clock import jst_today
 from consult_desk.context import Context
 from consult_desk.schedule import Booked, DayPlan, MonthDay
 from consult_desk.states import status_label
-from consult_desk.ui.widgets.format import fmt_date, fmt_short, fmt_time_span
+from consult_desk.ui.widgets.format import fmt_date, fmt_short, fmt_time_span, paren
 from consult_desk.ui.widgets.style import STATUS_COLORS
 
 ROLE_CELL = int(Qt.ItemDataRole.UserRole) + 1  # MonthDay (month) or Cell (week, day)
@@ -246,7 +246,7 @@ class _SlotModel(QAbstractTableModel):
             parts.append(self.tr("%1 of %2 places taken").replace("%1", str(cell.seats - cell.free)).replace(
                 "%2", str(cell.seats)))
         for e in cell.entries:
-            line = f"#{e.id} {e.name}（{e.label}）"
+            line = f"#{e.id} {e.name}{paren(e.label)}"
             if e.counsellor:
                 line += " " + self.tr("Counsellor: %1").replace("%1", e.counsellor)
             if e.older_terms:

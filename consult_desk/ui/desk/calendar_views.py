@@ -35,7 +35,7 @@ from consult_desk.ui.desk.calendar_models import ROLE_CELL, Cell, DayModel, Mont
 from consult_desk.ui.shell import hub
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.flow_layout import FlowLayout
-from consult_desk.ui.widgets.format import fmt_date, fmt_month
+from consult_desk.ui.widgets.format import fmt_date, fmt_month, paren
 
 MODES = ("month", "week", "day")
 
@@ -195,7 +195,7 @@ class SlotDelegate(QStyledItemDelegate):
                 if y + height <= inner.bottom() + 2:
                     painter.drawText(QRect(inner.left() + 12, y, inner.width() - 12, height),
                                      int(Qt.AlignmentFlag.AlignLeft),
-                                     _elide(painter, f"{entry.name}（{entry.label}）", inner.width() - 12))
+                                     _elide(painter, f"{entry.name}{paren(entry.label)}", inner.width() - 12))
                 y += height
             if cell.bookable and cell.free:
                 free = self.tr("Free %1 / %2").replace("%1", str(cell.free)).replace("%2", str(cell.seats))
@@ -206,7 +206,7 @@ class SlotDelegate(QStyledItemDelegate):
             painter.fillRect(rect, QColor("#fafafa"))
             y = inner.top()
             for entry in cell.entries:
-                y = text_line(y, f"{entry.name}（{entry.label}）", grey, small, strike=True)
+                y = text_line(y, f"{entry.name}{paren(entry.label)}", grey, small, strike=True)
         elif kind == "event":
             painter.fillRect(rect, QColor("#e1bee7" if cell.bookable else "#eeeeee"))
             taken = cell.seats - cell.free

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from consult_desk.context import Context
+from consult_desk.errors import clause_text
 from consult_desk.offices import get_config
-from consult_desk.presets import label_text
+from consult_desk.presets import display_text, label_text
 from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date
+from consult_desk.ui.widgets.screen_fit import CheckRowDelegate, fit_to_screen
 
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 REQUIRED_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -48,7 +51,7 @@ class TermsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.resize(720, 640)
+        fit_to_screen(self, QSize(720, 640))
 
 
 class ConsentDialog(QDialog):
@@ -61,14 +64,14 @@ class ConsentDialog(QDialog):
         self.config = get_config(office)
         terms = self.config["terms"]
         self.terms_version = self.config.terms_version
-        self.setWindowTitle(self.tr("Consent checklist — %1").replace("%1", self.config.short_name))
+        self.setWindowTitle(self.tr("Consent checklist — %1").replace("%1", self.config.display_short_name))
 
-        title = QLabel(f"<b>{terms.get('title', '')}</b>", self)
+        title = QLabel(f"<b>{display_text(self.config.data, 'terms_title')}</b>", self)
         title.setWordWrap(True)
         effective = terms.get("effective_date")
         effective_text = fmt_date(dt.date.fromisoformat(effective)) if effective else "—"
         self.version_label = QLabel(
-            self.tr("Version %1, effective %2").replace("%1", self.terms_version).replace("%2", effective_text), self
+            self.tr("Version %1, effective %2").replace("%1", self.config.version_text()).replace("%2", effective_text), self
         )
         self.version_label.setObjectName("terms_version")
         self.full_text_button = QPushButton(self.tr("Read the full &terms…"), self)
@@ -92,6 +95,8 @@ class ConsentDialog(QDialog):
         self.items = QListWidget(self)
         self.items.setObjectName("consent_items")
         self.items.setWordWrap(True)
+        self.items.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap again when the dialog is resized
+        self.items.setItemDelegate(CheckRowDelegate(self.items))
         self.items.setAlternatingRowColors(True)
         self.items.setSpacing(3)
         already = set(ticked or [])
@@ -108,7 +113,7 @@ class ConsentDialog(QDialog):
             row.setData(KEY_ROLE, item["key"])
             row.setData(REQUIRED_ROLE, required)
             if item.get("clause"):
-                row.setToolTip(self.tr("Clause: %1").replace("%1", str(item["clause"])))
+                row.setToolTip(self.tr("Clause: %1").replace("%1", clause_text(str(item["clause"]))))
         self.items.setCurrentRow(0)
         self.items.itemChanged.connect(self._update)
         self.items.installEventFilter(self)  # Space ticks and moves on
@@ -143,7 +148,7 @@ class ConsentDialog(QDialog):
         self.setTabOrder(self.all_button, self.full_text_button)
         self.setTabOrder(self.full_text_button, self.ok_button)
         self.items.setFocus()
-        self.resize(760, min(640, 240 + 30 * self.items.count()))
+        fit_to_screen(self, QSize(760, min(640, 240 + 30 * self.items.count())))
         self._update()
 
     def _rows(self) -> list[QListWidgetItem]:
@@ -201,7 +206,7 @@ class ConsentDialog(QDialog):
 
     def show_terms(self) -> None:
         terms = self.config["terms"]
-        TermsDialog(str(terms.get("title", "")), str(terms.get("text", "")), self).exec()
+        TermsDialog(display_text(self.config.data, "terms_title"), str(terms.get("text", "")), self).exec()
 
     @classmethod
     def ask(cls, ctx: Context, office: str, parent: QWidget | None = None, ticked: list[str] | None = None) -> list[str] | None:

@@ -33,7 +33,7 @@ from consult_desk.permissions import can
 from consult_desk.presets import OfficeConfig
 from consult_desk.ui.shell import openers
 from consult_desk.ui.widgets.flow_layout import FlowLayout
-from consult_desk.ui.widgets.format import fmt_datetime, person
+from consult_desk.ui.widgets.format import colon, fmt_datetime, person
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -58,9 +58,9 @@ class ReissueDialog(QDialog):
         self.config = config
         self.reason_box = QComboBox(self)
         self.reason_box.setObjectName("reissue_reason")
-        for key, text in credentials.REVOKE_REASONS.items():
+        for key in credentials.REVOKE_REASONS:
             if key != "replaced":
-                self.reason_box.addItem(text, key)
+                self.reason_box.addItem(credentials.revoke_label(key), key)
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("reissue_note")
         self.note_edit.setPlaceholderText(self.tr("Who reported it, when (never the passcode itself)"))
@@ -74,7 +74,7 @@ class ReissueDialog(QDialog):
             edit = _line_edit(self, field, field in credentials.SECRET_FIELDS)
             edit.setPlaceholderText(self.tr("New value (empty: keep)"))
             self.edits[field] = edit
-            form.addRow(credentials.field_label(config, field) + "：", edit)
+            form.addRow(colon(credentials.field_label(config, field)), edit)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("reissue_error")
         self.error_label.setWordWrap(True)
@@ -149,10 +149,10 @@ class CredentialsWidget(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
             self.value_labels[field] = label
-            self.view_form.addRow(credentials.field_label(self.config, field) + "：", label)
+            self.view_form.addRow(colon(credentials.field_label(self.config, field)), label)
             edit = _line_edit(self.editor, field, field in credentials.SECRET_FIELDS)
             self.edits[field] = edit
-            editor_form.addRow(credentials.field_label(self.config, field) + "：", edit)
+            editor_form.addRow(colon(credentials.field_label(self.config, field)), edit)
         self.issued_label = QLabel(self)
         self.issued_label.setObjectName("credentials_issued")
         self.error_label = QLabel(self)

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from consult_desk import loans
 from consult_desk.changes import Topic
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError
+from consult_desk.errors import ConsultDeskError, clause_text
 from consult_desk.offices import list_offices
-from consult_desk.ui.widgets.format import fmt_date
+from consult_desk.ui.widgets.format import fmt_date, paren
 from consult_desk.ui.widgets.messages import message_label, ok_cancel, show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
@@ -133,7 +133,7 @@ class LoanDialog(QDialog):
                 note=self.note.text(),
             )
         except ConsultDeskError as exc:
-            self.message.setText(exc.message + (f"（{exc.clause}）" if exc.clause else ""))
+            self.message.setText(exc.message + (paren(clause_text(exc.clause)) if exc.clause else ""))
             return
         super().accept()
 

@@ -35,12 +35,12 @@ from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import get_config
 from consult_desk.permissions import can
-from consult_desk.presets import OfficeConfig, channel_label, label_text
+from consult_desk.presets import OfficeConfig, channel_label, choice_text, label_text
 from consult_desk.states import FINAL, IRREVERSIBLE, Status, action_label, allowed_actions, status_label
 from consult_desk.ui.shell import hub, openers
 from consult_desk.ui.shell.selection import Selection
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span, person
+from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span, paren, person
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 from consult_desk.ui.widgets.scroll import VerticalScrollArea
@@ -342,7 +342,7 @@ class ReservationPanel(QWidget):
         if not info["terms_current"] and Status(info["status"]) not in FINAL:
             assert self.config is not None
             warnings.append(self.tr("Consent was given to an older version of the terms (%1); the current version is %2.")
-                            .replace("%1", str(info["terms_version"])).replace("%2", self.config.terms_version))
+                            .replace("%1", self.config.version_text(str(info["terms_version"]))).replace("%2", self.config.version_text()))
         self.warnings.setText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
 
@@ -400,7 +400,7 @@ class ReservationPanel(QWidget):
         start = dt.datetime.fromisoformat(info["start"])
         end = dt.datetime.fromisoformat(info["end"])
         self._row(self.tr("Date and time"), fmt_span(start, end))
-        self._row(self.tr("Office"), self.config.short_name)
+        self._row(self.tr("Office"), self.config.display_short_name)
         if info.get("seat"):
             self._row(self.tr("Seat"), str(info["seat"]))
         self._row(self.tr("Applied by"), channel_label(info["channel"]))
@@ -409,10 +409,10 @@ class ReservationPanel(QWidget):
             if info.get(key):
                 self._row(labels.get(key, key), str(info[key]))
         for key, value in (info.get("answers") or {}).items():
-            self._row(labels.get(key, key), str(value))
+            self._row(labels.get(key, key), choice_text(self.config.data, str(value)))
         companions = info.get("companions") or []
         if companions:
-            self._row(self.tr("Companions"), "\n".join(f"{c['name']}（{c['relation']}）" for c in companions))
+            self._row(self.tr("Companions"), "\n".join(f"{c['name']}{paren(c['relation'])}" for c in companions))
         if info.get("notify_by"):
             self._row(self.tr("Meeting details due"), fmt_date(dt.date.fromisoformat(info["notify_by"])))
         if info.get("offer_reply_by"):
@@ -444,11 +444,11 @@ class ReservationPanel(QWidget):
         )
         at = fmt_datetime(dt.datetime.fromisoformat(consent["at"]))
         who = self.tr("Ticked by %1 on %2, terms version %3").replace("%1", person(consent["staff"])).replace(
-            "%2", at).replace("%3", consent["terms_version"])
+            "%2", at).replace("%3", self.config.version_text(consent["terms_version"]))
         text = f"{who}<ul style='margin:2px'>{items}</ul>"
         if consent["terms_version"] != self.config.terms_version:
             older = self.tr("Older terms version: consent was given to %1, the office now uses %2.").replace(
-                "%1", consent["terms_version"]).replace("%2", self.config.terms_version)
+                "%1", self.config.version_text(consent["terms_version"])).replace("%2", self.config.version_text())
             text = f"<p style='color:{style.ERROR}'><b>{older}</b></p>" + text
         self.consent_label.setText(text)
 

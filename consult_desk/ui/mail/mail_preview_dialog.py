@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +34,7 @@ from consult_desk.offices import get_config
 from consult_desk.states import Status
 from consult_desk.ui.mail.mail_worker import MailSender, sender
 from consult_desk.ui.widgets.file_dialogs import save_file_name
+from consult_desk.ui.widgets.screen_fit import WrappedLabel, fit_to_screen
 
 ERROR_STYLE = "color: #c62828;"
 OK_STYLE = "color: #2e7d32;"
@@ -91,7 +92,7 @@ class MailPreviewDialog(QDialog):
         self.body_edit = QPlainTextEdit(self)
         self.body_edit.setObjectName("mail_body")
         self.body_edit.setReadOnly(True)
-        self.body_edit.setMinimumSize(560, 360)
+        self.body_edit.setMinimumSize(480, 160)  # the laptop at 150 %: the body scrolls
 
         form = QFormLayout()
         template_label = QLabel(self.tr("&Message:"), self)
@@ -107,9 +108,8 @@ class MailPreviewDialog(QDialog):
         self.mark_box = QCheckBox(self)
         self.mark_box.setObjectName("mail_mark_done")
         self.mark_box.setChecked(True)
-        self.status_label = QLabel(self)
+        self.status_label = WrappedLabel("", self)
         self.status_label.setObjectName("mail_status")
-        self.status_label.setWordWrap(True)
 
         self.send_button = QPushButton(self.tr("&Send"), self)
         self.send_button.setObjectName("mail_send")
@@ -143,6 +143,7 @@ class MailPreviewDialog(QDialog):
         self.mail_sender.finished.connect(self._finished)
         self.send_blocked = self._send_blocked_reason()
         self.render_preview()
+        fit_to_screen(self, QSize(640, 600))
 
     # -------------------------------------------------------------- state
 

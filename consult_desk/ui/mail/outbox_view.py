@@ -79,12 +79,12 @@ class OutboxModel(RowsTableModel[mail.OutboxEntry]):
                 row.subject,
                 mail.state_label(row.state),
                 str(row.attempts),
-                row.error,
+                outbox.error_text(row.error),
             ][column]
         if role == Qt.ItemDataRole.BackgroundRole and column == 5:
             return QBrush(QColor(STATE_COLORS.get(row.state, "#ffffff")))
         if role == Qt.ItemDataRole.ToolTipRole and column == 7 and row.error:
-            return row.error
+            return outbox.error_text(row.error)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return self.tr("Created %1").replace("%1", fmt_datetime(row.created_at))
         return None

@@ -37,7 +37,7 @@ class SmtpSettingsDialog(QDialog):
         self.ctx = ctx
         self.office = office
         config = get_config(office)
-        self.setWindowTitle(self.tr("SMTP settings — %1").replace("%1", config.short_name))
+        self.setWindowTitle(self.tr("SMTP settings — %1").replace("%1", config.display_short_name))
         current = mail.smtp_settings(office)
 
         self.host_edit = QLineEdit(current.host, self)
@@ -46,7 +46,7 @@ class SmtpSettingsDialog(QDialog):
         self.security_box = QComboBox(self)
         self.security_box.setObjectName("smtp_security")
         for key in mail.SECURITY:
-            self.security_box.addItem(mail.SECURITY_LABELS[key], key)
+            self.security_box.addItem(mail.security_label(key), key)
         self.security_box.setCurrentIndex(max(0, self.security_box.findData(current.security)))
         self.port_spin = QSpinBox(self)
         self.port_spin.setObjectName("smtp_port")

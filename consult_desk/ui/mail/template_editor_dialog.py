@@ -7,6 +7,7 @@ an unknown one is refused when saving, with the rule's message.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from consult_desk import templates
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
+from consult_desk.ui.widgets.screen_fit import fit_to_screen
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -42,7 +44,7 @@ class TemplateEditorDialog(QDialog):
         self.origin_label.setObjectName("template_origin")
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("template_text")
-        self.text_edit.setMinimumSize(520, 380)
+        self.text_edit.setMinimumSize(420, 200)  # the laptop at 150 %: the text scrolls
         self.placeholders = QListWidget(self)
         self.placeholders.setObjectName("template_placeholders")
         for key, meaning in templates.PLACEHOLDERS.items():
@@ -88,6 +90,7 @@ class TemplateEditorDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.load()
+        fit_to_screen(self, QSize(860, 620))
 
     @property
     def name(self) -> str:

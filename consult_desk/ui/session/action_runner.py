@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from consult_desk import lifecycle, seed_rules
 from consult_desk.actions import Need
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError
+from consult_desk.errors import ConsultDeskError, clause_text
+from consult_desk.i18n import join
 from consult_desk.lifecycle import ActOptions
 from consult_desk.offices import get_config
 from consult_desk.presets import CHANNELS, OfficeConfig, channel_label
@@ -47,6 +48,7 @@ from consult_desk.ui.session.checkin_dialog import CheckInDialog
 from consult_desk.ui.session.terminate_dialog import TerminateDialog
 from consult_desk.ui.shell import openers
 from consult_desk.ui.widgets import style
+from consult_desk.ui.widgets.format import paren
 from consult_desk.ui.widgets.messages import confirm, show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
 
@@ -152,7 +154,7 @@ class ActionDialog(QDialog):
                 self.channel_box.addItem(channel_label(code), code)
             form.addRow(self.tr("&Channel"), self.channel_box)
             if self.spec.channel == "cancel":
-                same_day = "・".join(channel_label(c) for c in config["same_day_cancel_channels"])
+                same_day = join((channel_label(c) for c in config["same_day_cancel_channels"]), alternatives=True)
                 hint = QLabel(self.tr("On the day itself: %1 only").replace("%1", same_day), self)
                 form.addRow("", hint)
         if self.spec.minutes is not None:
@@ -189,7 +191,7 @@ class ActionDialog(QDialog):
             hint.setWordWrap(True)
             form.addRow("", hint)
         if reason is not None:
-            rule = QLabel(reason.message + (f"（{reason.clause}）" if reason.clause else ""), self)
+            rule = QLabel(reason.message + (paren(clause_text(reason.clause)) if reason.clause else ""), self)
             rule.setObjectName("action_reason_rule")
             rule.setWordWrap(True)
             rule.setStyleSheet(f"color:{style.ERROR};")

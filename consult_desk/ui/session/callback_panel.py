@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,15 +37,16 @@ from PySide6.QtWidgets import (
 from consult_desk import lifecycle, session
 from consult_desk.changes import Topic
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError
+from consult_desk.errors import ConsultDeskError, clause_text
 from consult_desk.lifecycle import CALLBACK_RESULTS, PHONE_MINUTES_MAX, ActOptions
 from consult_desk.session import CallbackInfo
 from consult_desk.states import action_label, status_label
 from consult_desk.ui.shell import hub, openers
 from consult_desk.ui.widgets import style
-from consult_desk.ui.widgets.format import fmt_datetime, person
+from consult_desk.ui.widgets.format import fmt_datetime, paren, person
 from consult_desk.ui.widgets.messages import confirm, show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
+from consult_desk.ui.widgets.screen_fit import fit_to_screen
 
 _PANELS: dict[int, CallbackPanel] = {}
 
@@ -189,7 +190,7 @@ class CallbackPanel(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.duration.valueChanged.connect(lambda _v: self._update())
-        self.resize(560, 560)
+        fit_to_screen(self, QSize(560, 560))
         self.load()
         hub.on((Topic.CALLBACKS, Topic.RESERVATIONS), self.load, self)
 
@@ -226,7 +227,7 @@ class CallbackPanel(QDialog):
         self.attempt_model.set_attempts(info.attempts)
         if info.city_fault_only:
             rule = self.tr("A new slot only when the city caused the failure; give the reason in the booking dialog.")
-            self.rule.setText(rule + (f"（{info.clause}）" if info.clause else ""))
+            self.rule.setText(rule + (paren(clause_text(info.clause)) if info.clause else ""))
         else:
             self.rule.clear()
         self._update()

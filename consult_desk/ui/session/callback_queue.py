@@ -145,7 +145,7 @@ class CallbackQueueDock(QDockWidget):
         now = self.ctx.clock.now()
         try:
             rows = session.callback_queue(self.office, now)
-            offices = {o.code: get_config(o.code).short_name for o in list_offices()}  # short: the dock stays narrow
+            offices = {o.code: get_config(o.code).display_short_name for o in list_offices()}  # short: the dock stays narrow
         except ConsultDeskError as exc:
             self.button.setToolTip(exc.message)
             return

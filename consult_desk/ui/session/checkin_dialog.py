@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from consult_desk import lifecycle, seed_rules
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError
+from consult_desk.errors import ConsultDeskError, clause_text
 from consult_desk.lifecycle import ActOptions
 from consult_desk.offices import get_config
 from consult_desk.ui.widgets import style
@@ -50,7 +50,7 @@ class CheckInDialog(QDialog):
         test_box = QGroupBox(self.tr("Connection test before the start"), self)
         clause = config.clause("connection_test")
         if clause:
-            test_box.setToolTip(clause)
+            test_box.setToolTip(clause_text(clause))
         self.test_ok = QRadioButton(self.tr("&Works (picture and sound)"), test_box)
         self.test_ok.setObjectName("test_ok")
         self.test_failed = QRadioButton(self.tr("F&ailed"), test_box)
@@ -85,7 +85,7 @@ class CheckInDialog(QDialog):
         self.reason_label.setWordWrap(True)
         self.reason_label.setStyleSheet(f"color:{style.ERROR};")
         if self.reason_rule is not None:
-            clause = f"（{self.reason_rule.clause}）" if self.reason_rule.clause else ""
+            clause = paren(clause_text(self.reason_rule.clause)) if self.reason_rule.clause else ""
             self.reason_label.setText(self.reason_rule.message + clause)
             self.note.setPlaceholderText(self.tr("Reason (required)"))
             self.note.textChanged.connect(self._update)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from consult_desk import due
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError
+from consult_desk.errors import ConsultDeskError, clause_text
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
 
@@ -77,7 +77,7 @@ class DueModel(RowsTableModel[due.DueItem]):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(SEVERITY_COLORS.get(item.severity, "#ffffff")))
         if role == Qt.ItemDataRole.ToolTipRole and item.clause:
-            return item.clause
+            return clause_text(item.clause)
         return None
 
 

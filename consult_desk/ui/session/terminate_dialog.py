@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 
 from consult_desk import lifecycle
 from consult_desk.context import Context
+from consult_desk.errors import clause_text
 from consult_desk.lifecycle import ActOptions
 from consult_desk.offices import get_config
 from consult_desk.presets import label_text
 from consult_desk.ui.widgets import style
+from consult_desk.ui.widgets.format import paren
 
 
 class TerminateDialog(QDialog):
@@ -38,7 +40,7 @@ class TerminateDialog(QDialog):
         self.act_box.addItem(self.tr("— choose the act —"), "")
         for act in config.prohibited_acts():
             clause = act.get("clause")
-            text = label_text(act["label"]) + (f"（{clause}）" if clause else "")
+            text = label_text(act["label"]) + (paren(clause_text(clause)) if clause else "")
             self.act_box.addItem(text, act["key"])
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("terminate_note")

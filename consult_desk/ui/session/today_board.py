@@ -43,6 +43,7 @@ from consult_desk import lifecycle, session
 from consult_desk.changes import Topic
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
+from consult_desk.i18n import join
 from consult_desk.lifecycle import ActOptions
 from consult_desk.permissions import can
 from consult_desk.session import BoardRow
@@ -133,7 +134,7 @@ class BoardModel(RowsTableModel[BoardRow]):
             if column == "countdown":
                 return countdown_text(row)
             if column == "warnings":
-                return "・".join(session.warning_label(w) for w in row.warnings)
+                return join((session.warning_label(w) for w in row.warnings), alternatives=True)
         if role == Qt.ItemDataRole.BackgroundRole and column in ("status", "time"):
             return QBrush(style.status_color(row.status))
         if role == Qt.ItemDataRole.ForegroundRole and column in ("warnings", "countdown") and row.warnings:

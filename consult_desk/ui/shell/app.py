@@ -1,24 +1,40 @@
-"""Starting the desk window: application object, translations, database, first start."""
+"""Starting the desk window: application object, translations, database, first start.
+
+The window starts in two turns of the event loop (issue 18). :func:`run_window` shows the main
+window's frame (its title, inactive menus, tabs, the Today board's column headers over 「読み込み中…」,
+the status bar; nothing in it acts) before peewee and the services are imported. As soon as the frame
+has painted, the next turn (:class:`WindowStart`) imports them, opens the database, signs the person in
+(the dialogs come over the frame), and fills the window: the board, the panel, the due list, the menus.
+A failure in that turn (a damaged or locked file, a refused server) is a message box, then the desk
+closes. The smoke test builds the whole window at once, as before.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 import sys
+from types import TracebackType
+from typing import TYPE_CHECKING
 
-import peewee as pw
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from consult_desk.context import Actor, Context
 from consult_desk.errors import ConsultDeskError, set_language
-from consult_desk.models import open_database
-from consult_desk.models.db import check_writable, classify_error
-from consult_desk.models.schema import ensure_schema
 from consult_desk.paths import resources_dir
 from consult_desk.ui.shell.settings import APP, ORG, ui_language
 
-SMOKE_ACTOR = Actor("smoke-test", "動作確認", "admin")
+if TYPE_CHECKING:
+    from consult_desk.context import Actor, Context
+    from consult_desk.ui.shell.main_window import MainWindow
+
+FILL_LATEST_MS = 300  # a frame that does not paint (a start minimised) is filled all the same
+
+
+def smoke_actor() -> Actor:
+    from consult_desk.context import Actor
+
+    return Actor("smoke-test", "動作確認", "admin")
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
@@ -53,6 +69,10 @@ def application() -> QApplication:
 
 def open_storage(target: str, demo: bool = False) -> list[str]:
     """Open (and create or migrate) the database; on a new database with ``demo``, load the sample."""
+    from consult_desk.models import open_database
+    from consult_desk.models.db import check_writable, classify_error
+    from consult_desk.models.schema import ensure_schema
+
     open_database(target, create=True)
     try:
         done = ensure_schema(create=True)
@@ -74,6 +94,7 @@ def server_sign_in(target: str, demo: bool = False) -> tuple[Actor, list[str]] |
     """Sign in to a PostgreSQL server as one's own login role before anything is open; None if cancelled."""
     from consult_desk import audit, auth
     from consult_desk.clock import Clock
+    from consult_desk.context import Context
     from consult_desk.models import transaction
     from consult_desk.models.db import with_login
     from consult_desk.ui.shell.sign_in_dialog import SignInDialog
@@ -97,53 +118,21 @@ def server_sign_in(target: str, demo: bool = False) -> tuple[Actor, list[str]] |
 def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int:
     app = application()
     install_translators(app, ui_language())
-    actor: Actor | None = None
-    try:
-        done = open_storage(target, demo=demo)
-    except ConsultDeskError as exc:
-        if exc.code == "sign_in_failed" and not smoke_test:
-            # PostgreSQL with login roles: the desk's settings hold no password; the staff member signs in
-            # and the desk connects as their own login role (issue 13)
-            signed = server_sign_in(target, demo)
-            if signed is None:
-                return 0
-            actor, done = signed
-        elif smoke_test:  # unattended: no modal box that nobody will close
-            print("smoke-test: failed:", exc.one_line(), file=sys.stderr)
-            return 2
-        else:
-            QMessageBox.critical(None, APP, exc.message)
-            return 2
+    if smoke_test:
+        return smoke_start(target, demo)
     install_excepthook()
     from consult_desk.ui.shell import bench_hook
     from consult_desk.ui.shell.main_window import MainWindow
 
-    if actor is not None:
-        pass  # signed in already, to the server
-    elif smoke_test or bench_hook.active():
-        # the bundle check (and bench/run.py) opens the window without anyone signing in
-        actor = bench_hook.actor() if bench_hook.active() else SMOKE_ACTOR
-    else:
-        from consult_desk.ui.shell.sign_in_dialog import sign_in_at_start
-
-        signed_in = sign_in_at_start()  # the first administrator on a new database, else the sign-in
-        if signed_in is None:
-            return 0
-        actor = signed_in
-    if not smoke_test and not choose_offices_if_none(Context(actor=actor)):
-        return 0
-    window = MainWindow(Context(actor=actor), db_location=target)
-    window.show()
-    from consult_desk.ui.shell.upgrade_notice import show_upgrade_notice
-
-    show_upgrade_notice(window, done)  # after an upgrade: where the backup is, which schema
+    window = MainWindow.frame(target)  # painted before the services are imported
+    start = WindowStart(app, window, target, demo)
     if bench_hook.active():
-        return bench_hook.exit_after_first_paint(app, window)
-    if smoke_test:
-        return smoke_check(window)
-    session = start_session(window, target)  # held while the application runs
+        bench_hook.watch(app, window)  # reports the frame's first paint and the filled window's
+    window.show()
     code = app.exec()
-    session.lock.stop()
+    if start.session is None:  # the desk never opened (cancelled, refused) or the bench's run
+        return code
+    start.session.lock.stop()
     from consult_desk.ui.mail.mail_worker import finish_pending_sends
 
     finish_pending_sends()
@@ -154,6 +143,114 @@ def run_window(target: str, demo: bool = False, smoke_test: bool = False) -> int
 
     ops.wait_all()  # a backup or an export under way finishes before the process ends
     return code
+
+
+class WindowStart(QObject):
+    """The start's second turn: once the frame has painted (or after :data:`FILL_LATEST_MS` if it does
+    not paint), import the services, open the database, sign in and fill the window."""
+
+    def __init__(self, app: QApplication, window: MainWindow, target: str, demo: bool) -> None:
+        super().__init__(window)
+        self.app, self.window, self.target, self.demo = app, window, target, demo
+        self.begun = False
+        self.session = None  # DeskSession once the window is filled (not in the bench's run)
+        window.installEventFilter(self)
+        QTimer.singleShot(FILL_LATEST_MS, self, self.begin)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.window and event.type() == QEvent.Type.Paint and not self.begun:
+            QTimer.singleShot(0, self, self.begin)  # the next turn: after this paint has completed
+        return False
+
+    def begin(self) -> None:
+        if self.begun:
+            return
+        self.begun = True
+        self.window.removeEventFilter(self)
+        try:
+            code = self.fill()
+        except Exception as exc:  # a damaged or locked file, a server gone, a bug: a sentence, not a traceback
+            QMessageBox.critical(self.window, APP, error_text(exc, exc.__traceback__, self.target))
+            code = 2
+        if code is not None:
+            from PySide6.QtCore import Qt
+
+            self.window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+            self.window.hide()  # not close(): a frame half filled saves no window state
+            self.window.deleteLater()
+            self.app.exit(code)
+
+    def fill(self) -> int | None:
+        """Everything after the frame; an exit code when the desk does not open (cancelled: 0)."""
+        from consult_desk.context import Context
+        from consult_desk.ui.shell import bench_hook
+
+        actor: Actor | None = None
+        try:
+            done = open_storage(self.target, demo=self.demo)
+        except ConsultDeskError as exc:
+            if exc.code != "sign_in_failed":
+                raise
+            # PostgreSQL with login roles: the desk's settings hold no password; the staff member signs in
+            # and the desk connects as their own login role (issue 13)
+            signed = server_sign_in(self.target, self.demo)
+            if signed is None:
+                return 0
+            actor, done = signed
+        if actor is not None:
+            pass  # signed in already, to the server
+        elif bench_hook.active():
+            actor = bench_hook.actor()  # bench/run.py opens the window without anyone signing in
+        else:
+            from consult_desk.ui.shell.sign_in_dialog import sign_in_at_start
+
+            actor = sign_in_at_start()  # the first administrator on a new database, else the sign-in
+            if actor is None:
+                return 0
+        if not choose_offices_if_none(Context(actor=actor)):
+            return 0
+        self.window.fill(Context(actor=actor))
+        from consult_desk.ui.shell.upgrade_notice import show_upgrade_notice
+
+        show_upgrade_notice(self.window, done)  # after an upgrade: where the backup is, which schema
+        if bench_hook.active():
+            bench_hook.filled(self.window)
+        else:
+            self.session = start_session(self.window, self.target)  # held while the application runs
+        return None
+
+
+def smoke_start(target: str, demo: bool = False) -> int:
+    """The bundle's check: the whole window at once, no sign-in, no event loop; see :func:`smoke_check`."""
+    try:
+        done = open_storage(target, demo=demo)
+    except ConsultDeskError as exc:  # unattended: no modal box that nobody will close
+        print("smoke-test: failed:", exc.one_line(), file=sys.stderr)
+        return 2
+    install_excepthook()
+    from consult_desk.context import Context
+    from consult_desk.ui.shell.main_window import MainWindow
+    from consult_desk.ui.shell.upgrade_notice import show_upgrade_notice
+
+    window = MainWindow(Context(actor=smoke_actor()), db_location=target)
+    window.show()
+    show_upgrade_notice(window, done)  # after an upgrade: where the backup is, which schema
+    return smoke_check(window)
+
+
+def error_text(exc: BaseException, tb: TracebackType | None, target: str = "") -> str:
+    """The sentence for a failure: a rule or a storage problem says its own; anything else is written to
+    the error log and the sentence says where."""
+    if isinstance(exc, ConsultDeskError):
+        return exc.message
+    pw = sys.modules.get("peewee")  # a peewee error means peewee was imported: no import for the check
+    if isinstance(exc, sqlite3.DatabaseError) or (pw is not None and isinstance(exc, pw.DatabaseError | pw.InterfaceError)):
+        from consult_desk.models.db import classify_error
+
+        return classify_error(exc, target).message
+    from consult_desk import crashlog
+
+    return crashlog.sentence(exc, crashlog.record(type(exc), exc, tb))
 
 
 def install_excepthook() -> None:
@@ -167,15 +264,7 @@ def install_excepthook() -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        if isinstance(exc, ConsultDeskError):
-            text = exc.message
-        elif isinstance(exc, pw.DatabaseError | pw.InterfaceError | sqlite3.DatabaseError):
-            text = classify_error(exc, "").message
-        else:
-            from consult_desk import crashlog
-
-            text = crashlog.sentence(exc, crashlog.record(exc_type, exc, tb))
-        QMessageBox.critical(QApplication.activeWindow(), APP, text)
+        QMessageBox.critical(QApplication.activeWindow(), APP, error_text(exc, tb))
 
     sys.excepthook = hook
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from consult_desk.context import Context
 from consult_desk.errors import ConsultDeskError
 from consult_desk.offices import create_office
-from consult_desk.presets import PRESET_IDS, load_preset
+from consult_desk.presets import PRESET_IDS, OfficeConfig, load_preset
 
 
 class OfficeSetupDialog(QDialog):
@@ -41,7 +41,8 @@ class OfficeSetupDialog(QDialog):
         self.list.setObjectName("presets")
         for preset in PRESET_IDS:
             data = load_preset(preset)
-            item = QListWidgetItem(f"{data['name']}  ({data['platform_label']})")
+            config = OfficeConfig(preset, data)
+            item = QListWidgetItem(f"{config.display_name}  ({config.platform_label})")
             item.setData(Qt.ItemDataRole.UserRole, preset)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

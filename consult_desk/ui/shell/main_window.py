@@ -11,14 +11,20 @@ attribute (``window.calendar``, ``window.outbox_view``, ``window.reports`` ...) 
 :meth:`MainWindow.views` is asked for; then the view is imported, built, filled for the current
 office and put in its tab. A view not built yet is neither refreshed nor told of an office change:
 it reads everything when it is built.
+
+Before all that (issue 18): :meth:`MainWindow.frame` is the window's frame alone, painted before
+peewee and the services are imported (``shell/start_frame.py``); :meth:`MainWindow.fill` builds the
+window into it in the next turn of the event loop (``shell/app.py``). This module imports the services
+and the views only inside the methods that use them, for that reason.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,24 +39,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consult_desk import changes, lifecycle
-from consult_desk.context import Context
+from consult_desk import changes
 from consult_desk.errors import ConsultDeskError
-from consult_desk.models.db import describe
-from consult_desk.offices import list_offices
-from consult_desk.states import action_label, status_label
-from consult_desk.ui.desk.loans_view import add_loans_view
-from consult_desk.ui.desk.reservation_panel import ReservationPanel
-from consult_desk.ui.session.callback_queue import CallbackQueueDock
-from consult_desk.ui.session.today_board import TodayBoard
-from consult_desk.ui.shell import wiring
-from consult_desk.ui.shell.change_watcher import ChangeWatcher
-from consult_desk.ui.shell.hub import hub
+from consult_desk.ui.shell import start_frame, wiring
 from consult_desk.ui.shell.selection import Selection
 from consult_desk.ui.shell.settings import settings
-from consult_desk.ui.supervisor.actions import add_supervisor_menu, add_supervisor_views
-from consult_desk.ui.widgets.elided_label import ElidedLabel
-from consult_desk.ui.widgets.format import set_era, truthy
+
+if TYPE_CHECKING:
+    from consult_desk.context import Context
 
 # The calendar, search, outbox, booking dialog and settings modules are imported when first used.
 UNDO_OFFER_MS = 8000  # how long 「元に戻す」 stays in the status bar
@@ -63,12 +59,45 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()  # File → Lock (Ctrl+L): the desk session covers the window and asks
     sign_out_requested = Signal()  # File → Sign out: the next person signs in, the window stays
     settings_changed = Signal()  # File → Settings accepted (the idle lock time may have changed)
+    filled = False  # True once fill() has built the window (at once, or after the start's frame)
 
-    def __init__(self, ctx: Context, db_location: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context | None, db_location: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.ctx = ctx
         self.db_location = db_location
+        if ctx is None:  # MainWindow.frame(): the start-up's frame, filled in the next turn
+            start_frame.build(self)
+            return
+        self.fill(ctx)
+
+    @classmethod
+    def frame(cls, db_location: str) -> MainWindow:
+        """The window's frame alone (no data, nothing that acts), to paint before the services are
+        imported; :meth:`fill` completes it."""
+        return cls(None, db_location)
+
+    def fill(self, ctx: Context) -> None:
+        """Build the window for ``ctx``: views, panel, menus, status bar (replacing the start's frame)."""
+        from consult_desk.offices import configs_read_once
+
+        with configs_read_once():  # the office's configuration: one read for the whole build, not a dozen
+            self._build(ctx)
+
+    def _build(self, ctx: Context) -> None:
+        from PySide6.QtCore import Qt  # the Qt namespace costs about 20 ms: after the frame has painted
+
+        from consult_desk.models.db import describe
+        from consult_desk.offices import display_name, list_offices
+        from consult_desk.ui.desk.reservation_panel import ReservationPanel
+        from consult_desk.ui.session.callback_queue import CallbackQueueDock
+        from consult_desk.ui.shell.change_watcher import ChangeWatcher
+        from consult_desk.ui.shell.hub import hub
+        from consult_desk.ui.widgets.elided_label import ElidedLabel
+        from consult_desk.ui.widgets.format import set_era, truthy
+
+        start_frame.clear(self)
+        self.ctx = ctx
+        db_location = self.db_location
         wiring.install()  # the areas reach each other's dialogs through shell/openers.py
         set_era(truthy(settings().value("ui/era", False)))
         self.offices = list_offices()
@@ -86,7 +115,7 @@ class MainWindow(QMainWindow):
         self.office_box = QComboBox(self)
         self.office_box.setObjectName("office_switcher")
         for office in self.offices:
-            self.office_box.addItem(office.name, office.code)
+            self.office_box.addItem(display_name(office), office.code)
         self.office_box.setCurrentIndex(max(0, self.office_box.findData(self.office)))
         self.office_box.currentIndexChanged.connect(self._office_changed)
         office_label = QLabel(self.tr("&Office:") + " ")
@@ -165,10 +194,13 @@ class MainWindow(QMainWindow):
         self._undo_step: int | None = None
         self._undo_offered: int | None = None
         self.hub.local_commit.connect(self._offer_undo)  # after each of this desk's own commits
+        self.filled = True
 
     def _platform_call_finished(self, key: str, ok: bool, message: str) -> None:
         """A meeting made, moved or deleted by the platform: the sentence in the status bar; a failure
         also in a message box that does not block (the details can still be typed in)."""
+        from PySide6.QtCore import Qt
+
         if not message:
             return
         # after the shared ops helper has taken its busy bar away (that re-lays out the status bar)
@@ -183,6 +215,10 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         """Each view is a widget with ``set_office(code)`` and ``refresh()``; add one line per tab
         (:meth:`add_lazy_view` for a view built when first shown or asked for)."""
+        from consult_desk.ui.desk.loans_view import add_loans_view
+        from consult_desk.ui.session.today_board import TodayBoard
+        from consult_desk.ui.supervisor.actions import add_supervisor_views
+
         self._pending: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}
         self._calendar_mode = "month"  # the remembered mode, applied when the calendar is built
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -269,6 +305,10 @@ class MainWindow(QMainWindow):
         return OutboxView(self.ctx, self)
 
     def _build_menus(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from consult_desk.ui.supervisor.actions import add_supervisor_menu
+
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.settings_action = self._menu_action(file_menu, self.tr("&Settings…"), "Ctrl+,", self.open_settings)
@@ -382,6 +422,9 @@ class MainWindow(QMainWindow):
     def _offer_undo(self) -> None:
         """After this person's step: 「元に戻す」 in the status bar for a few seconds when the service
         says the step can be taken back (lifecycle.last_undoable)."""
+        from consult_desk import lifecycle
+        from consult_desk.states import action_label
+
         try:
             step = lifecycle.last_undoable(self.ctx)
         except ConsultDeskError:
@@ -403,6 +446,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
 
     def undo_last(self) -> None:
+        from consult_desk import lifecycle
+        from consult_desk.states import status_label
+
         step = self._undo_step
         if step is None:
             return
@@ -429,6 +475,8 @@ class MainWindow(QMainWindow):
         """Show a reservation in the panel (and its day in the calendar) with the focus on its actions.
         A reservation of another office (a search over all offices) switches the office first, so the
         panel never shows a reservation of an office other than the selected one."""
+        from consult_desk import lifecycle
+
         try:
             office = lifecycle.get_reservation(reservation_id).office_id
         except ConsultDeskError:
@@ -514,17 +562,18 @@ class MainWindow(QMainWindow):
         WIDE_WINDOW logical pixels wide, else tabs of one column, so that the views keep a readable
         width on a 1366×768 laptop at 150 % (911 logical pixels). Left alone once someone moved
         either dock elsewhere or floated it."""
-        docks = (self.panel_dock, getattr(self, "callback_queue", None))
-        if docks[1] is None or any(d.isFloating() or self.dockWidgetArea(d) != Qt.DockWidgetArea.RightDockWidgetArea
-                                   for d in docks if d is not None):
+        from PySide6.QtCore import Qt
+
+        panel, queue = self.panel_dock, self.__dict__.get("callback_queue")
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        if queue is None or any(d.isFloating() or self.dockWidgetArea(d) != right for d in (panel, queue)):
             return
-        panel, queue = docks
         tabbed = self.width() < WIDE_WINDOW
         if tabbed == self._docks_tabbed:
             return
         self._docks_tabbed = tabbed
         front = panel if panel.isVisible() or queue.isHidden() else queue
-        hidden = [d for d in docks if d is not None and d.isHidden()]  # tabify and split show them: not ours to show
+        hidden = [d for d in (panel, queue) if d.isHidden()]  # tabify and split show them: not ours to show
         if tabbed:
             self.tabifyDockWidget(queue, panel)
             front.raise_()
@@ -534,7 +583,7 @@ class MainWindow(QMainWindow):
         else:
             if self.tabifiedDockWidgets(panel):  # Qt splits no tab: the queue leaves the tabs, to the right
                 self.removeDockWidget(queue)
-                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, queue, Qt.Orientation.Horizontal)
+                self.addDockWidget(right, queue, Qt.Orientation.Horizontal)
                 queue.setVisible(queue not in hidden)  # removeDockWidget hid it
             else:
                 self.splitDockWidget(panel, queue, Qt.Orientation.Horizontal)
@@ -545,7 +594,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt naming)
         super().resizeEvent(event)
-        self._arrange_docks()
+        if self.filled:  # not the start's frame
+            self._arrange_docks()
 
     def _restore_state(self) -> None:
         s = settings()
@@ -600,6 +650,9 @@ class MainWindow(QMainWindow):
                 self.refresh_all()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if not self.filled:  # the start's frame: nothing to save or stop
+            super().closeEvent(event)
+            return
         s = settings()
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/state", self.saveState())

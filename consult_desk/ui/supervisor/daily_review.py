@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from consult_desk import reports
 from consult_desk.changes import Topic
 from consult_desk.context import Context
-from consult_desk.errors import ConsultDeskError
+from consult_desk.errors import ConsultDeskError, language
 from consult_desk.reports import DailyReview
 from consult_desk.states import status_label
 from consult_desk.ui.shell import hub
@@ -327,7 +327,8 @@ class DailyReviewView(QWidget):
             self.attention.clear()
             return
         r = self.review
-        self.title.setText(f"{r.office_name}　{fmt_date(r.day)}")
+        gap = "　" if language() != "en" else " — "  # the ideographic space is Japanese typography
+        self.title.setText(f"{r.office_name}{gap}{fmt_date(r.day)}")
         counts = join_list(f"{status_label(s)} {n}" for s, n in r.by_status.items()) or self.tr("no sessions")
         lines = [
             self.tr("Sessions: %1 (%2)").replace("%1", str(len(r.rows))).replace("%2", counts),

@@ -46,7 +46,7 @@ class MeetingsDialog(QDialog):
         self.config = get_config(office)
         self.test_key = f"platform-test/{office}"
         self.provider = {v: k for k, v in msettings.PROVIDER_PLATFORM.items()}.get(self.config.platform)
-        self.setWindowTitle(self.tr("Meeting platform — %1").replace("%1", self.config.short_name))
+        self.setWindowTitle(self.tr("Meeting platform — %1").replace("%1", self.config.display_short_name))
         current = self.config.get("meetings") or {}
 
         layout = QVBoxLayout(self)
@@ -106,6 +106,9 @@ class MeetingsDialog(QDialog):
             form.addRow(self.tr("Sign-in URL:"), self.auth_edit)
         else:
             self.enabled_box.setEnabled(False)
+            for edit in (self.account_edit, self.client_edit, self.user_edit, self.secret_edit, self.api_edit,
+                         self.auth_edit):
+                edit.hide()  # not laid out: never left floating over the dialog's first line
             form.addRow(
                 QLabel(self.tr("%1 has no public interface for creating meetings: staff type the details in.").replace(
                     "%1", credentials.platform_label(self.config)), self)

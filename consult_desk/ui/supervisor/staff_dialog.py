@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from consult_desk import auth
 from consult_desk.context import ROLES, Context
 from consult_desk.errors import ConsultDeskError
-from consult_desk.offices import list_offices
+from consult_desk.offices import display_name, list_offices
 from consult_desk.permissions import role_label
 from consult_desk.ui.widgets.messages import message_label, ok_cancel
 from consult_desk.ui.widgets.password_fields import check_repeated, password_pair
@@ -71,7 +71,7 @@ class StaffEditDialog(QDialog):
         self.office.setObjectName("office")
         self.office.addItem(self.tr("(all offices)"), "")
         for office in list_offices():
-            self.office.addItem(office.name, office.code)
+            self.office.addItem(display_name(office), office.code)
         self.office.setCurrentIndex(max(0, self.office.findData(existing.office or "" if existing else "")))
         form.addRow(self.tr("&Login:"), self.login)
         form.addRow(self.tr("&Name:"), self.name)
@@ -81,6 +81,9 @@ class StaffEditDialog(QDialog):
         if existing is None:
             form.addRow(self.tr("&Password:"), self.password)
             form.addRow(self.tr("R&epeat password:"), self.repeat)
+        else:  # not laid out: hidden, never floating over the login field
+            self.password.hide()
+            self.repeat.hide()
         layout.addLayout(form)
         self.message = message_label(self)
         layout.addWidget(self.message)

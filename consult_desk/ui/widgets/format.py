@@ -81,6 +81,11 @@ def paren(text: str) -> str:
     return f"（{text}）" if language() != "en" else f" ({text})"
 
 
+def colon(label: str) -> str:
+    """A form label: 「パスコード：」 in Japanese, "passcode:" in English."""
+    return f"{label}：" if language() != "en" else f"{label}:"
+
+
 _names: dict[str, str] = {}
 _names_read = 0.0
 

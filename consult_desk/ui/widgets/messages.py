@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
-from consult_desk.errors import ConsultDeskError
+from consult_desk.errors import ConsultDeskError, clause_text
 
 
 def show_error(parent: QWidget | None, error: ConsultDeskError) -> None:
@@ -13,7 +13,7 @@ def show_error(parent: QWidget | None, error: ConsultDeskError) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, error.message, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("rule_error_box")
     if error.clause:
-        box.setInformativeText(QCoreApplication.translate("Messages", "Rule: %1").replace("%1", error.clause))
+        box.setInformativeText(QCoreApplication.translate("Messages", "Rule: %1").replace("%1", clause_text(error.clause)))
     box.exec()
 
 

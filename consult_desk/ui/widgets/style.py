@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from consult_desk.i18n import join
 from consult_desk.states import Status, status_label
 
 S = Status
@@ -39,4 +40,4 @@ def status_color(status: str) -> QColor:
 
 def legend_entries() -> list[tuple[str, str]]:
     """(colour, "label・label") for the legend, in the order of the life cycle."""
-    return [(color, "・".join(status_label(s) for s in group)) for color, group in GROUPS]
+    return [(color, join((status_label(s) for s in group), alternatives=True)) for color, group in GROUPS]

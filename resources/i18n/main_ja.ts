@@ -50,6 +50,10 @@
         <translation>事業所(&amp;O)：</translation>
     </message>
     <message>
+        <source>Reservation</source>
+        <translation>予約</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>データベース：%1</translation>
     </message>

@@ -47,10 +47,8 @@ def test_shows_applicant_slot_status_and_only_allowed_actions(qtbot, db, ctx, ma
 
     assert panel.title.text() == f"#{res.id}  山田 花子"
     assert panel.status_chip.text() == "申込受付"
-    labels = [panel.details.itemAt(i, panel.details.ItemRole.LabelRole).widget().text()
-              for i in range(panel.details.rowCount())]
-    values = [panel.details.itemAt(i, panel.details.ItemRole.FieldRole).widget().text()
-              for i in range(panel.details.rowCount())]
+    labels = [name.text() for name, _value in panel.detail_rows]
+    values = [value.text() for _name, value in panel.detail_rows]
     assert "2027年1月13日(水) 10:00～10:30" in values and "090-1234-5678" in values
     assert "求職番号" in labels and "11010-12345678" in values
     assert list(panel.action_buttons) == allowed_actions("requested")

@@ -32,6 +32,7 @@ from consult_desk.offices import get_config
 from consult_desk.permissions import can
 from consult_desk.presets import OfficeConfig
 from consult_desk.ui.shell import openers
+from consult_desk.ui.widgets.flow_layout import FlowLayout
 from consult_desk.ui.widgets.format import colon, fmt_datetime, person
 
 ERROR_STYLE = "color: #c62828;"
@@ -166,10 +167,9 @@ class CredentialsWidget(QWidget):
         self.save_button = self._button(self.tr("&Save"), "credentials_save", self.save)
         self.cancel_button = self._button(self.tr("Cancel"), "credentials_cancel", self.cancel_edit)
 
-        view_buttons = QHBoxLayout()
+        view_buttons = FlowLayout(spacing=6)  # wraps in the narrow reservation panel (1366×768 at 150 %)
         for button in (self.reveal_button, self.edit_button, self.reissue_button, self.mail_button):
             view_buttons.addWidget(button)
-        view_buttons.addStretch(1)
         edit_buttons = QHBoxLayout()
         edit_buttons.addStretch(1)
         edit_buttons.addWidget(self.save_button)
@@ -178,8 +178,7 @@ class CredentialsWidget(QWidget):
         self.view_buttons.setLayout(view_buttons)
         self.edit_buttons = QWidget(self)
         self.edit_buttons.setLayout(edit_buttons)
-        for row in (view_buttons, edit_buttons):
-            row.setContentsMargins(0, 0, 0, 0)
+        edit_buttons.setContentsMargins(0, 0, 0, 0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -18,14 +18,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,8 +43,10 @@ from consult_desk.ui.widgets import style
 from consult_desk.ui.widgets.format import fmt_date, fmt_datetime, fmt_span, paren, person
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.rows_model import RowsTableModel, setup_list_table
+from consult_desk.ui.widgets.scroll import VerticalScrollArea
 
 Index = QModelIndex | QPersistentModelIndex
+ACTION_COLUMNS = 2  # action buttons per row: the panel fits beside the views on a 1366×768 screen at 150 %
 MASK = "••••••"
 
 
@@ -177,8 +177,9 @@ class ReservationPanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.body = QWidget(self)
+        # The scroll area gives the body the height its wrapped rows need (height for width) and scrolls
+        # vertically; the body is as narrow as its widest word, so nothing scrolls or is cut sideways.
         body = QVBoxLayout(self.body)
-        body.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grow, and scroll, rather than squash
         self.title = QLabel(self.body)
         self.title.setObjectName("panel_title")
         font = QFont(self.title.font())
@@ -188,9 +189,11 @@ class ReservationPanel(QWidget):
         self.title.setWordWrap(True)
         self.status_chip = QLabel(self.body)
         self.status_chip.setObjectName("panel_status")
+        self.status_chip.setWordWrap(True)  # a long status in English wraps rather than being cut
+        self.status_chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         head = QHBoxLayout()
-        head.addWidget(self.title, 1)
-        head.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.title, 3)
+        head.addWidget(self.status_chip, 2, Qt.AlignmentFlag.AlignTop)
         body.addLayout(head)
         self.warnings = QLabel(self.body)
         self.warnings.setObjectName("panel_warnings")
@@ -205,8 +208,13 @@ class ReservationPanel(QWidget):
         body.addWidget(self.actions_box)
 
         self.details_box = QGroupBox(self.tr("Reservation"), self.body)
-        self.details = QFormLayout(self.details_box)
-        self.details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # label | value rows; both wrap (long English labels such as the job-seeker record's phone), so
+        # the panel stays narrow and no row overlaps the next (a grid, not QFormLayout's WrapLongRows)
+        self.details = QGridLayout(self.details_box)
+        self.details.setColumnStretch(0, 2)
+        self.details.setColumnStretch(1, 3)
+        self.details.setVerticalSpacing(4)
+        self.detail_rows: list[tuple[QLabel, QWidget]] = []
         body.addWidget(self.details_box)
 
         self.credentials_box = QGroupBox(self.tr("Meeting details"), self.body)
@@ -219,6 +227,7 @@ class ReservationPanel(QWidget):
         self.history = QTableView(history_box)
         setup_list_table(self.history, self.history_model, "panel_history")
         self.history.setMinimumHeight(160)
+        self.history.setMinimumWidth(0)  # scrolls sideways in itself; the panel stays narrow
         history_layout.addWidget(self.history)
         body.addWidget(history_box)
 
@@ -232,10 +241,7 @@ class ReservationPanel(QWidget):
         body.addWidget(self.consent_box)
         body.addStretch(1)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.body)
+        scroll = VerticalScrollArea(self.body, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
@@ -313,6 +319,7 @@ class ReservationPanel(QWidget):
         self._fill_credentials(reservation_id)
         self.history_model.set_rows(info["history"])
         self.history.resizeRowsToContents()
+        self.scroll_area.refit()  # the panel as wide as this reservation's rows need, never cut
         self.selection.select(reservation_id, info["office"])
 
     def current_start(self) -> dt.datetime | None:
@@ -358,22 +365,37 @@ class ReservationPanel(QWidget):
             if action in IRREVERSIBLE:
                 button.setToolTip(self.tr("Asks for confirmation: cannot be undone"))
             button.clicked.connect(lambda _c=False, a=action: self.run_action(a))
-            self.actions_grid.addWidget(button, number // 3, number % 3)
+            self.actions_grid.addWidget(button, number // ACTION_COLUMNS, number % ACTION_COLUMNS)
             button.show()  # at once, so that the focus can go to it before the next event loop pass
             self.action_buttons[action] = button
         if not actions:
             self.actions_grid.addWidget(QLabel(self.tr("No further actions: the reservation is closed."), self.actions_box))
 
     def _row(self, label: str, value: str | QWidget) -> None:
+        name = QLabel(label, self.details_box)
+        name.setWordWrap(True)
+        name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if isinstance(value, str):
             widget = QLabel(value, self.details_box)
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            widget.setWordWrap(True)
+            widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             value = widget
-        self.details.addRow(label, value)
+        name.setBuddy(value)
+        row = len(self.detail_rows)
+        self.details.addWidget(name, row, 0)
+        self.details.addWidget(value, row, 1)
+        name.show()  # at once, not at the next pass of the event loop: the panel measures them now (refit)
+        value.show()
+        self.detail_rows.append((name, value))
 
     def _fill_details(self, info: dict[str, Any]) -> None:
-        while self.details.rowCount():
-            self.details.removeRow(0)
+        for name, value in self.detail_rows:
+            for widget in (name, value):
+                self.details.removeWidget(widget)
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.deleteLater()
+        self.detail_rows = []
         assert self.config is not None
         start = dt.datetime.fromisoformat(info["start"])
         end = dt.datetime.fromisoformat(info["end"])
@@ -438,6 +460,7 @@ class ReservationPanel(QWidget):
                 item.widget().deleteLater()
         widget = type(self).credentials_factory(self.ctx, reservation_id)
         self.credentials_area.addWidget(widget)
+        widget.show()  # at once: the panel measures it now (refit)
 
     # -------------------------------------------------------------- actions
 

@@ -112,7 +112,7 @@ class CallbackQueueDock(QDockWidget):
         self.button.setObjectName("callback_queue_button")
         self.button.setCheckable(True)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.button.toggled.connect(self.setVisible)
+        self.button.toggled.connect(self._button_toggled)
         self.visibilityChanged.connect(self._sync_button)
 
         self.timer = QTimer(self)
@@ -182,6 +182,14 @@ class CallbackQueueDock(QDockWidget):
             return
         if current.row() != row:
             self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _button_toggled(self, checked: bool) -> None:
+        """Shown and brought to the front (it may share a column with the reservation panel, as tabs)."""
+        if checked:
+            self.show()
+            self.raise_()
+        else:
+            self.hide()
 
     def _sync_button(self, visible: bool) -> None:
         self.button.blockSignals(True)

@@ -58,6 +58,7 @@ from consult_desk.ui.widgets.format import fmt_date, fmt_time_span, join_list
 from consult_desk.ui.widgets.messages import show_error
 from consult_desk.ui.widgets.platform_calls import follow_up
 from consult_desk.ui.widgets.rows_model import RowsTableModel
+from consult_desk.ui.widgets.scroll import VerticalScrollArea
 
 TICK_MS = 60_000  # the clock, on the minute: countdowns are in minutes (data changes come through the change hub)
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -245,7 +246,11 @@ class TodayBoard(QWidget):
         self.due_list.reservation_activated.connect(self.reservation_activated)
         left_layout.addWidget(self.due_list)
         splitter.addWidget(left)
-        splitter.addWidget(self.panel)
+        # the session's details and buttons scroll on a short screen (1366×768 at 150 %): the table keeps its rows
+        self.panel_scroll = VerticalScrollArea(self.panel, splitter)
+        self.panel_scroll.setObjectName("session_panel_scroll")
+        splitter.addWidget(self.panel_scroll)
+        splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)

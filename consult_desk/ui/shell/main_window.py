@@ -29,11 +29,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 # The calendar, search, outbox, booking dialog and settings modules are imported when first used.
 UNDO_OFFER_MS = 8000  # how long 「元に戻す」 stays in the status bar
 OUTBOX_TITLE = ("OutboxView", "Outbox")  # OutboxView.tab_title(), without importing the mail modules
+WIDE_WINDOW = 1360  # logical px: from here (1366 at 100 %) the panel and the callback queue stand side by side
+PANEL_WIDTH = 400  # the reservation panel's first width beside the views (its rows wrap)
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         from consult_desk.ui.session.callback_queue import CallbackQueueDock
         from consult_desk.ui.shell.change_watcher import ChangeWatcher
         from consult_desk.ui.shell.hub import hub
+        from consult_desk.ui.widgets.elided_label import ElidedLabel
         from consult_desk.ui.widgets.format import set_era, truthy
 
         start_frame.clear(self)
@@ -123,19 +126,25 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("views")
+        self.tabs.setUsesScrollButtons(True)  # many tabs on a narrow window: scroll, never widen it
+        self.setCentralWidget(self.tabs)
+        # The reservation panel is a dock on the right; with the callback queue's dock it shares one
+        # column as two tabs on a narrow window and stands beside it on a wide one (_arrange_docks).
         self.panel = ReservationPanel(ctx, self, selection=self.selection)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.panel_dock = QDockWidget(self.tr("Reservation"), self)
+        self.panel_dock.setObjectName("reservation_dock")
+        self.panel_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                    | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.panel_dock.setWidget(self.panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
         self._build_views()
         self._build_menus()
 
-        self.db_label = QLabel(self.tr("Database: %1").replace("%1", describe(db_location)))
+        database = self.tr("Database: %1").replace("%1", describe(db_location))
+        # The path never sets the window's width (a long one on a narrow screen): its middle gives way
+        # to "…" when there is no room; the tooltip has it in full.
+        self.db_label = ElidedLabel(database, self)
+        self.db_label.setObjectName("database_label")
         self.staff_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.staff_label)
@@ -148,7 +157,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         # The panel takes its share of the width only once it shows a reservation: until then the
         # views (the Today board's table, the due list) have the whole window (issue 15, 1).
-        self.panel.setVisible(self.panel.reservation_id is not None)
+        self.panel_dock.setVisible(self.panel.reservation_id is not None)
 
         # One change hub: this desk's commits come from the services (consult_desk.changes); other
         # desks' changes are noticed by the poll of the change counter (2 s) and published as ALL.
@@ -159,6 +168,8 @@ class MainWindow(QMainWindow):
         self.watcher.unavailable.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.watcher.start()
         self.callback_queue = CallbackQueueDock.install(self, ctx)  # open phone callbacks, seen from every view
+        self._docks_tabbed: bool | None = None
+        self._arrange_docks()
         # Zoom / Teams calls running in the background (issue 16) say how they ended here.
         from consult_desk.ui.widgets.platform_calls import runner
 
@@ -314,7 +325,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._menu_action(booking_menu, self.tr("&Import form applications…"), None,
                                                self.import_forms)
         self.panel_action = self._menu_action(booking_menu, self.tr("Go to the &reservation panel"), "F6",
-                                              self.panel.focus_actions)
+                                              self.focus_panel)
 
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.refresh_action = self._menu_action(self.view_menu, self.tr("&Refresh"),
@@ -473,7 +484,8 @@ class MainWindow(QMainWindow):
         if office != self.office and any(o.code == office for o in self.offices):
             self.selection.set_office(office)
         self.panel.show_reservation(reservation_id)  # the shared selection follows
-        self.panel.show()  # the panel takes its width only now (issue 15, 1)
+        self.panel_dock.show()  # the panel takes its width only now (issue 15, 1)
+        self.panel_dock.raise_()  # its tab in front when it shares the column with the callbacks
         info = self.panel.info
         calendar = self._built("calendar")
         if info is not None and info["office"] == self.office and self.tabs.currentWidget() is not calendar:
@@ -482,6 +494,13 @@ class MainWindow(QMainWindow):
                 self._calendar_reveal = (reservation_id, day)  # shown there when the calendar is built
             else:
                 calendar.reveal(reservation_id, day)
+        self.panel.focus_actions()
+
+    def focus_panel(self) -> None:
+        """F6: the reservation panel's first action; its tab in front when it shares the column."""
+        if self.panel.reservation_id is not None:
+            self.panel_dock.show()
+            self.panel_dock.raise_()
         self.panel.focus_actions()
 
     def new_booking(self, start: dt.datetime | None = None, event_id: int | None = None) -> None:
@@ -536,22 +555,61 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Consult Desk — {name}")
         self.staff_label.setText(self.tr("Staff: %1").replace("%1", f"{self.ctx.actor.name} ({self.ctx.actor.login})"))
 
+    # ------------------------------------------------------------ docks
+
+    def _arrange_docks(self) -> None:
+        """The reservation panel and the callback queue on the right: side by side on a window at least
+        WIDE_WINDOW logical pixels wide, else tabs of one column, so that the views keep a readable
+        width on a 1366×768 laptop at 150 % (911 logical pixels). Left alone once someone moved
+        either dock elsewhere or floated it."""
+        from PySide6.QtCore import Qt
+
+        panel, queue = self.panel_dock, self.__dict__.get("callback_queue")
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        if queue is None or any(d.isFloating() or self.dockWidgetArea(d) != right for d in (panel, queue)):
+            return
+        tabbed = self.width() < WIDE_WINDOW
+        if tabbed == self._docks_tabbed:
+            return
+        self._docks_tabbed = tabbed
+        front = panel if panel.isVisible() or queue.isHidden() else queue
+        hidden = [d for d in (panel, queue) if d.isHidden()]  # tabify and split show them: not ours to show
+        if tabbed:
+            self.tabifyDockWidget(queue, panel)
+            front.raise_()
+            # the column as narrow as its widest content: the views keep the rest
+            self.resizeDocks([panel], [max(panel.minimumSizeHint().width(), queue.minimumSizeHint().width())],
+                             Qt.Orientation.Horizontal)
+        else:
+            if self.tabifiedDockWidgets(panel):  # Qt splits no tab: the queue leaves the tabs, to the right
+                self.removeDockWidget(queue)
+                self.addDockWidget(right, queue, Qt.Orientation.Horizontal)
+                queue.setVisible(queue not in hidden)  # removeDockWidget hid it
+            else:
+                self.splitDockWidget(panel, queue, Qt.Orientation.Horizontal)
+            self.resizeDocks([panel, queue], [PANEL_WIDTH, queue.widget().minimumSizeHint().width()],
+                             Qt.Orientation.Horizontal)
+        for dock in hidden:
+            dock.hide()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt naming)
+        super().resizeEvent(event)
+        if self.filled:  # not the start's frame
+            self._arrange_docks()
+
     def _restore_state(self) -> None:
         s = settings()
         geometry = s.value("main/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 860)
+            # never larger than the screen (a 1366×768 laptop at 150 % has 911×512 logical pixels)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1440, screen.width()), min(860, screen.height()))
         state = s.value("main/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         self.toolbar.setVisible(len(self.offices) > 1)  # whatever the saved state says
-        splitter = s.value("main/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([800, 480])
         self._calendar_mode = str(s.value("calendar/mode", "month"))  # applied when the calendar is built
         self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))  # the tab left open is built now
 
@@ -598,7 +656,6 @@ class MainWindow(QMainWindow):
         s = settings()
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/state", self.saveState())
-        s.setValue("main/splitter", self.splitter.saveState())
         s.setValue("main/tab", self.tabs.currentIndex())
         calendar = self._built("calendar")
         if calendar is not None:  # else the remembered mode stays as it was

@@ -61,8 +61,9 @@ def build(window: QMainWindow) -> None:
     geometry = settings().value("main/geometry")
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)  # where the filled window will be: it does not move
-    else:
-        window.resize(*DEFAULT_SIZE)
+    else:  # never larger than the screen (a 1366×768 laptop at 150 % has 911×512 logical pixels)
+        screen = window.screen().availableGeometry()
+        window.resize(min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height()))
 
 
 def clear(window: QMainWindow) -> None:

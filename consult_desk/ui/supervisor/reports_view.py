@@ -243,6 +243,7 @@ class ReportsView(QWidget):
         layout.addWidget(bar_widget)
         self.caption = QLabel(self)
         self.caption.setObjectName("report_caption")
+        self.caption.setWordWrap(True)  # the counting rule's sentence wraps on a narrow window
         layout.addWidget(self.caption)
         self.model = StatisticsModel(self)
         self.table = QTableView(self)

@@ -188,7 +188,18 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> Any:
 
         add_demo_data(code, today=ctx.clock.today(), now=ctx.clock.now())
         create_demo_accounts(ctx.clock)  # the README's demo accounts, so the window can be signed in to
-    return {"office": code}
+    result: dict[str, Any] = {"office": code}
+    if not is_sqlite():
+        from consult_desk.models import search_index
+
+        if not search_index.pg_trgm_reads_japanese():
+            result["warnings"] = [_t(
+                "Name search cannot use its index on this database: pg_trgm is missing or the database's"
+                " LC_CTYPE ({ctype}) does not treat Japanese characters as letters. Create the database with"
+                " LC_CTYPE 'C.UTF-8' or 'ja_JP.UTF-8' (see the README); search still works, more slowly.",
+                ctype=search_index.ctype(),
+            )]
+    return result
 
 
 @command("offices")
@@ -926,7 +937,8 @@ def emit(result: Any, as_json: bool) -> None:
             print(row if not isinstance(row, dict) else "  ".join(f"{k}={v}" for k, v in row.items()))
     elif isinstance(result, dict):
         for key, value in result.items():
-            print(f"{key}: {value}")
+            for item in value if isinstance(value, list) else [value]:
+                print(f"{key}: {item}")
     elif result is not None:
         print(result)
 

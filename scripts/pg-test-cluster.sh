@@ -118,7 +118,7 @@ cmd_start() {
     trap 'rc=$?; if [ "$started" != 1 ]; then cmd_stop "$base" >/dev/null 2>&1 || rm -rf "$base"; fi; exit $rc' EXIT
 
     log "initdb ($bindir) in $data"
-    as_user "$user" "$bindir/initdb" -D "$data" -U postgres -E UTF8 --no-locale --no-sync \
+    as_user "$user" "$bindir/initdb" -D "$data" -U postgres -E UTF8 --locale=C --lc-ctype=C.UTF-8 --no-sync \
         --auth-local=trust --auth-host=trust >"$base/initdb.log" 2>&1 \
         || { cat "$base/initdb.log" >&2; die "initdb failed"; }
 

@@ -156,3 +156,42 @@ def test_a_sqlite_stream_holds_a_small_page_cache_and_gives_it_back(db, ctx, mak
     assert db.execute_sql("PRAGMA cache_size").fetchone()[0] == STREAM_SQLITE_CACHE
     rows.close()
     assert db.execute_sql("PRAGMA cache_size").fetchone()[0] == before == -16000
+
+
+def test_postgresql_name_search_needs_a_ctype_that_reads_japanese(tmp_path, capsys):
+    """pg_trgm makes trigrams only of what the database's LC_CTYPE calls letters: under ``C`` a Japanese
+    name has none and the GIN index filters nothing (at 1M, 76 ms to read and re-check every applicant
+    instead of well under 1). ``init`` says so on such a database; under ``C.UTF-8`` (what
+    scripts/pg-test-cluster.sh and the README's createdb use) the index serves."""
+    import os
+
+    import psycopg2
+    import pytest
+    from cli_support import Cli
+
+    from consult_desk.models import DB, search_index
+
+    url = os.environ.get("CONSULT_DESK_TEST_PG", "")
+    if not url:
+        pytest.skip("PostgreSQL not available: set CONSULT_DESK_TEST_PG (scripts/test.sh does)")
+    base = url.rsplit("/", 1)[0]
+    admin = psycopg2.connect(url)
+    admin.autocommit = True
+    made = {"C": "consult_desk_ctype_c", "C.UTF-8": "consult_desk_ctype_utf8"}
+    try:
+        for ctype, name in made.items():
+            admin.cursor().execute(f"DROP DATABASE IF EXISTS {name}")
+            admin.cursor().execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                                   f"LC_CTYPE '{ctype}' LC_COLLATE 'C'")
+        plain = Cli(f"{base}/{made['C']}", capsys)("init", "--preset", "hellowork-kawagoe", "--json")
+        assert "LC_CTYPE（C）" in plain["warnings"][0] and "C.UTF-8" in plain["warnings"][0]
+        DB.obj.close()
+        good = Cli(f"{base}/{made['C.UTF-8']}", capsys)("init", "--preset", "hellowork-kawagoe", "--json")
+        assert good == {"office": "hellowork-kawagoe"}
+        assert search_index.pg_trgm_reads_japanese()
+        assert len(DB.execute_sql("SELECT show_trgm('やまだ')").fetchone()[0]) == 4  # "  や", " やま", "やまだ", "まだ "
+    finally:
+        DB.obj.close()
+        for name in made.values():
+            admin.cursor().execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.close()

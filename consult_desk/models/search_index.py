@@ -71,6 +71,28 @@ def install() -> None:
             return
     for sql in _PG_INDEXES:
         DB.execute_sql(sql)
+    if not pg_trgm_reads_japanese():
+        log.warning(
+            "the database's LC_CTYPE (%s) does not class Japanese characters as letters: pg_trgm finds no"
+            " trigrams in Japanese names and name search reads every applicant; create the database with"
+            " LC_CTYPE 'C.UTF-8' or 'ja_JP.UTF-8' (README, Several desks: PostgreSQL)",
+            ctype(),
+        )
+
+
+def pg_trgm_reads_japanese() -> bool:
+    """pg_trgm makes trigrams of the characters the database's LC_CTYPE calls letters: under ``C``
+    Japanese has none, so the GIN index filters nothing (every applicant is read and re-checked);
+    under ``C.UTF-8`` or ``ja_JP.UTF-8`` it has. False also where pg_trgm is not installed."""
+    if not pg_trgm_available():
+        return False
+    row = DB.execute_sql("SELECT show_trgm('やまだ') <> '{}'::text[]").fetchone()
+    return bool(row and row[0])
+
+
+def ctype() -> str:
+    row = DB.execute_sql("SHOW lc_ctype").fetchone()
+    return str(row[0]) if row else "?"
 
 
 def pg_trgm_available() -> bool:

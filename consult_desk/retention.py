@@ -99,7 +99,7 @@ def _expired(cutoffs: dict[str, dt.date], model: type[Reservation] = Reservation
 def _eligible(cutoffs: dict[str, dt.date]) -> pw.SelectQuery | None:
     """Applicants not yet anonymised whose every reservation is past its office's cutoff.
 
-    Starts from the partial index of the applicants still holding personal data by the end of their
+    Starts from the index of the applicants still holding personal data by the end of their
     latest reservation (``applicant.last_end``, kept by triggers: models/retention_index.py), read up
     to the latest cutoff: after the daily purges only the people who became due since the last one,
     however many years of history the database keeps. Each candidate's reservations are then checked
@@ -114,9 +114,10 @@ def _eligible(cutoffs: dict[str, dt.date]) -> pw.SelectQuery | None:
     has_old = old_res.select(pw.SQL("1")).where(old_res.applicant == Applicant.id, expired)
     has_recent = any_res.select(pw.SQL("1")).where(any_res.applicant == Applicant.id, ~not_expired)
     latest = dt.datetime.combine(max(cutoffs.values()), dt.time.min)
+    # the indexed expression itself (models/retention_index.py): NULL for the anonymised
+    due_end = pw.Case(None, [(Applicant.anonymised_at.is_null(), Applicant.last_end)])
     return Applicant.select(Applicant.id).where(
-        Applicant.anonymised_at.is_null(),
-        Applicant.last_end < latest,
+        due_end < latest,
         pw.fn.EXISTS(has_old),
         ~pw.fn.EXISTS(has_recent),
     )

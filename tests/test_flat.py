@@ -70,7 +70,7 @@ def test_the_day_review_starts_from_the_open_callbacks(db, ctx, make_office, mak
 
 def test_retention_counts_from_the_people_still_holding_personal_data(db, ctx, make_office, make_request):
     """The retention proposal reads only applicants not yet anonymised whose latest session ended
-    before the cutoff (a partial index on ``last_end``), and still proposes exactly the people whose
+    before the cutoff (an index on ``last_end`` of those people), and still proposes exactly the people whose
     every reservation is past the period."""
     office = make_office("hellowork-kawagoe")
     old = booking.book(ctx, make_request(office, T(2027, 1, 13, 10, 0)))

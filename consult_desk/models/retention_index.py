@@ -4,8 +4,8 @@
 triggers on ``reservation`` (insert, delete, a change of ``end`` or of the person) recompute it from
 the person's reservations through the ``reservation(applicant, start)`` index, so every writer (the
 services, bulk inserts, a restore's migration) keeps it right and a value written by hand is
-corrected at the person's next reservation. A partial index holds it only for the applicants still
-holding personal data: the retention count (retention.py) reads the people whose latest session
+corrected at the person's next reservation. An index holds it for the applicants still holding
+personal data (NULL for the anonymised): the retention count (retention.py) reads the people whose latest session
 ended before the retention cutoff, which after the daily purges are only the few who became due since
 the last one, however many years of history the database keeps.
 
@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from consult_desk.models.db import DB, is_sqlite
 
-INDEX = (
-    "CREATE INDEX IF NOT EXISTS applicant_retention_due ON applicant (last_end) WHERE anonymised_at IS NULL"
-)
+# The latest end of the people still holding personal data (NULL for the anonymised). An index on
+# this expression rather than a partial index: PostgreSQL gathers statistics on an index's expression,
+# so it knows that almost no one is due (with the partial index it multiplied two columns' estimates,
+# expected thousands of rows and read the whole table in parallel: 33 ms at a million reservations).
+DUE_EXPRESSION = "(CASE WHEN anonymised_at IS NULL THEN last_end END)"
+INDEX = f"CREATE INDEX IF NOT EXISTS applicant_retention_due ON applicant ({DUE_EXPRESSION})"
 
 _RECOMPUTE = 'UPDATE applicant SET last_end = (SELECT MAX("end") FROM reservation WHERE applicant_id = {who}) WHERE id = {who}'
 
@@ -52,10 +55,22 @@ _PG_CREATE = (
 
 
 def install() -> None:
-    """The triggers and the partial index (idempotent)."""
+    """The triggers and the index (idempotent)."""
     for sql in _SQLITE_CREATE if is_sqlite() else _PG_CREATE:
         DB.execute_sql(sql)
+    _drop_partial_index()
     DB.execute_sql(INDEX)
+
+
+def _drop_partial_index() -> None:
+    """The first form of this index (partial, on last_end), in databases made on main before the
+    expression replaced it: same name, so it goes before the new one is made."""
+    if is_sqlite():
+        row = DB.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'applicant_retention_due'").fetchone()
+    else:
+        row = DB.execute_sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'applicant_retention_due'").fetchone()
+    if row and "WHERE" in str(row[0]).upper():
+        DB.execute_sql("DROP INDEX applicant_retention_due")
 
 
 def backfill() -> None:

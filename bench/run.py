@@ -351,10 +351,12 @@ class Bench:
         backup.daily_backup(self.ctx)
 
     def recent_person(self) -> tuple[str, str]:
-        """Someone booked in the last month (a caller phoning about their session)."""
+        """Someone booked in the last month (a caller phoning about their session); not one of the
+        bench's own bookings (``booking_p95`` books ベンチ 太郎n, which stay in a PostgreSQL database)."""
         row = self.raw.execute(
             "SELECT a.name, a.kana FROM reservation r JOIN applicant a ON a.id = r.applicant_id"
-            " WHERE a.anonymised_at IS NULL AND a.kana != '' ORDER BY r.id DESC LIMIT 1"
+            " WHERE a.anonymised_at IS NULL AND a.kana != '' AND a.name NOT LIKE ? ORDER BY r.id DESC LIMIT 1",
+            ("ベンチ %",),
         ).fetchone()
         return row[0], row[1]
 

@@ -24,7 +24,7 @@ from consult_desk.actions import VIA_ACT, Action
 from consult_desk.clock import Clock, FixedClock, SystemClock
 from consult_desk.context import CLI_ACTOR, Actor, Context
 from consult_desk.errors import ConsultDeskError, RuleError, set_language
-from consult_desk.i18n import N_, _t
+from consult_desk.i18n import N_, NP_, _p, _t
 from consult_desk.models import Staff, open_database
 from consult_desk.models.db import classify_error, is_url, with_login
 from consult_desk.models.schema import ensure_schema
@@ -943,6 +943,47 @@ def emit(result: Any, as_json: bool) -> None:
         print(result)
 
 
+# argparse's own words (usage:, options, its error sentences), in the catalogue under the context
+# "argparse". argparse looks them up through its module's ``_`` and ``ngettext`` (gettext's) each
+# time it speaks; ``_argparse_in_our_language`` points those at this catalogue, so ``--help`` and a
+# mistyped command are Japanese from the first word to the last. Texts not listed stay as they are.
+ARGPARSE_TEXTS = frozenset({
+    NP_("argparse", "usage: "),
+    NP_("argparse", "positional arguments"),
+    NP_("argparse", "options"),
+    NP_("argparse", "show this help message and exit"),
+    NP_("argparse", "%(prog)s: error: %(message)s\n"),
+    NP_("argparse", "the following arguments are required: %s"),
+    NP_("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    NP_("argparse", "unrecognized arguments: %s"),
+    NP_("argparse", "argument %(argument_name)s: %(message)s"),
+    NP_("argparse", "expected one argument"),
+    NP_("argparse", "expected at least one argument"),
+    NP_("argparse", "expected at most one argument"),
+    NP_("argparse", "expected %s argument"),
+    NP_("argparse", "expected %s arguments"),
+    NP_("argparse", "invalid %(type)s value: %(value)r"),
+    NP_("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    NP_("argparse", "not allowed with argument %s"),
+    NP_("argparse", "one of the arguments %s is required"),
+    NP_("argparse", "ignored explicit argument %r"),
+    NP_("argparse", "can't open '%(filename)s': %(error)s"),
+})
+
+
+def _argparse_text(text: str) -> str:
+    return _p("argparse", text) if text in ARGPARSE_TEXTS else text
+
+
+def _argparse_plural(singular: str, plural: str, n: int) -> str:
+    return _argparse_text(singular if n == 1 else plural)
+
+
+def _argparse_in_our_language() -> None:
+    argparse._ = _argparse_text  # type: ignore[attr-defined]
+    argparse.ngettext = _argparse_plural  # type: ignore[attr-defined]
+
+
 def _language(argv: Sequence[str]) -> str:
     """The language asked for before the arguments are parsed (``--lang en``, ``--lang=en``,
     ``CONSULT_DESK_LANG``): the parser's own help texts are in it."""
@@ -959,6 +1000,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     private_umask()  # every file and folder this program makes is the user's only (issue 13)
     set_language(_language(sys.argv[1:] if argv is None else argv))  # --help speaks it too
+    _argparse_in_our_language()
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang or os.environ.get("CONSULT_DESK_LANG", "ja"))

@@ -222,3 +222,26 @@ def test_the_converter_takes_pairs_among_a_table_of_calls(tmp_path):
     assert sorted(entries) == [("states.action", "Extend", "延長"), ("states.action", "Offer a time", "日時を提示")]
     assert 'Spec("offer", ("a",), NP_("states.action", "Offer a time"))' in text
     assert 'label=NP_("states.action", "Extend"), needs=("x", "y"))' in text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_argparse_speaks_the_language_too(lang, monkeypatch, capsys):
+    """``--help`` and a mistyped command: argparse's own words (usage:, options, its error sentence)
+    come from the catalogue as well, so a Japanese help page has no English frame around it."""
+    from consult_desk import cli
+
+    monkeypatch.setenv("CONSULT_DESK_LANG", lang)
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--help"])
+    assert done.value.code == 0
+    page = capsys.readouterr().out
+    with pytest.raises(SystemExit) as done:
+        cli.main(["bokk"])
+    assert done.value.code == 2
+    error = capsys.readouterr().err
+    if lang == "ja":
+        assert page.startswith("使い方: consult-desk") and "\nオプション:\n" in page and "usage" not in page
+        assert "エラー: 引数 cmd: 選べない値です: 'bokk'" in error, error
+    else:
+        assert page.startswith("usage: consult-desk") and "\noptions:\n" in page
+        assert "error: argument cmd: invalid choice: 'bokk'" in error, error

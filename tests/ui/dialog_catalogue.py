@@ -7,12 +7,13 @@ on Wednesday 13 January 2027, 09:40, as in the other screenshots.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
 from desk_support import WED
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTranslator
 from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -45,6 +46,27 @@ BUDGET = QSize(900, 480)
 FULL_NAME = "長谷川 由美子"
 
 Maker = Callable[[], QWidget]
+
+
+@contextlib.contextmanager
+def ui_language(qapp: QApplication, lang: str) -> Iterator[None]:
+    """The window's language for a block: Japanese loads the translators, English (the source
+    language) sets aside any an earlier test left installed; the core's messages follow. Restored after."""
+    from consult_desk.errors import set_language
+    from consult_desk.ui.shell.app import install_translators
+
+    left = qapp.findChildren(QTranslator)
+    for translator in left:
+        qapp.removeTranslator(translator)
+    installed = install_translators(qapp, lang) if lang == "ja" else []
+    set_language(lang)
+    try:
+        yield
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        for translator in left:
+            qapp.installTranslator(translator)
 
 
 def demo_desk(make_request) -> tuple[Context, int]:  # noqa: ANN001 (the make_request fixture)

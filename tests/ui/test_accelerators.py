@@ -113,18 +113,10 @@ def test_one_accelerator_per_key_in_the_menu_bar(db, ctx, make_office, qtbot):
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_one_accelerator_per_key_in_every_dialog(qtbot, qapp, db, make_request, worker, memory_keyring, lang):
     """Every dialog of the catalogue (test_dialog_fit.py): staff, mail, purge, sign-in... too."""
-    from dialog_catalogue import demo_desk, dialogs
-    from PySide6.QtCore import QTranslator
+    from dialog_catalogue import demo_desk, dialogs, ui_language
 
-    from consult_desk.errors import set_language
-    from consult_desk.ui.shell.app import install_translators
 
-    left = qapp.findChildren(QTranslator)
-    for translator in left:
-        qapp.removeTranslator(translator)
-    installed = install_translators(qapp, lang) if lang == "ja" else []
-    set_language(lang)
-    try:
+    with ui_language(qapp, lang):
         ctx, companion = demo_desk(make_request)
         clashes = {}
         for name, make in dialogs(ctx, companion, worker):
@@ -134,8 +126,3 @@ def test_one_accelerator_per_key_in_every_dialog(qtbot, qapp, db, make_request, 
             clashes.update({f"{name}: {k}": v for k, v in mnemonics(dialog).items() if len(v) > 1})
             dialog.close()
         assert clashes == {}
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-        for translator in left:
-            qapp.installTranslator(translator)

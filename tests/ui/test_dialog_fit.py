@@ -15,11 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from dialog_catalogue import BUDGET, demo_desk, dialogs, place, problems
-from PySide6.QtCore import QSize, QTranslator
-
-from consult_desk.errors import set_language
-from consult_desk.ui.shell.app import install_translators
+from dialog_catalogue import BUDGET, demo_desk, dialogs, place, problems, ui_language
+from PySide6.QtCore import QSize
 
 pytestmark = pytest.mark.usefixtures("clean_settings", "memory_keyring")
 SCREEN = os.environ.get("CONSULT_DESK_TEST_SCREEN", "")  # e.g. "1366x768", set by the parent test
@@ -35,12 +32,7 @@ def budget_on_this_screen(qapp) -> QSize:  # noqa: ANN001
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_each_dialog_fits_the_screen_and_nothing_is_cut(qtbot, qapp, db, make_request, worker, lang):
-    left = qapp.findChildren(QTranslator)
-    for translator in left:
-        qapp.removeTranslator(translator)
-    installed = install_translators(qapp, lang) if lang == "ja" else []
-    set_language(lang)
-    try:
+    with ui_language(qapp, lang):
         budget = budget_on_this_screen(qapp)
         ctx, companion = demo_desk(make_request)
         found: list[str] = []
@@ -56,11 +48,6 @@ def test_each_dialog_fits_the_screen_and_nothing_is_cut(qtbot, qapp, db, make_re
             found += [f"[{name}] {p}" for p in problems(dialog, budget)]
             dialog.close()
         assert found == [], "\n".join(found)
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-        for translator in left:
-            qapp.installTranslator(translator)
 
 
 @pytest.mark.skipif(bool(SCREEN), reason="already the child process")

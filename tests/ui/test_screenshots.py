@@ -199,18 +199,11 @@ def test_screenshots_of_every_dialog(qtbot, db, qapp, make_request, worker, memo
     """Issue 15 (1): each dialog a clerk or supervisor opens (tests/ui/dialog_catalogue.py), sized as on
     the 1366×768 laptop (at 150 % when run with QT_SCALE_FACTOR=1.5): ``dialog_<name>_<lang>_1366x768*.png``."""
     from dialog_catalogue import demo_desk as catalogue_desk
-    from dialog_catalogue import dialogs, place, problems
-    from PySide6.QtCore import QSize, QTranslator
+    from dialog_catalogue import dialogs, place, problems, ui_language
+    from PySide6.QtCore import QSize
 
-    from consult_desk.errors import set_language
-    from consult_desk.ui.shell.app import install_translators
 
-    left = qapp.findChildren(QTranslator)
-    for translator in left:
-        qapp.removeTranslator(translator)
-    installed = install_translators(qapp, lang) if lang == "ja" else []
-    set_language(lang)
-    try:
+    with ui_language(qapp, lang):
         screen = logical((1366, 768))
         available = QSize(screen[0] - 11, screen[1] - 32)  # the taskbar, the title bar
         ctx, companion = catalogue_desk(make_request)
@@ -228,8 +221,3 @@ def test_screenshots_of_every_dialog(qtbot, db, qapp, make_request, worker, memo
             found += problems(dialog, available)
             dialog.close()
         assert found == [], "\n".join(found)
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-        for translator in left:
-            qapp.installTranslator(translator)

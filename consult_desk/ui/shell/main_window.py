@@ -51,7 +51,8 @@ if TYPE_CHECKING:
 # The calendar, search, outbox, booking dialog and settings modules are imported when first used.
 UNDO_OFFER_MS = 8000  # how long 「元に戻す」 stays in the status bar
 OUTBOX_TITLE = ("OutboxView", "Outbox")  # OutboxView.tab_title(), without importing the mail modules
-WIDE_WINDOW = 1360  # logical px: from here (1366 at 100 %) the panel and the callback queue stand side by side
+WIDE_WINDOW = 1600  # logical px: from here (1920 at 100 %) the panel and the callback queue stand side by side;
+# below (the 1366 laptop) they are two tabs of one column and the Today board keeps its columns
 PANEL_WIDTH = 400  # the reservation panel's first width beside the views (its rows wrap)
 
 

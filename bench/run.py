@@ -23,6 +23,12 @@ run, alternating with the measured code, on the same file:
 - search_phone: search() of a stored mobile number typed with hyphens (no baseline).
 - peak_memory_mb: peak resident memory of the start-up process at its first paint, against the bare window.
 
+``--scale 10000,100000,1000000 [--generate] [--cpu]`` runs the everyday reads of issue 18 on
+bench/out/bench-<n>.sqlite3 each (generated at the same load per day with ``--generate``) and prints
+growth factors; ``--pg 'postgresql://host/bench{rows}'`` does the same on PostgreSQL databases made by
+``generate.py --db`` (created with LC_CTYPE C.UTF-8, see the README). ``--cpu`` times CPU instead of
+the wall clock (SQLite only: on PostgreSQL the work is in the server).
+
 ``--out FILE.json`` writes {"name": {"ms": x, "baseline_ms": y, "ratio": x / y, ...}, ...}; a table
 is printed. ``--only`` runs some measures only. ``--profile NAME`` prints a pyinstrument profile of
 one run of NAME instead (startup / startup_admin: of the whole start-up process).

@@ -105,6 +105,19 @@ def test_remembers_size_docks_and_last_view(qtbot, db, ctx, make_office):
     assert again.calendar.mode == "week"
 
 
+def test_the_callback_queue_comes_back_where_the_clerk_put_it(qtbot, db, ctx, make_office, make_request):
+    """A clerk who moved the callback queue to the left keeps it there after a restart (the queue is
+    made before the saved layout is restored); it still shows only when there are callbacks."""
+    make_office("hellowork-kawagoe")
+    window = make_window(qtbot, db, ctx)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.callback_queue)
+    window.close()
+
+    again = make_window(qtbot, db, ctx)
+    assert again.dockWidgetArea(again.callback_queue) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert again.callback_queue.isHidden() == (not again.callback_queue.model.rows)
+
+
 def test_refresh_all_reaches_every_view_and_the_panel(qtbot, db, ctx, make_office, make_request):
     office = make_office("hellowork-kawagoe")
     window = make_window(qtbot, db, ctx)

@@ -155,10 +155,15 @@ class MainWindow(QMainWindow):
         self.today.due_list.loaded.connect(self._show_due_count)  # the due list's own rows: one read, one number
         self._show_due_count()
         self._update_titles()
+        # open phone callbacks, seen from every view; made before the saved layout is restored, so
+        # that the place a clerk gave this dock comes back too
+        self.callback_queue = CallbackQueueDock.install(self, ctx)
         self._restore_state()
         # The panel takes its share of the width only once it shows a reservation: until then the
-        # views (the Today board's table, the due list) have the whole window (issue 15, 1).
+        # views (the Today board's table, the due list) have the whole window (issue 15, 1). The
+        # queue shows when there are callbacks, whatever it was when the desk was last closed.
         self.panel_dock.setVisible(self.panel.reservation_id is not None)
+        self.callback_queue.setVisible(bool(self.callback_queue.model.rows))
 
         # One change hub: this desk's commits come from the services (consult_desk.changes); other
         # desks' changes are noticed by the poll of the change counter (2 s) and published as ALL.
@@ -168,7 +173,6 @@ class MainWindow(QMainWindow):
         self.hub.local_commit.connect(self.watcher.acknowledge)  # our own commit moved the counter
         self.watcher.unavailable.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.watcher.start()
-        self.callback_queue = CallbackQueueDock.install(self, ctx)  # open phone callbacks, seen from every view
         self._docks_tabbed: bool | None = None
         self._arrange_docks()
         # Zoom / Teams calls running in the background (issue 16) say how they ended here.

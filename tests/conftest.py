@@ -96,6 +96,27 @@ def make_office(ctx):
     return factory
 
 
+# One office of each kind the tests use most, made from its preset (the office id is the preset's).
+@pytest.fixture
+def hw(db, make_office):
+    return make_office("hellowork-kawagoe")
+
+
+@pytest.fixture
+def nishi(db, make_office):
+    return make_office("nishitokyo-childcare")
+
+
+@pytest.fixture
+def yama(db, make_office):
+    return make_office("yamaguchi-vocational")
+
+
+@pytest.fixture
+def funa(db, make_office):
+    return make_office("funabashi-kosodate")
+
+
 @pytest.fixture
 def make_request():
     """A valid booking request for an office, from its preset's examples; override any part."""

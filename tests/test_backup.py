@@ -21,11 +21,6 @@ FIXTURE_V1 = Path(__file__).parent / "fixtures" / "schema_v1.sqlite3"
 
 
 @pytest.fixture
-def hw(db, make_office):
-    return make_office("hellowork-kawagoe")
-
-
-@pytest.fixture
 def two_booked(hw, ctx, make_request):
     booking.book(ctx, make_request(hw, WED))
     booking.book(ctx, make_request(hw, WED + dt.timedelta(minutes=30), phone="080-1111-2222"))

@@ -28,21 +28,6 @@ def refused(ctx, req, code: str) -> RuleError:
     return err.value
 
 
-@pytest.fixture
-def hw(db, make_office):
-    return make_office("hellowork-kawagoe")
-
-
-@pytest.fixture
-def nishi(db, make_office):
-    return make_office("nishitokyo-childcare")
-
-
-@pytest.fixture
-def yama(db, make_office):
-    return make_office("yamaguchi-vocational")
-
-
 @pytest.mark.parametrize(
     "preset",
     ["nishitokyo-childcare", "musashino-hoiku-concierge", "funabashi-kosodate", "yamaguchi-vocational", "hellowork-kawagoe"],

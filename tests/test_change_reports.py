@@ -60,11 +60,6 @@ def once(news):
     return check
 
 
-@pytest.fixture
-def hw(db, make_office):
-    return make_office("hellowork-kawagoe")
-
-
 def test_no_service_bumps_the_counter_by_hand():
     """The counter moves only through changes.touch inside a transaction (models.db.transaction)."""
     root = pathlib.Path(__file__).resolve().parent.parent / "consult_desk"

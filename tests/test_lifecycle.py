@@ -19,11 +19,6 @@ WED = T(2027, 1, 13, 10, 0)
 
 
 @pytest.fixture
-def hw(db, make_office):
-    return make_office("hellowork-kawagoe")
-
-
-@pytest.fixture
 def booked(hw, ctx, make_request):
     return booking.book(ctx, make_request(hw, WED))
 

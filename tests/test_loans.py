@@ -15,11 +15,6 @@ T = dt.datetime
 D = dt.date
 
 
-@pytest.fixture
-def funa(db, make_office):
-    return make_office("funabashi-kosodate")
-
-
 def test_lend_and_return_for_a_session_and_an_event_participant(db, ctx, funa, make_request):
     """002 4(1) 「船橋市が必要と認めた参加者については…必要な環境を貸与する」: a tablet lent for a session
     on Friday 2027-02-12 (after 建国記念の日 2/11), due back the next business day, and a headset for a

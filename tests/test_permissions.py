@@ -26,11 +26,6 @@ def as_role(role: str, clock) -> Context:
 
 
 @pytest.fixture
-def hw(db, make_office):
-    return make_office("hellowork-kawagoe")
-
-
-@pytest.fixture
 def no_show(hw, ctx, clock, make_request):
     res = booking.book(ctx, make_request(hw, WED))
     lifecycle.act(ctx, res.id, "confirm")

@@ -32,16 +32,6 @@ def refused(code: str, fn, *args, **kwargs) -> RuleError:
     return err.value
 
 
-@pytest.fixture
-def hw(db, make_office):
-    return make_office("hellowork-kawagoe")
-
-
-@pytest.fixture
-def nishi(db, make_office):
-    return make_office("nishitokyo-childcare")
-
-
 def send_details(ctx, rid: int, values: dict[str, str]) -> None:
     credentials.set_credentials(ctx, rid, values)
     lifecycle.act(ctx, rid, "send-details", ActOptions(channel="email"))

@@ -50,16 +50,6 @@ def history(res_id: int) -> list[History]:
     return list(History.select().where(History.reservation == res_id).order_by(History.id))
 
 
-@pytest.fixture
-def hw(db, make_office):
-    return make_office("hellowork-kawagoe")
-
-
-@pytest.fixture
-def nishi(db, make_office):
-    return make_office("nishitokyo-childcare")
-
-
 # ---------------------------------------------------------------- the board
 
 

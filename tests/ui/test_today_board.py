@@ -25,11 +25,6 @@ WED = T(2027, 1, 13, 10, 0)
 
 
 @pytest.fixture
-def hw(db, make_office):
-    return make_office("hellowork-kawagoe")
-
-
-@pytest.fixture
 def confirmed(monkeypatch):
     """Every "are you sure" question answered yes; what was asked is kept."""
     asked: list[str] = []

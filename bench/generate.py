@@ -400,7 +400,7 @@ def generate(target: str, total: int, years: float, today: dt.date, seed: int) -
     with DB.atomic():
         # The database keeps each applicant's latest session end by a trigger per reservation row; for
         # the bulk load it is dropped and the values are filled in once at the end (as a migration does).
-        drop_last_end_triggers()
+        retention_index.drop_triggers()
         insert(Applicant, [Applicant.id, Applicant.name, Applicant.kana, Applicant.phone, Applicant.email,
                            Applicant.address, Applicant.job_seeker_no, Applicant.name_key, Applicant.kana_key,
                            Applicant.given_key, Applicant.given_kana_key],
@@ -459,14 +459,6 @@ def generate(target: str, total: int, years: float, today: dt.date, seed: int) -
         "seconds": round(loaded, 1),
         "problems": found,
     }
-
-
-def drop_last_end_triggers() -> None:
-    if is_sqlite():
-        for name in ("reservation_last_end_ai", "reservation_last_end_ad", "reservation_last_end_au"):
-            DB.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
-    else:
-        DB.execute_sql("DROP TRIGGER IF EXISTS reservation_last_end ON reservation")
 
 
 def daily_purge_state(today: dt.date) -> int:

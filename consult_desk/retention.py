@@ -48,6 +48,7 @@ from consult_desk.models import (
 )
 from consult_desk.models.db import is_sqlite
 from consult_desk.models.guards import scrub_details
+from consult_desk.models.retention_index import DUE_EXPRESSION
 from consult_desk.offices import get_config, get_office
 from consult_desk.permissions import require
 
@@ -114,8 +115,8 @@ def _eligible(cutoffs: dict[str, dt.date]) -> pw.SelectQuery | None:
     has_old = old_res.select(pw.SQL("1")).where(old_res.applicant == Applicant.id, expired)
     has_recent = any_res.select(pw.SQL("1")).where(any_res.applicant == Applicant.id, ~not_expired)
     latest = dt.datetime.combine(max(cutoffs.values()), dt.time.min)
-    # the indexed expression itself (models/retention_index.py): NULL for the anonymised
-    due_end = pw.Case(None, [(Applicant.anonymised_at.is_null(), Applicant.last_end)])
+    # the indexed expression itself, as the index spells it: NULL for the anonymised
+    due_end = pw.SQL(DUE_EXPRESSION)
     return Applicant.select(Applicant.id).where(
         due_end < latest,
         pw.fn.EXISTS(has_old),

@@ -24,7 +24,8 @@ from consult_desk.models.db import DB, is_sqlite
 DUE_EXPRESSION = "(CASE WHEN anonymised_at IS NULL THEN last_end END)"
 INDEX = f"CREATE INDEX IF NOT EXISTS applicant_retention_due ON applicant ({DUE_EXPRESSION})"
 
-_RECOMPUTE = 'UPDATE applicant SET last_end = (SELECT MAX("end") FROM reservation WHERE applicant_id = {who}) WHERE id = {who}'
+_LATEST = '(SELECT MAX("end") FROM reservation WHERE applicant_id = {who})'
+_RECOMPUTE = "UPDATE applicant SET last_end = " + _LATEST + " WHERE id = {who}"
 
 _SQLITE_CREATE = (
     "CREATE TRIGGER IF NOT EXISTS reservation_last_end_ai AFTER INSERT ON reservation BEGIN "
@@ -58,23 +59,19 @@ def install() -> None:
     """The triggers and the index (idempotent)."""
     for sql in _SQLITE_CREATE if is_sqlite() else _PG_CREATE:
         DB.execute_sql(sql)
-    _drop_partial_index()
     DB.execute_sql(INDEX)
 
 
-def _drop_partial_index() -> None:
-    """The first form of this index (partial, on last_end), in databases made on main before the
-    expression replaced it: same name, so it goes before the new one is made."""
+def drop_triggers() -> None:
+    """For a bulk load (bench/generate.py): no per-row recomputation; :func:`backfill` and
+    :func:`install` afterwards put the values and the triggers back."""
     if is_sqlite():
-        row = DB.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'applicant_retention_due'").fetchone()
+        for name in ("reservation_last_end_ai", "reservation_last_end_ad", "reservation_last_end_au"):
+            DB.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
     else:
-        row = DB.execute_sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'applicant_retention_due'").fetchone()
-    if row and "WHERE" in str(row[0]).upper():
-        DB.execute_sql("DROP INDEX applicant_retention_due")
+        DB.execute_sql("DROP TRIGGER IF EXISTS reservation_last_end ON reservation")
 
 
 def backfill() -> None:
     """Every applicant's value from the reservations already stored (the migration's step)."""
-    DB.execute_sql(
-        'UPDATE applicant SET last_end = (SELECT MAX(r."end") FROM reservation r WHERE r.applicant_id = applicant.id)'
-    )
+    DB.execute_sql("UPDATE applicant SET last_end = " + _LATEST.format(who="applicant.id"))

@@ -367,8 +367,8 @@ def _retention_index() -> None:
 
 @migration(11)
 def _v11_retention_index(migrator: SchemaMigrator) -> None:
-    """Schema 11 (issue 18): each applicant's latest reservation end, kept by triggers, under a partial
-    index of the people still holding personal data (the retention count's start)."""
+    """Schema 11 (issue 18): each applicant's latest reservation end, kept by triggers, under an index
+    of it for the people still holding personal data (the retention count's start)."""
     from consult_desk.models import retention_index
 
     DB.execute_sql("ALTER TABLE applicant ADD COLUMN last_end " + ("DATETIME" if is_sqlite() else "TIMESTAMP"))

@@ -182,10 +182,6 @@ class PgRaw:
         return cursor
 
 
-def is_url(db: Path | str) -> bool:
-    return "://" in str(db)
-
-
 class Bench:
     def __init__(self, db: Path | str, repeat: int) -> None:
         from PySide6.QtWidgets import QApplication
@@ -193,12 +189,13 @@ class Bench:
         from consult_desk.clock import SystemClock
         from consult_desk.context import Actor, Context
         from consult_desk.models import open_database
+        from consult_desk.models.db import is_url
         from consult_desk.offices import get_config
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.db, self.repeat = db, repeat
         open_database(db, create=False)
-        self.pg = is_url(db)
+        self.pg = is_url(str(db))
         self.raw: Any = PgRaw(str(db)) if self.pg else sqlite3.connect(db)
         self.ctx = Context(Actor("bench", "ベンチマーク", "admin"), SystemClock())
         self.today = self.ctx.clock.today()
